@@ -1,0 +1,97 @@
+//! Errors. Inside the core, [`Error`] keeps the full cause (SQLite, JSON, I/O); across the
+//! FFI, [`ProprioError`] is the small set of cases a shell can act on. The mapping between
+//! the two lives in one place: `impl From<Error> for ProprioError`.
+
+use rusqlite::ErrorCode;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("invalid {field}: {reason}")]
+    InvalidArgument { field: String, reason: String },
+    #[error("no {what} with id {id}")]
+    NotFound { what: &'static str, id: String },
+    #[error("{0}")]
+    InvalidState(String),
+    #[error(
+        "this database was written by a newer Proprio (schema {found}; this build knows up to {supported}); update the app, the file was not changed"
+    )]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("{path} is not a Proprio database ({reason}); it was left untouched")]
+    NotADatabase { path: String, reason: String },
+    #[error("storage: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("data encoding: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    pub fn invalid(field: &str, reason: impl Into<String>) -> Self {
+        Error::InvalidArgument {
+            field: field.to_string(),
+            reason: reason.into(),
+        }
+    }
+
+    pub fn not_found(what: &'static str, id: impl ToString) -> Self {
+        Error::NotFound {
+            what,
+            id: id.to_string(),
+        }
+    }
+
+    /// True when SQLite says the file is not a database or is damaged.
+    pub(crate) fn is_corruption(&self) -> bool {
+        matches!(self, Error::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(e.code, ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
+    }
+}
+
+/// The error every exported call can return. Each variant is something a shell can act
+/// on; the message is written for a person.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum ProprioError {
+    /// An argument is out of range or malformed; `field` names it. Nothing was written.
+    #[error("invalid {field}: {reason}")]
+    InvalidArgument { field: String, reason: String },
+    /// The id does not name anything stored.
+    #[error("no {what} with id {id}")]
+    NotFound { what: String, id: String },
+    /// The call does not fit the current state (e.g. answering a finished session).
+    #[error("{reason}")]
+    InvalidState { reason: String },
+    /// The database was written by a newer version; it was not touched.
+    #[error("database schema {found} is newer than this app supports ({supported})")]
+    NewerSchema { found: i64, supported: i64 },
+    /// The file is not a SQLite database or is damaged; it was not touched.
+    #[error("{path} is not a usable Proprio database: {reason}")]
+    NotADatabase { path: String, reason: String },
+    /// Reading or writing storage failed (disk full, I/O error, ...).
+    #[error("storage failure: {reason}")]
+    Storage { reason: String },
+}
+
+impl From<Error> for ProprioError {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::InvalidArgument { field, reason } => {
+                ProprioError::InvalidArgument { field, reason }
+            }
+            Error::NotFound { what, id } => ProprioError::NotFound {
+                what: what.to_string(),
+                id,
+            },
+            Error::InvalidState(reason) => ProprioError::InvalidState { reason },
+            Error::NewerSchema { found, supported } => {
+                ProprioError::NewerSchema { found, supported }
+            }
+            Error::NotADatabase { path, reason } => ProprioError::NotADatabase { path, reason },
+            e @ (Error::Sqlite(_) | Error::Json(_) | Error::Io(_)) => ProprioError::Storage {
+                reason: e.to_string(),
+            },
+        }
+    }
+}
