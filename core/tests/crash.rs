@@ -45,7 +45,7 @@ fn child_writes_trials() {
                 },
             )
             .unwrap();
-        writeln!(out, "ack {i}").unwrap();
+        writeln!(out, "\nack {i}").unwrap();
         out.flush().unwrap();
     }
 }
@@ -105,4 +105,9 @@ fn killed_writer_loses_nothing_acknowledged() {
                 .all(|(i, t)| t.index as usize == i && t.correct)
         );
     }
+}
+
+/// The trial index in an "ack N" line (libtest may print its own text before it).
+fn ack_index(line: &str) -> Option<u32> {
+    line.strip_prefix("ack ")?.trim().parse().ok()
 }
