@@ -38,7 +38,7 @@ fn child_writes_trials() {
             .record_trial(
                 session.id,
                 TrialInput {
-                    stimulus_id: format!("hand:{side}:back:flat:000:s2:none"),
+                    stimulus_id: format!("hand:{side}:back:flat:000:s2:none:v0"),
                     onset_ns: onset,
                     response_ns: Some(onset + 800_000_000),
                     answer: Some(side),

@@ -1,7 +1,7 @@
 //! What a picture shows: the body part, its side, view, posture and rotation, plus the
 //! metadata the left/right engine needs (rotation direction, difficulty).
 //!
-//! A spec has a stable text id (`hand:left:back:fist:090:s3:none`) so trials can store
+//! A spec has a stable text id (`hand:left:back:fist:090:s3:none:v0`) so trials can store
 //! exactly which picture was shown and any session can be re-rendered and audited.
 
 use crate::error::{Error, Result};
@@ -12,6 +12,9 @@ use std::fmt;
 pub const ROTATION_STEP_DEG: u16 = 15;
 /// Skin tones are numbered `0..SKIN_TONES` from light to dark.
 pub const SKIN_TONES: u8 = 6;
+/// Natural variations of one pose (small differences in joint angles and camera), so a
+/// session can show many distinct pictures even at the easiest level.
+pub const VARIANTS: u8 = 8;
 
 macro_rules! text_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
@@ -193,6 +196,8 @@ pub struct StimulusSpec {
     /// 0 (lightest) ..= 5 (darkest).
     pub skin_tone: u8,
     pub context: Context,
+    /// 0..8: which natural variation of the pose (see [`VARIANTS`]).
+    pub variant: u8,
 }
 
 impl StimulusSpec {
@@ -236,6 +241,12 @@ impl StimulusSpec {
                 ),
             ));
         }
+        if self.variant >= VARIANTS {
+            return Err(Error::invalid(
+                "variant",
+                format!("{} is out of range 0..={}", self.variant, VARIANTS - 1),
+            ));
+        }
         if self.skin_tone >= SKIN_TONES {
             return Err(Error::invalid(
                 "skin_tone",
@@ -245,17 +256,18 @@ impl StimulusSpec {
         Ok(())
     }
 
-    /// The stable text id, e.g. `hand:left:back:fist:090:s3:none`.
+    /// The stable text id, e.g. `hand:left:back:fist:090:s3:none:v0`.
     pub fn id(&self) -> String {
         format!(
-            "{}:{}:{}:{}:{:03}:s{}:{}",
+            "{}:{}:{}:{}:{:03}:s{}:{}:v{}",
             self.body_part,
             self.side,
             self.view,
             self.posture,
             self.rotation_deg,
             self.skin_tone,
-            self.context
+            self.context,
+            self.variant
         )
     }
 
@@ -265,17 +277,21 @@ impl StimulusSpec {
             Error::invalid(
                 "stimulus_id",
                 format!(
-                    "'{id}' is not a stimulus id (body-part:side:view:posture:rotation:sN:context)"
+                    "'{id}' is not a stimulus id (body-part:side:view:posture:rotation:sN:context:vN)"
                 ),
             )
         };
         let parts: Vec<&str> = id.split(':').collect();
-        let [body, side, view, posture, rotation, skin, context] = parts[..] else {
+        let [body, side, view, posture, rotation, skin, context, variant] = parts[..] else {
             return Err(bad());
         };
         let rotation_deg = rotation.parse::<u16>().map_err(|_| bad())?;
         let skin_tone = skin
             .strip_prefix('s')
+            .and_then(|s| s.parse::<u8>().ok())
+            .ok_or_else(bad)?;
+        let variant = variant
+            .strip_prefix('v')
             .and_then(|s| s.parse::<u8>().ok())
             .ok_or_else(bad)?;
         let spec = StimulusSpec {
@@ -286,6 +302,7 @@ impl StimulusSpec {
             rotation_deg,
             skin_tone,
             context: Context::parse(context, "stimulus_id")?,
+            variant,
         };
         spec.validate()?;
         Ok(spec)
@@ -369,6 +386,7 @@ mod tests {
             rotation_deg,
             skin_tone: 3,
             context: Context::None,
+            variant: 0,
         }
     }
 
@@ -386,6 +404,7 @@ mod tests {
                             rotation_deg: rotation,
                             skin_tone: 5,
                             context: body.contexts()[body.contexts().len() - 1],
+                            variant: VARIANTS - 1,
                         };
                         spec.validate().unwrap();
                         assert_eq!(StimulusSpec::from_id(&spec.id()).unwrap(), spec);
@@ -393,7 +412,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(hand(Side::Left, 90).id(), "hand:left:back:fist:090:s3:none");
+        assert_eq!(hand(Side::Left, 90).id(), "hand:left:back:fist:090:s3:none:v0");
     }
 
     #[test]
@@ -401,13 +420,16 @@ mod tests {
         for id in [
             "",
             "hand",
-            "hand:up:back:fist:090:s3:none",
-            "hand:left:sole:fist:090:s3:none",
-            "hand:left:back:fist:091:s3:none",
-            "hand:left:back:fist:090:s6:none",
-            "hand:left:back:fist:090:3:none",
-            "back:left:behind:turn:090:s0:none",
-            "foot:left:top:neutral:000:s0:sleeve",
+            "hand:left:back:fist:090:s3:none",
+            "hand:up:back:fist:090:s3:none:v0",
+            "hand:left:sole:fist:090:s3:none:v0",
+            "hand:left:back:fist:091:s3:none:v0",
+            "hand:left:back:fist:090:s6:none:v0",
+            "hand:left:back:fist:090:3:none:v0",
+            "hand:left:back:fist:090:s3:none:v8",
+            "hand:left:back:fist:090:s3:none:0",
+            "back:left:behind:turn:090:s0:none:v0",
+            "foot:left:top:neutral:000:s0:sleeve:v0",
         ] {
             let err = StimulusSpec::from_id(id).unwrap_err();
             assert!(

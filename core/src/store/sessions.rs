@@ -274,7 +274,7 @@ mod tests {
 
     fn trial(side: Side) -> NewTrial {
         NewTrial {
-            stimulus: format!("hand:{side}:back:fist:000:s2:none"),
+            stimulus: format!("hand:{side}:back:fist:000:s2:none:v0"),
             side,
             onset_ns: 1_000,
             response_ns: Some(900_001_000),
