@@ -71,8 +71,8 @@ fn killed_writer_loses_nothing_acknowledged() {
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
         let mut acked = 0u32;
         for line in lines.by_ref() {
-            if line.unwrap().starts_with("ack ") {
-                acked += 1;
+            if let Some(index) = ack_index(&line.unwrap()) {
+                acked = index + 1;
                 if acked == kill_after {
                     child.kill().unwrap(); // SIGKILL on Unix
                     break;
@@ -80,10 +80,13 @@ fn killed_writer_loses_nothing_acknowledged() {
             }
         }
         // Acknowledgements already in the pipe when the kill landed count too.
-        acked += lines
+        if let Some(last) = lines
             .map_while(|l| l.ok())
-            .filter(|l| l.starts_with("ack "))
-            .count() as u32;
+            .filter_map(|l| ack_index(&l))
+            .last()
+        {
+            acked = last + 1;
+        }
         child.wait().unwrap();
 
         let proprio = Proprio::new(db.to_str().unwrap().into(), now()).unwrap();

@@ -412,7 +412,10 @@ mod tests {
                 }
             }
         }
-        assert_eq!(hand(Side::Left, 90).id(), "hand:left:back:fist:090:s3:none:v0");
+        assert_eq!(
+            hand(Side::Left, 90).id(),
+            "hand:left:back:fist:090:s3:none:v0"
+        );
     }
 
     #[test]
