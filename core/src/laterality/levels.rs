@@ -24,48 +24,12 @@ struct Rung {
 }
 
 const LADDER: [Rung; MAX_LEVEL as usize] = [
-    Rung {
-        max_rotation: 30,
-        max_lateral: 30,
-        views: 1,
-        postures: 3,
-        context: false,
-    },
-    Rung {
-        max_rotation: 60,
-        max_lateral: 45,
-        views: 2,
-        postures: 4,
-        context: false,
-    },
-    Rung {
-        max_rotation: 90,
-        max_lateral: 90,
-        views: 2,
-        postures: 6,
-        context: false,
-    },
-    Rung {
-        max_rotation: 135,
-        max_lateral: 135,
-        views: 3,
-        postures: 8,
-        context: false,
-    },
-    Rung {
-        max_rotation: 180,
-        max_lateral: 180,
-        views: 4,
-        postures: 8,
-        context: false,
-    },
-    Rung {
-        max_rotation: 180,
-        max_lateral: 180,
-        views: 4,
-        postures: 8,
-        context: true,
-    },
+    Rung { max_rotation: 30, max_lateral: 30, views: 1, postures: 3, context: false },
+    Rung { max_rotation: 60, max_lateral: 45, views: 2, postures: 4, context: false },
+    Rung { max_rotation: 90, max_lateral: 90, views: 2, postures: 6, context: false },
+    Rung { max_rotation: 135, max_lateral: 135, views: 3, postures: 8, context: false },
+    Rung { max_rotation: 180, max_lateral: 180, views: 4, postures: 8, context: false },
+    Rung { max_rotation: 180, max_lateral: 180, views: 4, postures: 8, context: true },
 ];
 
 /// Whether a picture belongs to a level's pool (levels are cumulative).
@@ -73,18 +37,9 @@ pub fn allows(level: u32, spec: &StimulusSpec) -> bool {
     let rung = &LADDER[(level.clamp(MIN_LEVEL, MAX_LEVEL) - 1) as usize];
     let body = spec.body_part;
     let magnitude = spec.rotation_magnitude_deg();
-    let lateral_ok =
-        spec.rotation_direction() != RotationDirection::Lateral || magnitude <= rung.max_lateral;
-    let view_rank = body
-        .views()
-        .iter()
-        .position(|v| *v == spec.view)
-        .unwrap_or(usize::MAX);
-    let posture_rank = body
-        .postures()
-        .iter()
-        .position(|p| *p == spec.posture)
-        .unwrap_or(usize::MAX);
+    let lateral_ok = spec.rotation_direction() != RotationDirection::Lateral || magnitude <= rung.max_lateral;
+    let view_rank = body.views().iter().position(|v| *v == spec.view).unwrap_or(usize::MAX);
+    let posture_rank = body.postures().iter().position(|p| *p == spec.posture).unwrap_or(usize::MAX);
     magnitude <= rung.max_rotation
         && lateral_ok
         && view_rank < rung.views
@@ -152,11 +107,7 @@ pub fn current_level(history: &[SessionOutcome], params: &Parameters) -> u32 {
             continue;
         }
         good = if s.at_standard { good + 1 } else { 0 };
-        poor = if s.worst_accuracy < poor_below {
-            poor + 1
-        } else {
-            0
-        };
+        poor = if s.worst_accuracy < poor_below { poor + 1 } else { 0 };
         let may_change = last_change.is_none_or(|d| s.day - d >= min_days);
         if good >= up_after && may_change && level < MAX_LEVEL {
             level += 1;
@@ -183,32 +134,19 @@ mod tests {
                 let p = pool(body, level);
                 assert!(!p.is_empty(), "{body} level {level}");
                 assert!(p.len() >= previous, "{body} level {level}");
-                assert!(
-                    p.iter().all(|s| allows(level + 1, s)),
-                    "levels are cumulative"
-                );
+                assert!(p.iter().all(|s| allows(level + 1, s)), "levels are cumulative");
                 previous = p.len();
             }
         }
         let easy = pool(BodyPart::Hand, 1);
         assert!(
-            easy.iter()
-                .all(|s| s.rotation_magnitude_deg() <= 30 && s.view == crate::stimulus::View::Back)
+            easy.iter().all(|s| s.rotation_magnitude_deg() <= 30 && s.view == crate::stimulus::View::Back)
         );
-        assert!(
-            pool(BodyPart::Hand, 6)
-                .iter()
-                .any(|s| s.context != Context::None)
-        );
+        assert!(pool(BodyPart::Hand, 6).iter().any(|s| s.context != Context::None));
     }
 
     fn outcome(level: u32, day: i64, at_standard: bool, worst_accuracy: f64) -> SessionOutcome {
-        SessionOutcome {
-            level,
-            day,
-            at_standard,
-            worst_accuracy,
-        }
+        SessionOutcome { level, day, at_standard, worst_accuracy }
     }
 
     #[test]
@@ -219,14 +157,8 @@ mod tests {
         assert_eq!(current_level(&[good(1, 0)], &p), 1);
         assert_eq!(current_level(&[good(1, 0), good(1, 0)], &p), 2);
         // two more good sessions the same day at level 2: no second step that day
-        assert_eq!(
-            current_level(&[good(1, 0), good(1, 0), good(2, 0), good(2, 0)], &p),
-            2
-        );
-        assert_eq!(
-            current_level(&[good(1, 0), good(1, 0), good(2, 0), good(2, 1)], &p),
-            3
-        );
+        assert_eq!(current_level(&[good(1, 0), good(1, 0), good(2, 0), good(2, 0)], &p), 2);
+        assert_eq!(current_level(&[good(1, 0), good(1, 0), good(2, 0), good(2, 1)], &p), 3);
     }
 
     #[test]
@@ -242,9 +174,6 @@ mod tests {
         assert_eq!(current_level(&h, &p), 1);
         // a middling session breaks the poor streak
         let mid = outcome(2, 9, false, 0.8);
-        assert_eq!(
-            current_level(&[good(1, 0), good(1, 0), poor(2, 3), mid, poor(2, 4)], &p),
-            2
-        );
+        assert_eq!(current_level(&[good(1, 0), good(1, 0), poor(2, 3), mid, poor(2, 4)], &p), 2);
     }
 }

@@ -31,10 +31,7 @@ pub fn generate(req: &Request) -> Vec<StimulusSpec> {
     let mut rng = ChaCha8Rng::seed_from_u64(req.seed);
     let sides = balanced_sides(req.count as usize, &mut rng);
     let mut picker = Picker::new(req, &mut rng);
-    sides
-        .into_iter()
-        .map(|side| picker.pick(side, &mut rng))
-        .collect()
+    sides.into_iter().map(|side| picker.pick(side, &mut rng)).collect()
 }
 
 /// A fresh picture to replace a voided one: same side, not yet shown in the session.
@@ -62,17 +59,9 @@ fn balanced_sides(count: usize, rng: &mut ChaCha8Rng) -> Vec<Side> {
     let mut out: Vec<Side> = Vec::with_capacity(count);
     while left + right > 0 {
         let run_side = out.last().copied();
-        let run = out
-            .iter()
-            .rev()
-            .take_while(|s| Some(**s) == run_side)
-            .count();
+        let run = out.iter().rev().take_while(|s| Some(**s) == run_side).count();
         let allowed = |side: Side| {
-            let (mine, other) = if side == Side::Left {
-                (left, right)
-            } else {
-                (right, left)
-            };
+            let (mine, other) = if side == Side::Left { (left, right) } else { (right, left) };
             if mine == 0 {
                 return false;
             }
@@ -158,32 +147,19 @@ impl Picker {
         let mut best: Option<(u32, u32, StimulusSpec)> = None;
         let first_variant = rng.random_range(0..VARIANTS);
         for base in &self.bases {
-            let base = StimulusSpec {
-                side,
-                skin_tone: self.skin_tone,
-                ..*base
-            };
+            let base = StimulusSpec { side, skin_tone: self.skin_tone, ..*base };
             // Prefer a variant not shown this session and not seen recently.
             let (penalty, spec) = (0..VARIANTS)
-                .map(|i| StimulusSpec {
-                    variant: (first_variant + i) % VARIANTS,
-                    ..base
-                })
+                .map(|i| StimulusSpec { variant: (first_variant + i) % VARIANTS, ..base })
                 .map(|spec| {
-                    let penalty = 2 * u32::from(self.shown.contains(&spec))
-                        + u32::from(self.recent.contains(&spec));
+                    let penalty =
+                        2 * u32::from(self.shown.contains(&spec)) + u32::from(self.recent.contains(&spec));
                     (penalty, spec)
                 })
                 .min_by_key(|(penalty, _)| *penalty)
                 .expect("VARIANTS > 0");
-            let spread: u32 = Self::keys(&spec)
-                .iter()
-                .map(|k| self.usage.get(k).copied().unwrap_or(0))
-                .sum();
-            if best
-                .as_ref()
-                .is_none_or(|(p, s, _)| (penalty, spread) < (*p, *s))
-            {
+            let spread: u32 = Self::keys(&spec).iter().map(|k| self.usage.get(k).copied().unwrap_or(0)).sum();
+            if best.as_ref().is_none_or(|(p, s, _)| (penalty, spread) < (*p, *s)) {
                 best = Some((penalty, spread, spec));
             }
         }
@@ -205,14 +181,7 @@ mod tests {
         seed: u64,
         recent: &HashSet<StimulusSpec>,
     ) -> Request<'_> {
-        Request {
-            body_part,
-            level,
-            count,
-            skin_tone: 2,
-            seed,
-            recent,
-        }
+        Request { body_part, level, count, skin_tone: 2, seed, recent }
     }
 
     #[test]
@@ -223,15 +192,8 @@ mod tests {
             let sides = balanced_sides(count, &mut rng);
             assert_eq!(sides.len(), count);
             let left = sides.iter().filter(|s| **s == Side::Left).count();
-            assert!(
-                left.abs_diff(count - left) <= 1,
-                "seed {seed}: {left} of {count}"
-            );
-            let longest = sides
-                .chunk_by(|a, b| a == b)
-                .map(<[Side]>::len)
-                .max()
-                .unwrap();
+            assert!(left.abs_diff(count - left) <= 1, "seed {seed}: {left} of {count}");
+            let longest = sides.chunk_by(|a, b| a == b).map(<[Side]>::len).max().unwrap();
             assert!(longest <= MAX_RUN, "seed {seed}: run of {longest}");
         }
     }
@@ -247,15 +209,8 @@ mod tests {
             let seq = generate(&req);
             assert_eq!(seq.len(), count as usize);
             let ids: HashSet<String> = seq.iter().map(StimulusSpec::id).collect();
-            assert_eq!(
-                ids.len(),
-                seq.len(),
-                "seed {seed}: {body} level {level} repeated a picture"
-            );
-            assert!(
-                seq.iter()
-                    .all(|s| levels::allows(level, s) && s.validate().is_ok())
-            );
+            assert_eq!(ids.len(), seq.len(), "seed {seed}: {body} level {level} repeated a picture");
+            assert!(seq.iter().all(|s| levels::allows(level, s) && s.validate().is_ok()));
             assert_eq!(generate(&req), seq, "same seed, same sequence");
         }
     }
@@ -268,14 +223,8 @@ mod tests {
             let n = seq.iter().filter(|s| s.view == *view).count();
             assert!((20..=30).contains(&n), "{view}: {n} of 100");
         }
-        let inverted_or_big = seq
-            .iter()
-            .filter(|s| s.rotation_magnitude_deg() > 90)
-            .count();
-        assert!(
-            inverted_or_big >= 20,
-            "large rotations used: {inverted_or_big}"
-        );
+        let inverted_or_big = seq.iter().filter(|s| s.rotation_magnitude_deg() > 90).count();
+        assert!(inverted_or_big >= 20, "large rotations used: {inverted_or_big}");
         let easy = generate(&request(BodyPart::Hand, 1, 50, 42, &none));
         assert!(easy.iter().all(|s| s.view == View::Back));
     }

@@ -132,9 +132,7 @@ impl BodyPart {
         match self {
             BodyPart::Hand => &[Back, Palm, ThumbSide, LittleFingerSide],
             BodyPart::Foot => &[Top, Sole, InnerSide, OuterSide],
-            BodyPart::Back | BodyPart::Neck | BodyPart::Knee | BodyPart::Shoulder => {
-                &[Behind, Front]
-            }
+            BodyPart::Back | BodyPart::Neck | BodyPart::Knee | BodyPart::Shoulder => &[Behind, Front],
         }
     }
 
@@ -151,9 +149,7 @@ impl BodyPart {
 
     pub fn contexts(self) -> &'static [Context] {
         match self {
-            BodyPart::Hand | BodyPart::Shoulder => {
-                &[Context::None, Context::Sleeve, Context::Object]
-            }
+            BodyPart::Hand | BodyPart::Shoulder => &[Context::None, Context::Sleeve, Context::Object],
             BodyPart::Foot | BodyPart::Knee => &[Context::None, Context::Shoe],
             BodyPart::Back | BodyPart::Neck => &[Context::None],
         }
@@ -172,10 +168,7 @@ impl BodyPart {
     /// For the whole-body parts the small tilts are ±15°/±30° (15, 30, 330, 345).
     pub fn rotations(self) -> Vec<u16> {
         let max = self.max_rotation_deg();
-        (0..360)
-            .step_by(ROTATION_STEP_DEG as usize)
-            .filter(|r| *r <= max || 360 - r <= max)
-            .collect()
+        (0..360).step_by(ROTATION_STEP_DEG as usize).filter(|r| *r <= max || 360 - r <= max).collect()
     }
 }
 
@@ -206,28 +199,19 @@ impl StimulusSpec {
         if !self.body_part.views().contains(&self.view) {
             return Err(Error::invalid(
                 "view",
-                format!(
-                    "a {} cannot be shown from the {} view",
-                    self.body_part, self.view
-                ),
+                format!("a {} cannot be shown from the {} view", self.body_part, self.view),
             ));
         }
         if !self.body_part.postures().contains(&self.posture) {
             return Err(Error::invalid(
                 "posture",
-                format!(
-                    "a {} cannot take the {} posture",
-                    self.body_part, self.posture
-                ),
+                format!("a {} cannot take the {} posture", self.body_part, self.posture),
             ));
         }
         if !self.body_part.contexts().contains(&self.context) {
             return Err(Error::invalid(
                 "context",
-                format!(
-                    "a {} cannot be shown with {} context",
-                    self.body_part, self.context
-                ),
+                format!("a {} cannot be shown with {} context", self.body_part, self.context),
             ));
         }
         if !self.body_part.rotations().contains(&self.rotation_deg) {
@@ -276,9 +260,7 @@ impl StimulusSpec {
         let bad = || {
             Error::invalid(
                 "stimulus_id",
-                format!(
-                    "'{id}' is not a stimulus id (body-part:side:view:posture:rotation:sN:context:vN)"
-                ),
+                format!("'{id}' is not a stimulus id (body-part:side:view:posture:rotation:sN:context:vN)"),
             )
         };
         let parts: Vec<&str> = id.split(':').collect();
@@ -286,14 +268,8 @@ impl StimulusSpec {
             return Err(bad());
         };
         let rotation_deg = rotation.parse::<u16>().map_err(|_| bad())?;
-        let skin_tone = skin
-            .strip_prefix('s')
-            .and_then(|s| s.parse::<u8>().ok())
-            .ok_or_else(bad)?;
-        let variant = variant
-            .strip_prefix('v')
-            .and_then(|s| s.parse::<u8>().ok())
-            .ok_or_else(bad)?;
+        let skin_tone = skin.strip_prefix('s').and_then(|s| s.parse::<u8>().ok()).ok_or_else(bad)?;
+        let variant = variant.strip_prefix('v').and_then(|s| s.parse::<u8>().ok()).ok_or_else(bad)?;
         let spec = StimulusSpec {
             body_part: BodyPart::parse(body, "stimulus_id")?,
             side: Side::parse(side, "stimulus_id")?,
@@ -346,29 +322,17 @@ impl StimulusSpec {
     /// unusual postures and distracting context. The left/right level ladder uses it.
     pub fn difficulty(&self) -> f64 {
         let magnitude = f64::from(self.rotation_magnitude_deg()) / 180.0;
-        let lateral = if self.rotation_direction() == RotationDirection::Lateral {
-            1.0
-        } else {
-            0.0
-        };
+        let lateral = if self.rotation_direction() == RotationDirection::Lateral { 1.0 } else { 0.0 };
         let view = match self.view {
             View::Back | View::Top | View::Behind => 0.0,
             View::Palm | View::Sole | View::Front => 0.6,
             View::ThumbSide | View::LittleFingerSide | View::InnerSide | View::OuterSide => 1.0,
         };
         let postures = self.body_part.postures();
-        let posture_rank = postures
-            .iter()
-            .position(|p| *p == self.posture)
-            .unwrap_or(0);
+        let posture_rank = postures.iter().position(|p| *p == self.posture).unwrap_or(0);
         let posture = posture_rank as f64 / (postures.len().max(2) - 1) as f64;
-        let context = if self.context == Context::None {
-            0.0
-        } else {
-            1.0
-        };
-        let score =
-            0.35 * magnitude + 0.10 * lateral + 0.25 * view + 0.20 * posture + 0.10 * context;
+        let context = if self.context == Context::None { 0.0 } else { 1.0 };
+        let score = 0.35 * magnitude + 0.10 * lateral + 0.25 * view + 0.20 * posture + 0.10 * context;
         (score * 1000.0).round() / 1000.0
     }
 }
@@ -412,10 +376,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(
-            hand(Side::Left, 90).id(),
-            "hand:left:back:fist:090:s3:none:v0"
-        );
+        assert_eq!(hand(Side::Left, 90).id(), "hand:left:back:fist:090:s3:none:v0");
     }
 
     #[test]
@@ -435,43 +396,22 @@ mod tests {
             "foot:left:top:neutral:000:s0:sleeve:v0",
         ] {
             let err = StimulusSpec::from_id(id).unwrap_err();
-            assert!(
-                matches!(err, Error::InvalidArgument { .. }),
-                "{id}: {err:?}"
-            );
+            assert!(matches!(err, Error::InvalidArgument { .. }), "{id}: {err:?}");
         }
     }
 
     #[test]
     fn rotation_direction_mirrors_between_sides() {
-        assert_eq!(
-            hand(Side::Right, 90).rotation_direction(),
-            RotationDirection::Lateral
-        );
-        assert_eq!(
-            hand(Side::Left, 90).rotation_direction(),
-            RotationDirection::Lateral
-        );
-        assert_eq!(
-            hand(Side::Left, 270).rotation_direction(),
-            RotationDirection::Medial
-        );
+        assert_eq!(hand(Side::Right, 90).rotation_direction(), RotationDirection::Lateral);
+        assert_eq!(hand(Side::Left, 90).rotation_direction(), RotationDirection::Lateral);
+        assert_eq!(hand(Side::Left, 270).rotation_direction(), RotationDirection::Medial);
         assert_eq!(hand(Side::Right, 90).screen_rotation_clockwise_deg(), 90);
         assert_eq!(hand(Side::Left, 90).screen_rotation_clockwise_deg(), 270);
-        assert_eq!(
-            hand(Side::Left, 0).rotation_direction(),
-            RotationDirection::Upright
-        );
-        assert_eq!(
-            hand(Side::Right, 180).rotation_direction(),
-            RotationDirection::Inverted
-        );
+        assert_eq!(hand(Side::Left, 0).rotation_direction(), RotationDirection::Upright);
+        assert_eq!(hand(Side::Right, 180).rotation_direction(), RotationDirection::Inverted);
         for r in hand(Side::Left, 0).body_part.rotations() {
             let spec = hand(Side::Left, r);
-            assert_eq!(
-                spec.rotation_direction(),
-                spec.mirrored().rotation_direction()
-            );
+            assert_eq!(spec.rotation_direction(), spec.mirrored().rotation_direction());
             assert_eq!(spec.difficulty(), spec.mirrored().difficulty());
             assert_eq!(spec.mirrored().mirrored(), spec);
         }
@@ -481,11 +421,7 @@ mod tests {
     fn difficulty_grows_with_rotation() {
         assert!(hand(Side::Right, 0).difficulty() < hand(Side::Right, 45).difficulty());
         assert!(hand(Side::Right, 45).difficulty() < hand(Side::Right, 180).difficulty());
-        let max = BodyPart::ALL
-            .iter()
-            .map(|b| b.rotations().len())
-            .max()
-            .unwrap();
+        let max = BodyPart::ALL.iter().map(|b| b.rotations().len()).max().unwrap();
         assert_eq!(max, 24);
     }
 }
