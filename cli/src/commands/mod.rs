@@ -1,0 +1,4 @@
+//! One module per `proprio` command group.
+
+pub mod font;
+pub mod stimulus;

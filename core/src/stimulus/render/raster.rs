@@ -1,0 +1,437 @@
+//! The rasteriser: analytic, orthographic, one sample per pixel with exact edge coverage.
+//!
+//! Each primitive is visited over its screen bounding box. For every pixel the primitive's
+//! silhouette distance gives the edge coverage (antialiasing), and the front surface
+//! along the view ray gives depth and normal in closed form (no ray marching).
+//!
+//! Each pixel keeps two layers: the front fragment (depth, normal, material, coverage)
+//! and the already-shaded colour behind it. A fragment within a primitive's blend depth
+//! of the front one melts into it (normals and colours mix, and a crease darkens where
+//! two surfaces meet at an angle), so fingers grow out of the palm rather than sitting
+//! on it. The picture is drawn in bands of rows, so memory stays small at any size.
+//!
+//! Screen space: pixel units, origin at the picture's centre, x right, y up, z towards
+//! the viewer. Pixel `i` has its centre at `i + 0.5 - width / 2`, a grid symmetric about
+//! the centre, so a scene mirrored in x renders to the exactly mirrored picture.
+
+use super::geometry::{Material, Prim, Shape, V3, v3};
+use super::shading::{SrgbLut, shade};
+
+const BAND_ROWS: usize = 64;
+
+#[derive(Clone, Copy)]
+struct Front {
+    z: f32,
+    n: V3,
+    cov: f32,
+    albedo: [f32; 3],
+    spec: f32,
+    ao: f32,
+    blend: f32,
+    group: u8,
+}
+
+const EMPTY: Front = Front {
+    z: f32::NEG_INFINITY,
+    n: v3(0.0, 0.0, 1.0),
+    cov: 0.0,
+    albedo: [0.0; 3],
+    spec: 0.0,
+    ao: 1.0,
+    blend: 0.0,
+    group: 0,
+};
+
+#[derive(Clone, Copy)]
+struct Behind {
+    z: f32,
+    rgb: [f32; 3],
+}
+
+/// One primitive, prepared for scanning.
+struct Setup {
+    prim: Prim,
+    /// Pixel bounds, inclusive-exclusive.
+    x0: usize,
+    x1: usize,
+    y0: usize,
+    y1: usize,
+}
+
+pub struct Raster {
+    width: usize,
+    height: usize,
+    background: [f32; 3],
+}
+
+impl Raster {
+    pub fn new(width: usize, height: usize, background: [f32; 3]) -> Raster {
+        Raster {
+            width,
+            height,
+            background,
+        }
+    }
+
+    /// Draws `prims` (in screen space, see the module docs) into RGBA bytes.
+    pub fn draw(&self, prims: &[Prim]) -> Vec<u8> {
+        let (w, h) = (self.width, self.height);
+        let half_w = w as f32 / 2.0;
+        let half_h = h as f32 / 2.0;
+        let setups: Vec<Setup> = prims
+            .iter()
+            .filter_map(|p| {
+                let (lo, hi) = p.bounds();
+                let margin = 1.5;
+                let fx0 = (lo.x - margin + half_w).floor();
+                let fx1 = (hi.x + margin + half_w).ceil();
+                // Screen y runs up; rows run down.
+                let fy0 = (half_h - hi.y - margin).floor();
+                let fy1 = (half_h - lo.y + margin).ceil();
+                if !(fx0.is_finite() && fx1.is_finite() && fy0.is_finite() && fy1.is_finite()) {
+                    return None;
+                }
+                let clamp = |v: f32, max: usize| v.clamp(0.0, max as f32) as usize;
+                let s = Setup {
+                    prim: *p,
+                    x0: clamp(fx0, w),
+                    x1: clamp(fx1, w),
+                    y0: clamp(fy0, h),
+                    y1: clamp(fy1, h),
+                };
+                (s.x0 < s.x1 && s.y0 < s.y1).then_some(s)
+            })
+            .collect();
+
+        let lut = SrgbLut::new();
+        let mut out = vec![0u8; w * h * 4];
+        let band_len = w * BAND_ROWS;
+        let mut front = vec![EMPTY; band_len];
+        let mut behind = vec![
+            Behind {
+                z: f32::NEG_INFINITY,
+                rgb: self.background,
+            };
+            band_len
+        ];
+        let mut row0 = 0;
+        while row0 < h {
+            let rows = BAND_ROWS.min(h - row0);
+            front[..w * rows].fill(EMPTY);
+            behind[..w * rows].fill(Behind {
+                z: f32::NEG_INFINITY,
+                rgb: self.background,
+            });
+            for s in &setups {
+                let y0 = s.y0.max(row0);
+                let y1 = s.y1.min(row0 + rows);
+                if y0 >= y1 {
+                    continue;
+                }
+                let mut band = Band {
+                    front: &mut front,
+                    behind: &mut behind,
+                    width: w,
+                    row0,
+                    half_w,
+                    half_h,
+                };
+                match s.prim.shape {
+                    Shape::Capsule { a, b, r } => band.capsule(s, y0, y1, a, b, r),
+                    Shape::Ellipsoid { c, axes } => band.ellipsoid(s, y0, y1, c, axes),
+                }
+            }
+            for i in 0..w * rows {
+                let f = &front[i];
+                let back = behind[i].rgb;
+                let rgb = if f.cov > 0.0 {
+                    let lit = shade(f.n, f.albedo, f.spec, f.ao);
+                    [
+                        lit[0] * f.cov + back[0] * (1.0 - f.cov),
+                        lit[1] * f.cov + back[1] * (1.0 - f.cov),
+                        lit[2] * f.cov + back[2] * (1.0 - f.cov),
+                    ]
+                } else {
+                    back
+                };
+                let o = (row0 * w + i) * 4;
+                out[o] = lut.encode(rgb[0]);
+                out[o + 1] = lut.encode(rgb[1]);
+                out[o + 2] = lut.encode(rgb[2]);
+                out[o + 3] = 255;
+            }
+            row0 += rows;
+        }
+        out
+    }
+}
+
+struct Band<'a> {
+    front: &'a mut [Front],
+    behind: &'a mut [Behind],
+    width: usize,
+    row0: usize,
+    half_w: f32,
+    half_h: f32,
+}
+
+fn smoothstep(t: f32) -> f32 {
+    let t = t.clamp(0.0, 1.0);
+    t * t * (3.0 - 2.0 * t)
+}
+
+/// Visibility left after a fade along `from → to`, measured at the surface point.
+fn fade_factor(prim: &Prim, p: V3) -> f32 {
+    match prim.fade {
+        None => 1.0,
+        Some(f) => {
+            let d = f.to - f.from;
+            let len2 = d.dot(d);
+            if len2 < 1e-9 {
+                return 1.0;
+            }
+            1.0 - smoothstep((p - f.from).dot(d) / len2)
+        }
+    }
+}
+
+/// Palm creases, in the palm ellipsoid's unit coordinates (x: thumb side −1 to little
+/// finger side +1; y: wrist −1 to fingers +1), visible on the volar face only. Returns a
+/// darkening factor in 0..1 (1 = none).
+fn palm_crease(q: V3) -> f32 {
+    if q.z > -0.2 {
+        return 1.0;
+    }
+    // Polylines: distal transverse, proximal transverse and thenar creases.
+    const LINES: [&[(f32, f32)]; 3] = [
+        &[(0.98, 0.42), (0.55, 0.52), (0.15, 0.62), (-0.2, 0.78)],
+        &[(-0.78, 0.52), (-0.35, 0.38), (0.15, 0.22), (0.62, 0.05)],
+        &[
+            (-0.74, 0.50),
+            (-0.48, 0.22),
+            (-0.36, -0.15),
+            (-0.34, -0.55),
+            (-0.40, -0.92),
+        ],
+    ];
+    let mut d2min = f32::INFINITY;
+    for line in LINES {
+        for seg in line.windows(2) {
+            let (ax, ay) = seg[0];
+            let (bx, by) = seg[1];
+            let (ex, ey) = (bx - ax, by - ay);
+            let t = (((q.x - ax) * ex + (q.y - ay) * ey) / (ex * ex + ey * ey)).clamp(0.0, 1.0);
+            let dx = q.x - ax - ex * t;
+            let dy = q.y - ay - ey * t;
+            d2min = d2min.min(dx * dx + dy * dy);
+        }
+    }
+    let width = 0.035;
+    let depth = smoothstep((-q.z - 0.2) / 0.3);
+    1.0 - 0.45 * depth * (1.0 - smoothstep(d2min.sqrt() / width))
+}
+
+impl Band<'_> {
+    fn pixel_centre(&self, x: usize, y: usize) -> (f32, f32) {
+        (x as f32 + 0.5 - self.half_w, self.half_h - (y as f32 + 0.5))
+    }
+
+    fn capsule(&mut self, s: &Setup, y0: usize, y1: usize, a: V3, b: V3, r: f32) {
+        let ab = b - a;
+        let ab2x = ab.x;
+        let ab2y = ab.y;
+        let len2d = ab2x * ab2x + ab2y * ab2y;
+        let inv2d = if len2d > 1e-9 { 1.0 / len2d } else { 0.0 };
+        let len = ab.len();
+        let u = if len > 1e-6 {
+            ab * (1.0 / len)
+        } else {
+            v3(0.0, 0.0, 0.0)
+        };
+        let cyl_a = 1.0 - u.z * u.z;
+        let r2 = r * r;
+        for y in y0..y1 {
+            for x in s.x0..s.x1 {
+                let (px, py) = self.pixel_centre(x, y);
+                let dx = px - a.x;
+                let dy = py - a.y;
+                let h = ((dx * ab2x + dy * ab2y) * inv2d).clamp(0.0, 1.0);
+                let ex = dx - ab2x * h;
+                let ey = dy - ab2y * h;
+                let d = (ex * ex + ey * ey).sqrt();
+                let sd = d - r;
+                let mut cov = (0.5 - sd).clamp(0.0, 1.0);
+                if cov <= 0.0 {
+                    continue;
+                }
+                let mut z = f32::NEG_INFINITY;
+                if sd < 0.0 {
+                    let qa = r2 - (dx * dx + dy * dy);
+                    if qa >= 0.0 {
+                        z = z.max(a.z + qa.sqrt());
+                    }
+                    let (bx, by) = (px - b.x, py - b.y);
+                    let qb = r2 - (bx * bx + by * by);
+                    if qb >= 0.0 {
+                        z = z.max(b.z + qb.sqrt());
+                    }
+                    if cyl_a > 1e-6 {
+                        let w0 = v3(dx, dy, -a.z);
+                        let wu = w0.dot(u);
+                        let bb = w0.z - wu * u.z;
+                        let cc = w0.dot(w0) - wu * wu - r2;
+                        let disc = bb * bb - cyl_a * cc;
+                        if disc >= 0.0 {
+                            let t = (-bb + disc.sqrt()) / cyl_a;
+                            let along = wu + t * u.z;
+                            if (0.0..=len).contains(&along) {
+                                z = z.max(t);
+                            }
+                        }
+                    }
+                }
+                let n = if z.is_finite() {
+                    let p = v3(px, py, z);
+                    let along = (p - a).dot(u).clamp(0.0, len);
+                    (p - (a + u * along)) * (1.0 / r)
+                } else {
+                    z = a.z + ab.z * h;
+                    if d > 1e-6 {
+                        v3(ex / d, ey / d, 0.0)
+                    } else {
+                        v3(0.0, 0.0, 1.0)
+                    }
+                };
+                cov *= fade_factor(&s.prim, v3(px, py, z));
+                if cov <= 0.0 {
+                    continue;
+                }
+                self.put(x, y, z, n.norm(), cov, &s.prim, 1.0);
+            }
+        }
+    }
+
+    fn ellipsoid(&mut self, s: &Setup, y0: usize, y1: usize, c: V3, axes: [V3; 3]) {
+        let m = axes.map(|v| v * (1.0 / v.dot(v).max(1e-12)));
+        let d = v3(m[0].z, m[1].z, m[2].z);
+        let gx = v3(m[0].x, m[1].x, m[2].x);
+        let gy = v3(m[0].y, m[1].y, m[2].y);
+        let qa = d.dot(d);
+        if qa < 1e-12 {
+            return;
+        }
+        let gxd = gx.dot(d);
+        let gyd = gy.dot(d);
+        for y in y0..y1 {
+            for x in s.x0..s.x1 {
+                let (px, py) = self.pixel_centre(x, y);
+                let ox = px - c.x;
+                let oy = py - c.y;
+                let q0 = gx * ox + gy * oy + d * (-c.z);
+                let qb = q0.dot(d);
+                let qc = q0.dot(q0) - 1.0;
+                let h = qb * qb - qa * qc;
+                let hx = 2.0 * (qb * gxd - qa * q0.dot(gx));
+                let hy = 2.0 * (qb * gyd - qa * q0.dot(gy));
+                let grad = (hx * hx + hy * hy).sqrt();
+                let sd = if grad > 1e-12 {
+                    -h / grad
+                } else if h > 0.0 {
+                    -1e6
+                } else {
+                    1e6
+                };
+                let mut cov = (0.5 - sd).clamp(0.0, 1.0);
+                if cov <= 0.0 {
+                    continue;
+                }
+                let t = (-qb + h.max(0.0).sqrt()) / qa;
+                cov *= fade_factor(&s.prim, v3(px, py, t));
+                if cov <= 0.0 {
+                    continue;
+                }
+                let q = q0 + d * t;
+                let n = (m[0] * q.x + m[1] * q.y + m[2] * q.z).norm();
+                let ao = if s.prim.mat.creases {
+                    palm_crease(q)
+                } else {
+                    1.0
+                };
+                self.put(x, y, t, n, cov, &s.prim, ao);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn put(&mut self, x: usize, y: usize, z: f32, n: V3, cov: f32, prim: &Prim, ao: f32) {
+        let mat: &Material = &prim.mat;
+        let blend = prim.blend;
+        let group = prim.group;
+        let i = (y - self.row0) * self.width + x;
+        let f = &mut self.front[i];
+        if f.cov <= 0.0 {
+            *f = Front {
+                z,
+                n,
+                cov,
+                albedo: mat.albedo,
+                spec: mat.spec,
+                ao,
+                blend,
+                group,
+            };
+            return;
+        }
+        let dz = z - f.z;
+        let k = if group == f.group || group == 0 || f.group == 0 {
+            blend.min(f.blend)
+        } else {
+            0.0
+        };
+        if dz.abs() < k {
+            // Melt the new surface into the front one.
+            let t = smoothstep(0.5 + 0.5 * dz / k);
+            let crease = (1.0 - dz.abs() / k) * (1.0 - f.n.dot(n).clamp(0.0, 1.0));
+            f.n = f.n.lerp(n, t).norm();
+            for ch in 0..3 {
+                f.albedo[ch] += (mat.albedo[ch] - f.albedo[ch]) * t;
+            }
+            f.spec += (mat.spec - f.spec) * t;
+            f.ao = (f.ao + (ao - f.ao) * t) * (1.0 - 0.55 * crease);
+            f.z = f.z.max(z);
+            f.cov += cov * (1.0 - f.cov);
+            f.blend = k;
+            if group != 0 {
+                f.group = group;
+            }
+        } else if dz > 0.0 {
+            // The new fragment hides the front one, which becomes the colour behind.
+            let old = *f;
+            let back = &mut self.behind[i];
+            let lit = shade(old.n, old.albedo, old.spec, old.ao);
+            for ch in 0..3 {
+                back.rgb[ch] = lit[ch] * old.cov + back.rgb[ch] * (1.0 - old.cov);
+            }
+            back.z = old.z;
+            *f = Front {
+                z,
+                n,
+                cov,
+                albedo: mat.albedo,
+                spec: mat.spec,
+                ao,
+                blend,
+                group,
+            };
+        } else if f.cov < 1.0 {
+            let back = &mut self.behind[i];
+            if z > back.z {
+                let lit = shade(n, mat.albedo, mat.spec, ao);
+                for ch in 0..3 {
+                    back.rgb[ch] = lit[ch] * cov + back.rgb[ch] * (1.0 - cov);
+                }
+                back.z = z;
+            }
+        }
+    }
+}
