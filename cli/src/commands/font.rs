@@ -49,11 +49,6 @@ fn glyph(c: char) -> [u8; 7] {
     }
 }
 
-/// Pixel width of `text` at `scale`.
-pub fn text_width(text: &str, scale: usize) -> usize {
-    text.chars().count() * 6 * scale
-}
-
 /// Draws `text` into an RGBA buffer of width `w` with its top-left corner at (x, y).
 pub fn draw_text(
     rgba: &mut [u8],

@@ -327,7 +327,6 @@ fn contact_sheet(body: BodyPart, cell: u32) -> Result<Image, String> {
         font::draw_text(&mut rgba, w, x0, y0 + cell + 2, &fit(line1), 1, dark);
         font::draw_text(&mut rgba, w, x0, y0 + cell + 12, &fit(line2), 1, dark);
     }
-    let _ = font::text_width("", 1);
     Ok(Image {
         width: w as u32,
         height: h as u32,
@@ -352,15 +351,15 @@ fn downscale(image: &Image, size: usize) -> Vec<u8> {
             for sy in sy0..sy1 {
                 for sx in sx0..sx1 {
                     let o = (sy * src + sx) * 4;
-                    for c in 0..4 {
-                        acc[c] += u32::from(image.rgba[o + c]);
+                    for (a, v) in acc.iter_mut().zip(&image.rgba[o..o + 4]) {
+                        *a += u32::from(*v);
                     }
                 }
             }
             let n = ((sy1 - sy0) * (sx1 - sx0)) as u32;
             let o = (y * size + x) * 4;
-            for c in 0..4 {
-                out[o + c] = ((acc[c] + n / 2) / n) as u8;
+            for (v, a) in out[o..o + 4].iter_mut().zip(acc) {
+                *v = ((a + n / 2) / n) as u8;
             }
         }
     }

@@ -155,11 +155,6 @@ impl M3 {
     }
 }
 
-/// A rigid motion about a pivot: `p -> pivot + m (p - pivot)`.
-pub fn rotate_about(p: V3, pivot: V3, m: &M3) -> V3 {
-    pivot + m.apply(p - pivot)
-}
-
 /// What a primitive is made of. Colours are linear RGB, resolved from the skin tone
 /// when the model is built.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -145,12 +145,7 @@ impl Raster {
                 let f = &front[i];
                 let back = behind[i].rgb;
                 let rgb = if f.cov > 0.0 {
-                    let lit = shade(f.n, f.albedo, f.spec, f.ao);
-                    [
-                        lit[0] * f.cov + back[0] * (1.0 - f.cov),
-                        lit[1] * f.cov + back[1] * (1.0 - f.cov),
-                        lit[2] * f.cov + back[2] * (1.0 - f.cov),
-                    ]
+                    over(shade(f.n, f.albedo, f.spec, f.ao), f.cov, back)
                 } else {
                     back
                 };
@@ -173,6 +168,15 @@ struct Band<'a> {
     row0: usize,
     half_w: f32,
     half_h: f32,
+}
+
+/// `top` with coverage `cov` over `under`.
+fn over(top: [f32; 3], cov: f32, under: [f32; 3]) -> [f32; 3] {
+    [
+        top[0] * cov + under[0] * (1.0 - cov),
+        top[1] * cov + under[1] * (1.0 - cov),
+        top[2] * cov + under[2] * (1.0 - cov),
+    ]
 }
 
 fn smoothstep(t: f32) -> f32 {
@@ -397,7 +401,7 @@ impl Band<'_> {
                 f.albedo[ch] += (mat.albedo[ch] - f.albedo[ch]) * t;
             }
             f.spec += (mat.spec - f.spec) * t;
-            f.ao = (f.ao + (ao - f.ao) * t) * (1.0 - 0.55 * crease);
+            f.ao = (f.ao + (ao - f.ao) * t) * (1.0 - 0.4 * crease);
             f.z = f.z.max(z);
             f.cov += cov * (1.0 - f.cov);
             f.blend = k;
@@ -409,9 +413,7 @@ impl Band<'_> {
             let old = *f;
             let back = &mut self.behind[i];
             let lit = shade(old.n, old.albedo, old.spec, old.ao);
-            for ch in 0..3 {
-                back.rgb[ch] = lit[ch] * old.cov + back.rgb[ch] * (1.0 - old.cov);
-            }
+            back.rgb = over(lit, old.cov, back.rgb);
             back.z = old.z;
             *f = Front {
                 z,
@@ -427,9 +429,7 @@ impl Band<'_> {
             let back = &mut self.behind[i];
             if z > back.z {
                 let lit = shade(n, mat.albedo, mat.spec, ao);
-                for ch in 0..3 {
-                    back.rgb[ch] = lit[ch] * cov + back.rgb[ch] * (1.0 - cov);
-                }
+                back.rgb = over(lit, cov, back.rgb);
                 back.z = z;
             }
         }

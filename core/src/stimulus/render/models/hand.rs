@@ -421,8 +421,8 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
             .in_group(9),
         );
     } else if spec.context == Context::Object {
-        // A ball held against the palm.
-        prims.push(Prim::sphere(v3(0.0, 62.0, -44.0), 34.0, pal.object, 0.5).in_group(9));
+        // A ball held in the palm: its edge shows around the hand from every view.
+        prims.push(Prim::sphere(v3(0.0, 52.0, -58.0), 48.0, pal.object, 0.5).in_group(9));
     }
 
     // View: rotate the hand about its long axis so the asked-for surface faces the

@@ -7,7 +7,7 @@ pub mod body;
 pub mod foot;
 pub mod hand;
 
-use super::geometry::{M3, Material, Prim, V3, v3};
+use super::geometry::{M3, Prim, V3, v3};
 use super::shading::Palette;
 use crate::stimulus::{BodyPart, StimulusSpec};
 
@@ -206,9 +206,4 @@ pub fn rotate_prims(prims: &mut [Prim], pivot: V3, m: &M3) {
         let moved = p.transformed(m, 1.0, pivot - m.apply(pivot));
         *p = moved;
     }
-}
-
-/// A material with a different colour but the same finish.
-pub fn tinted(m: Material, albedo: [f32; 3]) -> Material {
-    Material { albedo, ..m }
 }
