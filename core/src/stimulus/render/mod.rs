@@ -132,6 +132,7 @@ pub fn encode_png(image: &Image) -> Result<Vec<u8>> {
         let mut enc = png::Encoder::new(&mut out, image.width, image.height);
         enc.set_color(png::ColorType::Rgba);
         enc.set_depth(png::BitDepth::Eight);
+        enc.set_compression(png::Compression::Fast);
         let mut writer = enc
             .write_header()
             .map_err(|e| Error::invalid("image", format!("PNG header: {e}")))?;

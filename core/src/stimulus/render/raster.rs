@@ -114,14 +114,15 @@ impl Raster {
             };
             band_len
         ];
+        // A pixel belongs to the current band only if its generation says so: no buffer
+        // clearing between bands.
+        let mut generation = vec![0u32; band_len];
+        let bg = self.background.map(|c| lut.encode(c));
         let mut row0 = 0;
+        let mut current = 0u32;
         while row0 < h {
             let rows = BAND_ROWS.min(h - row0);
-            front[..w * rows].fill(EMPTY);
-            behind[..w * rows].fill(Behind {
-                z: f32::NEG_INFINITY,
-                rgb: self.background,
-            });
+            current += 1;
             for s in &setups {
                 let y0 = s.y0.max(row0);
                 let y1 = s.y1.min(row0 + rows);
@@ -131,6 +132,9 @@ impl Raster {
                 let mut band = Band {
                     front: &mut front,
                     behind: &mut behind,
+                    generation: &mut generation,
+                    current,
+                    background: self.background,
                     width: w,
                     row0,
                     half_w,
@@ -142,6 +146,12 @@ impl Raster {
                 }
             }
             for i in 0..w * rows {
+                let o = (row0 * w + i) * 4;
+                if generation[i] != current {
+                    out[o..o + 3].copy_from_slice(&bg);
+                    out[o + 3] = 255;
+                    continue;
+                }
                 let f = &front[i];
                 let back = behind[i].rgb;
                 let rgb = if f.cov > 0.0 {
@@ -149,7 +159,6 @@ impl Raster {
                 } else {
                     back
                 };
-                let o = (row0 * w + i) * 4;
                 out[o] = lut.encode(rgb[0]);
                 out[o + 1] = lut.encode(rgb[1]);
                 out[o + 2] = lut.encode(rgb[2]);
@@ -164,10 +173,87 @@ impl Raster {
 struct Band<'a> {
     front: &'a mut [Front],
     behind: &'a mut [Behind],
+    generation: &'a mut [u32],
+    current: u32,
+    background: [f32; 3],
     width: usize,
     row0: usize,
     half_w: f32,
     half_h: f32,
+}
+
+/// The screen-x range where row `py` meets the capsule's outline grown to `reach`
+/// (the projection of a capsule is a stadium: two discs and the band between them).
+fn capsule_row(a: V3, b: V3, reach: f32, py: f32) -> (f32, f32) {
+    let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
+    let mut add = |l: f32, h: f32| {
+        if l <= h {
+            lo = lo.min(l);
+            hi = hi.max(h);
+        }
+    };
+    for (cx, cy) in [(a.x, a.y), (b.x, b.y)] {
+        let dy = py - cy;
+        let q = reach * reach - dy * dy;
+        if q > 0.0 {
+            let w = q.sqrt();
+            add(cx - w, cx + w);
+        }
+    }
+    let (bx, by) = (b.x - a.x, b.y - a.y);
+    let len2 = bx * bx + by * by;
+    if len2 > 1e-9 {
+        let ry = py - a.y;
+        let (mut l, mut h) = (f32::NEG_INFINITY, f32::INFINITY);
+        // Projection onto the segment within 0..=1.
+        if bx.abs() > 1e-9 {
+            let t0 = a.x - ry * by / bx;
+            let t1 = a.x + (len2 - ry * by) / bx;
+            l = l.max(t0.min(t1));
+            h = h.min(t0.max(t1));
+        } else if !(0.0..=len2).contains(&(ry * by)) {
+            (l, h) = (1.0, 0.0);
+        }
+        // Distance from the segment's line within `reach`.
+        let band = reach * len2.sqrt();
+        if by.abs() > 1e-9 {
+            let t0 = a.x + (ry * bx - band) / by;
+            let t1 = a.x + (ry * bx + band) / by;
+            l = l.max(t0.min(t1));
+            h = h.min(t0.max(t1));
+        } else if (ry * bx).abs() > band {
+            (l, h) = (1.0, 0.0);
+        }
+        add(l, h);
+    }
+    (lo, hi)
+}
+
+/// The screen-x range inside an ellipsoid's outline on row `py`: the outline is where
+/// the ray discriminant, a quadratic in x along the row, changes sign.
+fn ellipse_row(c: V3, gx: V3, gy: V3, d: V3, py: f32) -> (f32, f32) {
+    let q = gy * (py - c.y) + d * (-c.z);
+    let qa = d.dot(d);
+    let b0 = q.dot(d);
+    let b1 = gx.dot(d);
+    let c0 = q.dot(q) - 1.0;
+    let c1 = 2.0 * q.dot(gx);
+    let c2 = gx.dot(gx);
+    let ka = b1 * b1 - qa * c2;
+    let kb = 2.0 * b0 * b1 - qa * c1;
+    let kc = b0 * b0 - qa * c0;
+    if ka > -1e-12 {
+        // Degenerate (seen edge-on): no narrowing.
+        return (f32::NEG_INFINITY, f32::INFINITY);
+    }
+    let disc = kb * kb - 4.0 * ka * kc;
+    if disc < 0.0 {
+        return (f32::INFINITY, f32::NEG_INFINITY);
+    }
+    let r = disc.sqrt();
+    let t0 = (-kb + r) / (2.0 * ka);
+    let t1 = (-kb - r) / (2.0 * ka);
+    (c.x + t0.min(t1), c.x + t0.max(t1))
 }
 
 /// `top` with coverage `cov` over `under`.
@@ -240,6 +326,21 @@ impl Band<'_> {
         (x as f32 + 0.5 - self.half_w, self.half_h - (y as f32 + 0.5))
     }
 
+    /// Pixel columns whose centres lie in the screen-x range `lo..=hi`, widened by a
+    /// pixel each side and kept inside the primitive's bounds.
+    fn columns(&self, s: &Setup, (lo, hi): (f32, f32)) -> (usize, usize) {
+        if lo.is_nan() || hi.is_nan() {
+            return (s.x0, s.x1);
+        }
+        if lo > hi {
+            return (s.x0, s.x0);
+        }
+        let x0 = (lo + self.half_w - 0.5).floor() - 1.0;
+        let x1 = (hi + self.half_w - 0.5).ceil() + 2.0;
+        let (min, max) = (s.x0 as f32, s.x1 as f32);
+        (x0.clamp(min, max) as usize, x1.clamp(min, max) as usize)
+    }
+
     fn capsule(&mut self, s: &Setup, y0: usize, y1: usize, a: V3, b: V3, r: f32) {
         let ab = b - a;
         let ab2x = ab.x;
@@ -254,15 +355,24 @@ impl Band<'_> {
         };
         let cyl_a = 1.0 - u.z * u.z;
         let r2 = r * r;
+        // Pixels at least half a pixel outside the silhouette get no coverage.
+        let reject2 = (r + 0.5) * (r + 0.5);
+        let reach = r + 0.5;
         for y in y0..y1 {
-            for x in s.x0..s.x1 {
+            let (_, py) = self.pixel_centre(0, y);
+            let (x0, x1) = self.columns(s, capsule_row(a, b, reach, py));
+            for x in x0..x1 {
                 let (px, py) = self.pixel_centre(x, y);
                 let dx = px - a.x;
                 let dy = py - a.y;
                 let h = ((dx * ab2x + dy * ab2y) * inv2d).clamp(0.0, 1.0);
                 let ex = dx - ab2x * h;
                 let ey = dy - ab2y * h;
-                let d = (ex * ex + ey * ey).sqrt();
+                let d2 = ex * ex + ey * ey;
+                if d2 >= reject2 {
+                    continue;
+                }
+                let d = d2.sqrt();
                 let sd = d - r;
                 let mut cov = (0.5 - sd).clamp(0.0, 1.0);
                 if cov <= 0.0 {
@@ -270,15 +380,9 @@ impl Band<'_> {
                 }
                 let mut z = f32::NEG_INFINITY;
                 if sd < 0.0 {
-                    let qa = r2 - (dx * dx + dy * dy);
-                    if qa >= 0.0 {
-                        z = z.max(a.z + qa.sqrt());
-                    }
-                    let (bx, by) = (px - b.x, py - b.y);
-                    let qb = r2 - (bx * bx + by * by);
-                    if qb >= 0.0 {
-                        z = z.max(b.z + qb.sqrt());
-                    }
+                    // The side of the tube first: where its front hit lies between the
+                    // ends it is the capsule's front surface (the end balls sit inside
+                    // the infinite tube); otherwise the nearer end ball.
                     if cyl_a > 1e-6 {
                         let w0 = v3(dx, dy, -a.z);
                         let wu = w0.dot(u);
@@ -289,8 +393,19 @@ impl Band<'_> {
                             let t = (-bb + disc.sqrt()) / cyl_a;
                             let along = wu + t * u.z;
                             if (0.0..=len).contains(&along) {
-                                z = z.max(t);
+                                z = t;
                             }
+                        }
+                    }
+                    if !z.is_finite() {
+                        let qa = r2 - (dx * dx + dy * dy);
+                        if qa >= 0.0 {
+                            z = a.z + qa.sqrt();
+                        }
+                        let (bx, by) = (px - b.x, py - b.y);
+                        let qb = r2 - (bx * bx + by * by);
+                        if qb >= 0.0 {
+                            z = z.max(b.z + qb.sqrt());
                         }
                     }
                 }
@@ -310,7 +425,8 @@ impl Band<'_> {
                 if cov <= 0.0 {
                     continue;
                 }
-                self.put(x, y, z, n.norm(), cov, &s.prim, 1.0);
+                // Unit length already: a surface point minus its axis point, over r.
+                self.put(x, y, z, n, cov, &s.prim, 1.0);
             }
         }
     }
@@ -327,7 +443,14 @@ impl Band<'_> {
         let gxd = gx.dot(d);
         let gyd = gy.dot(d);
         for y in y0..y1 {
-            for x in s.x0..s.x1 {
+            let (_, py) = self.pixel_centre(0, y);
+            let mut span = (f32::INFINITY, f32::NEG_INFINITY);
+            for dy in [-0.5, 0.0, 0.5] {
+                let (lo, hi) = ellipse_row(c, gx, gy, d, py + dy);
+                span = (span.0.min(lo), span.1.max(hi));
+            }
+            let (x0, x1) = self.columns(s, span);
+            for x in x0..x1 {
                 let (px, py) = self.pixel_centre(x, y);
                 let ox = px - c.x;
                 let oy = py - c.y;
@@ -337,7 +460,12 @@ impl Band<'_> {
                 let h = qb * qb - qa * qc;
                 let hx = 2.0 * (qb * gxd - qa * q0.dot(gx));
                 let hy = 2.0 * (qb * gyd - qa * q0.dot(gy));
-                let grad = (hx * hx + hy * hy).sqrt();
+                let grad2 = hx * hx + hy * hy;
+                // Outside by half a pixel or more (sd = -h / |grad h| >= 0.5): skip.
+                if h < 0.0 && 4.0 * h * h >= grad2 {
+                    continue;
+                }
+                let grad = grad2.sqrt();
                 let sd = if grad > 1e-12 {
                     -h / grad
                 } else if h > 0.0 {
@@ -372,6 +500,14 @@ impl Band<'_> {
         let blend = prim.blend;
         let group = prim.group;
         let i = (y - self.row0) * self.width + x;
+        if self.generation[i] != self.current {
+            self.generation[i] = self.current;
+            self.front[i] = EMPTY;
+            self.behind[i] = Behind {
+                z: f32::NEG_INFINITY,
+                rgb: self.background,
+            };
+        }
         let f = &mut self.front[i];
         if f.cov <= 0.0 {
             *f = Front {
