@@ -5,18 +5,13 @@ use std::path::Path;
 use std::process::Command;
 
 fn proprio(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_proprio"))
-        .args(args)
-        .output()
-        .expect("run proprio")
+    Command::new(env!("CARGO_BIN_EXE_proprio")).args(args).output().expect("run proprio")
 }
 
 /// Width, height and RGBA pixels of a PNG file.
 fn read_png(path: &Path) -> (u32, u32, Vec<u8>) {
     let file = std::fs::File::open(path).unwrap();
-    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
-        .read_info()
-        .unwrap();
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file)).read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut buf).unwrap();
     buf.truncate(info.buffer_size());
@@ -49,10 +44,7 @@ fn render_writes_a_png_of_the_asked_size() {
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let stdout = String::from_utf8_lossy(&o.stdout);
-    assert!(
-        stdout.contains("hand:left:back:fist:090:s3:none"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("hand:left:back:fist:090:s3:none"), "{stdout}");
     assert!(stdout.contains("lateral"), "{stdout}");
     let (w, h, rgba) = read_png(&out);
     assert_eq!((w, h, rgba.len()), (300, 300, 300 * 300 * 4));
@@ -118,10 +110,7 @@ fn sheet_draws_a_labelled_grid() {
     assert_eq!(w, 8 * (96 + 4) + 4);
     assert!(h > 6 * 96, "{h}");
     // Label text is drawn in near-black somewhere on the white sheet.
-    assert!(
-        rgba.chunks_exact(4)
-            .any(|p| p[0] < 40 && p[1] < 40 && p[2] < 40)
-    );
+    assert!(rgba.chunks_exact(4).any(|p| p[0] < 40 && p[1] < 40 && p[2] < 40));
 }
 
 #[test]
@@ -162,15 +151,9 @@ fn random_writes_pictures_and_a_manifest_that_round_trips() {
     }
     // The same seed gives the same pictures.
     let b = run("b");
-    assert_eq!(
-        std::fs::read_to_string(b.join("manifest.json")).unwrap(),
-        text
-    );
+    assert_eq!(std::fs::read_to_string(b.join("manifest.json")).unwrap(), text);
     for p in pictures {
         let f = p["file"].as_str().unwrap();
-        assert_eq!(
-            std::fs::read(a.join(f)).unwrap(),
-            std::fs::read(b.join(f)).unwrap()
-        );
+        assert_eq!(std::fs::read(a.join(f)).unwrap(), std::fs::read(b.join(f)).unwrap());
     }
 }

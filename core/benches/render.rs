@@ -5,9 +5,7 @@
 //! Run: `cargo bench -p proprio-core --bench render` (release profile). Optional
 //! argument: the number of timed runs per case (default 200).
 
-use proprio_core::stimulus::{
-    BodyPart, Context, Posture, Side, StimulusSpec, View, encode_png, render,
-};
+use proprio_core::stimulus::{BodyPart, Context, Posture, Side, StimulusSpec, View, encode_png, render};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 use zune_jpeg::JpegDecoder;
@@ -38,10 +36,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let runs = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse::<usize>().ok())
-        .unwrap_or(200);
+    let runs = std::env::args().skip(1).find_map(|a| a.parse::<usize>().ok()).unwrap_or(200);
     let cases = [
         (
             "hand",
@@ -53,6 +48,7 @@ fn main() {
                 rotation_deg: 45,
                 skin_tone: 3,
                 context: Context::None,
+                variant: 0,
             },
         ),
         (
@@ -65,6 +61,7 @@ fn main() {
                 rotation_deg: 45,
                 skin_tone: 3,
                 context: Context::None,
+                variant: 0,
             },
         ),
     ];
@@ -79,12 +76,7 @@ fn main() {
         });
         let mut jpeg = Vec::new();
         jpeg_encoder::Encoder::new(&mut jpeg, 90)
-            .encode(
-                &image.rgba,
-                SIZE as u16,
-                SIZE as u16,
-                jpeg_encoder::ColorType::Rgba,
-            )
+            .encode(&image.rgba, SIZE as u16, SIZE as u16, jpeg_encoder::ColorType::Rgba)
             .unwrap();
         let (decode_median, decode_min) = time(runs, || {
             let opts = DecoderOptions::default().jpeg_set_out_colorspace(ColorSpace::RGBA);

@@ -50,15 +50,7 @@ fn glyph(c: char) -> [u8; 7] {
 }
 
 /// Draws `text` into an RGBA buffer of width `w` with its top-left corner at (x, y).
-pub fn draw_text(
-    rgba: &mut [u8],
-    w: usize,
-    x: usize,
-    y: usize,
-    text: &str,
-    scale: usize,
-    colour: [u8; 3],
-) {
+pub fn draw_text(rgba: &mut [u8], w: usize, x: usize, y: usize, text: &str, scale: usize, colour: [u8; 3]) {
     let h = rgba.len() / 4 / w.max(1);
     for (k, c) in text.chars().enumerate() {
         let g = glyph(c);

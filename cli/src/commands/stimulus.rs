@@ -1,9 +1,11 @@
 //! `proprio stimulus …`: draw body-part pictures with the same renderer the phones use.
 
 use super::font;
+use crate::output::CliError;
 use clap::Subcommand;
-use proprio_core::stimulus::api::stimulus_metadata;
+use proprio_core::api::stimulus_metadata;
 use proprio_core::stimulus::render::{MAX_SIZE, MIN_SIZE};
+use proprio_core::stimulus::spec::{SKIN_TONES, VARIANTS};
 use proprio_core::stimulus::{
     BodyPart, Context, Image, Posture, Side, StimulusSpec, View, encode_png, render,
 };
@@ -42,6 +44,9 @@ pub enum StimulusCommand {
         /// shoulder).
         #[arg(long, default_value = "none")]
         context: String,
+        /// Natural variation of the pose, 0 to 7 (small joint and camera differences).
+        #[arg(long, default_value_t = 0)]
+        variant: u8,
         /// Picture edge in pixels, 256 to 1024.
         #[arg(long, default_value_t = 512)]
         size: u32,
@@ -85,7 +90,7 @@ pub enum StimulusCommand {
     },
 }
 
-pub fn run(cmd: StimulusCommand) -> Result<(), String> {
+pub fn run(cmd: StimulusCommand) -> Result<(), CliError> {
     match cmd {
         StimulusCommand::Render {
             body_part,
@@ -95,6 +100,7 @@ pub fn run(cmd: StimulusCommand) -> Result<(), String> {
             rotation,
             skin,
             context,
+            variant,
             size,
             out,
         } => {
@@ -113,56 +119,37 @@ pub fn run(cmd: StimulusCommand) -> Result<(), String> {
                 rotation_deg: rotation,
                 skin_tone: skin,
                 context: Context::parse(&context, "context").map_err(err)?,
+                variant,
             };
             let image = render(&spec, size).map_err(err)?;
             write_png(&out, &image)?;
             println!("{}", describe(&spec));
             Ok(())
         }
-        StimulusCommand::Sheet {
-            body_part,
-            size,
-            out,
-        } => {
+        StimulusCommand::Sheet { body_part, size, out } => {
             let body = BodyPart::parse(&body_part, "body-part").map_err(err)?;
             if !(64..=MAX_SIZE).contains(&size) {
-                return Err(format!("invalid size: {size} is outside 64..={MAX_SIZE}"));
+                return Err(CliError::usage(format!("invalid size: {size} is outside 64..={MAX_SIZE}")));
             }
             let sheet = contact_sheet(body, size)?;
             write_png(&out, &sheet)?;
-            println!(
-                "{} sheet: {}x{} px -> {}",
-                body,
-                sheet.width,
-                sheet.height,
-                out.display()
-            );
+            println!("{} sheet: {}x{} px -> {}", body, sheet.width, sheet.height, out.display());
             Ok(())
         }
-        StimulusCommand::Random {
-            seed,
-            count,
-            body_part,
-            skin,
-            size,
-            out,
-        } => {
-            let body = body_part
-                .map(|b| BodyPart::parse(&b, "body-part"))
-                .transpose()
-                .map_err(err)?;
+        StimulusCommand::Random { seed, count, body_part, skin, size, out } => {
+            let body = body_part.map(|b| BodyPart::parse(&b, "body-part")).transpose().map_err(err)?;
             if let Some(s) = skin
-                && s >= proprio_core::stimulus::spec::SKIN_TONES
+                && s >= SKIN_TONES
             {
-                return Err(format!("invalid skin: {s} is outside 0..=5"));
+                return Err(CliError::usage(format!("invalid skin: {s} is outside 0..={}", SKIN_TONES - 1)));
             }
             if !(MIN_SIZE..=MAX_SIZE).contains(&size) {
-                return Err(format!(
+                return Err(CliError::usage(format!(
                     "invalid size: {size} px is outside {MIN_SIZE}..={MAX_SIZE}"
-                ));
+                )));
             }
             std::fs::create_dir_all(&out)
-                .map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+                .map_err(|e| CliError::failure(format!("cannot create {}: {e}", out.display())))?;
             let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
             let mut entries = Vec::new();
             for i in 0..count {
@@ -170,10 +157,11 @@ pub fn run(cmd: StimulusCommand) -> Result<(), String> {
                 let file = format!("{i:04}.png");
                 let image = render(&spec, size).map_err(err)?;
                 write_png(&out.join(&file), &image)?;
-                let meta = stimulus_metadata(spec).map_err(|e| e.to_string())?;
+                let meta = stimulus_metadata(spec)?;
                 entries.push(serde_json::json!({
                     "file": file,
                     "id": spec.id(),
+                    "variant": meta.variant,
                     "spec": spec,
                     "rotation_deg": meta.rotation_deg,
                     "screen_rotation_clockwise_deg": meta.screen_rotation_clockwise_deg,
@@ -190,17 +178,18 @@ pub fn run(cmd: StimulusCommand) -> Result<(), String> {
                 "pictures": entries,
             });
             let path = out.join("manifest.json");
-            let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
+            let text =
+                serde_json::to_string_pretty(&manifest).map_err(|e| CliError::failure(e.to_string()))?;
             std::fs::write(&path, text + "\n")
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
             println!("{count} pictures and manifest.json -> {}", out.display());
             Ok(())
         }
     }
 }
 
-fn err(e: proprio_core::Error) -> String {
-    e.to_string()
+fn err(e: proprio_core::Error) -> CliError {
+    proprio_core::ProprioError::from(e).into()
 }
 
 fn describe(spec: &StimulusSpec) -> String {
@@ -213,9 +202,10 @@ fn describe(spec: &StimulusSpec) -> String {
     )
 }
 
-fn write_png(path: &Path, image: &Image) -> Result<(), String> {
+fn write_png(path: &Path, image: &Image) -> Result<(), CliError> {
     let bytes = encode_png(image).map_err(err)?;
-    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    std::fs::write(path, bytes)
+        .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))
 }
 
 fn pick<T: Copy>(rng: &mut impl Rng, items: &[T]) -> T {
@@ -230,9 +220,9 @@ fn random_spec(rng: &mut impl Rng, body: Option<BodyPart>, skin: Option<u8>) -> 
         view: pick(rng, body_part.views()),
         posture: pick(rng, body_part.postures()),
         rotation_deg: pick(rng, &body_part.rotations()),
-        skin_tone: skin
-            .unwrap_or_else(|| rng.random_range(0..proprio_core::stimulus::spec::SKIN_TONES)),
+        skin_tone: skin.unwrap_or_else(|| rng.random_range(0..SKIN_TONES)),
         context: pick(rng, body_part.contexts()),
+        variant: rng.random_range(0..VARIANTS),
     }
 }
 
@@ -246,6 +236,7 @@ fn sheet_cells(body: BodyPart) -> Vec<StimulusSpec> {
         rotation_deg: 0,
         skin_tone: 1,
         context: Context::None,
+        variant: 0,
     };
     let mut cells = Vec::new();
     for (i, posture) in body.postures().iter().enumerate() {
@@ -273,11 +264,11 @@ fn sheet_cells(body: BodyPart) -> Vec<StimulusSpec> {
             });
         }
     }
-    for skin in 0..proprio_core::stimulus::spec::SKIN_TONES {
-        cells.push(StimulusSpec {
-            skin_tone: skin,
-            ..base
-        });
+    for variant in 0..VARIANTS {
+        cells.push(StimulusSpec { variant, posture: body.postures()[1 % body.postures().len()], ..base });
+    }
+    for skin in 0..SKIN_TONES {
+        cells.push(StimulusSpec { skin_tone: skin, ..base });
     }
     for context in body.contexts() {
         cells.push(StimulusSpec {
@@ -289,7 +280,7 @@ fn sheet_cells(body: BodyPart) -> Vec<StimulusSpec> {
     cells
 }
 
-fn contact_sheet(body: BodyPart, cell: u32) -> Result<Image, String> {
+fn contact_sheet(body: BodyPart, cell: u32) -> Result<Image, CliError> {
     let cells = sheet_cells(body);
     let cols = (body.views().len() * 2).max(8);
     let rows = cells.len().div_ceil(cols);
@@ -313,10 +304,11 @@ fn contact_sheet(body: BodyPart, cell: u32) -> Result<Image, String> {
         let side = if spec.side == Side::Left { "l" } else { "r" };
         let line1 = format!("{side} {} {}", spec.view, spec.posture);
         let line2 = format!(
-            "{}° {} s{} {}",
+            "{}° {} s{} v{} {}",
             spec.rotation_deg,
             spec.rotation_direction(),
             spec.skin_tone,
+            spec.variant,
             spec.context
         );
         let dark = [30, 30, 30];
@@ -327,11 +319,7 @@ fn contact_sheet(body: BodyPart, cell: u32) -> Result<Image, String> {
         font::draw_text(&mut rgba, w, x0, y0 + cell + 2, &fit(line1), 1, dark);
         font::draw_text(&mut rgba, w, x0, y0 + cell + 12, &fit(line2), 1, dark);
     }
-    Ok(Image {
-        width: w as u32,
-        height: h as u32,
-        rgba,
-    })
+    Ok(Image { width: w as u32, height: h as u32, rgba })
 }
 
 /// Box-filters a square RGBA picture down to `size × size` (or returns it unchanged).

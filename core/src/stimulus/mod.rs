@@ -1,6 +1,5 @@
 //! Body-part pictures: what a picture shows ([`spec`]) and how it is drawn ([`render`]).
 
-pub mod api;
 pub mod render;
 pub mod spec;
 

@@ -20,22 +20,14 @@ impl V3 {
         self.x * o.x + self.y * o.y + self.z * o.z
     }
     pub fn cross(self, o: V3) -> V3 {
-        v3(
-            self.y * o.z - self.z * o.y,
-            self.z * o.x - self.x * o.z,
-            self.x * o.y - self.y * o.x,
-        )
+        v3(self.y * o.z - self.z * o.y, self.z * o.x - self.x * o.z, self.x * o.y - self.y * o.x)
     }
     pub fn len(self) -> f32 {
         self.dot(self).sqrt()
     }
     pub fn norm(self) -> V3 {
         let l = self.len();
-        if l > 1e-12 {
-            self * (1.0 / l)
-        } else {
-            v3(0.0, 0.0, 1.0)
-        }
+        if l > 1e-12 { self * (1.0 / l) } else { v3(0.0, 0.0, 1.0) }
     }
     pub fn lerp(self, o: V3, t: f32) -> V3 {
         self + (o - self) * t
@@ -74,9 +66,7 @@ pub struct M3 {
 }
 
 impl M3 {
-    pub const IDENTITY: M3 = M3 {
-        r: [v3(1.0, 0.0, 0.0), v3(0.0, 1.0, 0.0), v3(0.0, 0.0, 1.0)],
-    };
+    pub const IDENTITY: M3 = M3 { r: [v3(1.0, 0.0, 0.0), v3(0.0, 1.0, 0.0), v3(0.0, 0.0, 1.0)] };
 
     pub fn apply(&self, p: V3) -> V3 {
         v3(self.r[0].dot(p), self.r[1].dot(p), self.r[2].dot(p))
@@ -84,9 +74,7 @@ impl M3 {
 
     pub fn transpose(&self) -> M3 {
         let [a, b, c] = self.r;
-        M3 {
-            r: [v3(a.x, b.x, c.x), v3(a.y, b.y, c.y), v3(a.z, b.z, c.z)],
-        }
+        M3 { r: [v3(a.x, b.x, c.x), v3(a.y, b.y, c.y), v3(a.z, b.z, c.z)] }
     }
 
     /// `self * o`: applies `o` first, then `self`.
@@ -94,29 +82,15 @@ impl M3 {
         let t = o.transpose();
         M3 {
             r: [
-                v3(
-                    self.r[0].dot(t.r[0]),
-                    self.r[0].dot(t.r[1]),
-                    self.r[0].dot(t.r[2]),
-                ),
-                v3(
-                    self.r[1].dot(t.r[0]),
-                    self.r[1].dot(t.r[1]),
-                    self.r[1].dot(t.r[2]),
-                ),
-                v3(
-                    self.r[2].dot(t.r[0]),
-                    self.r[2].dot(t.r[1]),
-                    self.r[2].dot(t.r[2]),
-                ),
+                v3(self.r[0].dot(t.r[0]), self.r[0].dot(t.r[1]), self.r[0].dot(t.r[2])),
+                v3(self.r[1].dot(t.r[0]), self.r[1].dot(t.r[1]), self.r[1].dot(t.r[2])),
+                v3(self.r[2].dot(t.r[0]), self.r[2].dot(t.r[1]), self.r[2].dot(t.r[2])),
             ],
         }
     }
 
     pub fn scale(&self, s: f32) -> M3 {
-        M3 {
-            r: [self.r[0] * s, self.r[1] * s, self.r[2] * s],
-        }
+        M3 { r: [self.r[0] * s, self.r[1] * s, self.r[2] * s] }
     }
 
     /// Rotation by `deg` about the unit `axis` (right-handed).
@@ -126,21 +100,9 @@ impl M3 {
         let t = 1.0 - c;
         M3 {
             r: [
-                v3(
-                    t * a.x * a.x + c,
-                    t * a.x * a.y - s * a.z,
-                    t * a.x * a.z + s * a.y,
-                ),
-                v3(
-                    t * a.x * a.y + s * a.z,
-                    t * a.y * a.y + c,
-                    t * a.y * a.z - s * a.x,
-                ),
-                v3(
-                    t * a.x * a.z - s * a.y,
-                    t * a.y * a.z + s * a.x,
-                    t * a.z * a.z + c,
-                ),
+                v3(t * a.x * a.x + c, t * a.x * a.y - s * a.z, t * a.x * a.z + s * a.y),
+                v3(t * a.x * a.y + s * a.z, t * a.y * a.y + c, t * a.y * a.z - s * a.x),
+                v3(t * a.x * a.z - s * a.y, t * a.y * a.z + s * a.x, t * a.z * a.z + c),
             ],
         }
     }
@@ -197,13 +159,7 @@ pub struct Prim {
 
 impl Prim {
     pub fn capsule(a: V3, b: V3, r: f32, mat: Material, blend: f32) -> Prim {
-        Prim {
-            shape: Shape::Capsule { a, b, r },
-            mat,
-            blend,
-            fade: None,
-            group: 0,
-        }
+        Prim { shape: Shape::Capsule { a, b, r }, mat, blend, fade: None, group: 0 }
     }
 
     /// An ellipsoid with semi-axis lengths `size` along the orthonormal frame `frame`
@@ -212,11 +168,7 @@ impl Prim {
         Prim {
             shape: Shape::Ellipsoid {
                 c,
-                axes: [
-                    frame.r[0].norm() * size.x,
-                    frame.r[1].norm() * size.y,
-                    frame.r[2].norm() * size.z,
-                ],
+                axes: [frame.r[0].norm() * size.x, frame.r[1].norm() * size.y, frame.r[2].norm() * size.z],
             },
             mat,
             blend,
@@ -244,24 +196,16 @@ impl Prim {
     pub fn transformed(&self, m: &M3, s: f32, t: V3) -> Prim {
         let tp = |p: V3| m.apply(p) + t;
         let shape = match self.shape {
-            Shape::Capsule { a, b, r } => Shape::Capsule {
-                a: tp(a),
-                b: tp(b),
-                r: r * s,
-            },
-            Shape::Ellipsoid { c, axes } => Shape::Ellipsoid {
-                c: tp(c),
-                axes: [m.apply(axes[0]), m.apply(axes[1]), m.apply(axes[2])],
-            },
+            Shape::Capsule { a, b, r } => Shape::Capsule { a: tp(a), b: tp(b), r: r * s },
+            Shape::Ellipsoid { c, axes } => {
+                Shape::Ellipsoid { c: tp(c), axes: [m.apply(axes[0]), m.apply(axes[1]), m.apply(axes[2])] }
+            }
         };
         Prim {
             shape,
             mat: self.mat,
             blend: self.blend * s,
-            fade: self.fade.map(|f| Fade {
-                from: tp(f.from),
-                to: tp(f.to),
-            }),
+            fade: self.fade.map(|f| Fade { from: tp(f.from), to: tp(f.to) }),
             group: self.group,
         }
     }
@@ -274,16 +218,12 @@ impl Prim {
                 v3(a.x.max(b.x) + r, a.y.max(b.y) + r, a.z.max(b.z) + r),
             ),
             Shape::Ellipsoid { c, axes } => {
-                let e = |f: fn(V3) -> f32| {
-                    (f(axes[0]).powi(2) + f(axes[1]).powi(2) + f(axes[2]).powi(2)).sqrt()
-                };
+                let e =
+                    |f: fn(V3) -> f32| (f(axes[0]).powi(2) + f(axes[1]).powi(2) + f(axes[2]).powi(2)).sqrt();
                 let ex = e(|v| v.x);
                 let ey = e(|v| v.y);
                 let ez = e(|v| v.z);
-                (
-                    v3(c.x - ex, c.y - ey, c.z - ez),
-                    v3(c.x + ex, c.y + ey, c.z + ez),
-                )
+                (v3(c.x - ex, c.y - ey, c.z - ez), v3(c.x + ex, c.y + ey, c.z + ez))
             }
         }
     }
@@ -299,41 +239,19 @@ mod tests {
 
     #[test]
     fn rotations_are_right_handed_and_compose() {
-        assert!(close(
-            M3::rot_z(90.0).apply(v3(1.0, 0.0, 0.0)),
-            v3(0.0, 1.0, 0.0)
-        ));
-        assert!(close(
-            M3::rot_x(90.0).apply(v3(0.0, 1.0, 0.0)),
-            v3(0.0, 0.0, 1.0)
-        ));
-        assert!(close(
-            M3::rot_y(90.0).apply(v3(0.0, 0.0, 1.0)),
-            v3(1.0, 0.0, 0.0)
-        ));
+        assert!(close(M3::rot_z(90.0).apply(v3(1.0, 0.0, 0.0)), v3(0.0, 1.0, 0.0)));
+        assert!(close(M3::rot_x(90.0).apply(v3(0.0, 1.0, 0.0)), v3(0.0, 0.0, 1.0)));
+        assert!(close(M3::rot_y(90.0).apply(v3(0.0, 0.0, 1.0)), v3(1.0, 0.0, 0.0)));
         let m = M3::rot_x(30.0).mul(&M3::rot_y(40.0));
         let p = v3(0.3, -1.2, 2.0);
-        assert!(close(
-            m.apply(p),
-            M3::rot_x(30.0).apply(M3::rot_y(40.0).apply(p))
-        ));
+        assert!(close(m.apply(p), M3::rot_x(30.0).apply(M3::rot_y(40.0).apply(p))));
         assert!(close(m.transpose().apply(m.apply(p)), p));
     }
 
     #[test]
     fn ellipsoid_bounds_cover_rotated_axes() {
-        let mat = Material {
-            albedo: [0.5; 3],
-            spec: 0.0,
-            creases: false,
-        };
-        let p = Prim::ellipsoid(
-            v3(0.0, 0.0, 0.0),
-            &M3::rot_z(45.0),
-            v3(2.0, 1.0, 1.0),
-            mat,
-            0.0,
-        );
+        let mat = Material { albedo: [0.5; 3], spec: 0.0, creases: false };
+        let p = Prim::ellipsoid(v3(0.0, 0.0, 0.0), &M3::rot_z(45.0), v3(2.0, 1.0, 1.0), mat, 0.0);
         let (lo, hi) = p.bounds();
         let expect = (2.0f32 + 0.5).sqrt();
         assert!((hi.x - expect).abs() < 1e-5 && (lo.x + expect).abs() < 1e-5);

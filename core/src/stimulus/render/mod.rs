@@ -36,32 +36,23 @@ pub struct Image {
 pub fn render(spec: &StimulusSpec, size: u32) -> Result<Image> {
     spec.validate()?;
     check_size(size)?;
-    let model = models::build(spec);
+    let mut model = models::build(spec);
+    // The variant's own camera: a slightly different angle on the same pose.
+    let camera = M3::rot_x(7.0 * wobble(spec.variant, 0)).mul(&M3::rot_y(10.0 * wobble(spec.variant, 1)));
+    for p in model.prims.iter_mut() {
+        *p = p.transformed(&camera, 1.0, v3(0.0, 0.0, 0.0));
+    }
     let n = size as f32;
 
     // Centre the posed part and scale it so it fits the frame at every rotation.
     let (lo, hi) = model.prims.iter().map(|p| p.bounds()).fold(
-        (
-            v3(f32::MAX, f32::MAX, f32::MAX),
-            v3(f32::MIN, f32::MIN, f32::MIN),
-        ),
+        (v3(f32::MAX, f32::MAX, f32::MAX), v3(f32::MIN, f32::MIN, f32::MIN)),
         |(l, h), (a, b)| {
-            (
-                v3(l.x.min(a.x), l.y.min(a.y), l.z.min(a.z)),
-                v3(h.x.max(b.x), h.y.max(b.y), h.z.max(b.z)),
-            )
+            (v3(l.x.min(a.x), l.y.min(a.y), l.z.min(a.z)), v3(h.x.max(b.x), h.y.max(b.y), h.z.max(b.z)))
         },
     );
-    let centre = v3(
-        0.5 * (lo.x + hi.x),
-        0.5 * (lo.y + hi.y),
-        0.5 * (lo.z + hi.z),
-    );
-    let reach = model
-        .prims
-        .iter()
-        .map(|p| reach_from(p, centre))
-        .fold(0.0f32, f32::max);
+    let centre = v3(0.5 * (lo.x + hi.x), 0.5 * (lo.y + hi.y), 0.5 * (lo.z + hi.z));
+    let reach = model.prims.iter().map(|p| reach_from(p, centre)).fold(0.0f32, f32::max);
     let radius = reach.max(model.nominal_radius);
     let scale = (0.5 - 0.035) * n / radius;
 
@@ -69,35 +60,36 @@ pub fn render(spec: &StimulusSpec, size: u32) -> Result<Image> {
     let turn = M3::rot_z(-f32::from(spec.rotation_deg % 360));
     let mirror = match spec.side {
         Side::Right => M3::IDENTITY,
-        Side::Left => M3 {
-            r: [v3(-1.0, 0.0, 0.0), v3(0.0, 1.0, 0.0), v3(0.0, 0.0, 1.0)],
-        },
+        Side::Left => M3 { r: [v3(-1.0, 0.0, 0.0), v3(0.0, 1.0, 0.0), v3(0.0, 0.0, 1.0)] },
     };
     let m = mirror.mul(&turn).scale(scale);
     let t = -m.apply(centre);
-    let prims: Vec<_> = model
-        .prims
-        .iter()
-        .map(|p| p.transformed(&m, scale, t))
-        .collect();
+    let prims: Vec<_> = model.prims.iter().map(|p| p.transformed(&m, scale, t)).collect();
 
     let background = shading::linear(shading::BACKGROUND_SRGB);
     let rgba = raster::Raster::new(size as usize, size as usize, background).draw(&prims);
-    Ok(Image {
-        width: size,
-        height: size,
-        rgba,
-    })
+    Ok(Image { width: size, height: size, rgba })
+}
+
+/// A deterministic offset in −1..1 for the pose variant `variant` and the quantity `k`;
+/// variant 0 is the canonical pose (all offsets 0). Models use it for the small joint
+/// and camera differences between variants; left and right share it, so mirroring holds.
+pub(crate) fn wobble(variant: u8, k: u32) -> f32 {
+    if variant == 0 {
+        return 0.0;
+    }
+    let mut x = ((u64::from(variant) << 32) | u64::from(k)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    x ^= x >> 29;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 32;
+    (x >> 40) as f32 / (1u64 << 24) as f32 * 2.0 - 1.0
 }
 
 fn check_size(size: u32) -> Result<()> {
     if (MIN_SIZE..=MAX_SIZE).contains(&size) {
         Ok(())
     } else {
-        Err(Error::invalid(
-            "size",
-            format!("{size} px is outside {MIN_SIZE}..={MAX_SIZE}"),
-        ))
+        Err(Error::invalid("size", format!("{size} px is outside {MIN_SIZE}..={MAX_SIZE}")))
     }
 }
 
@@ -106,9 +98,7 @@ fn reach_from(p: &geometry::Prim, centre: V3) -> f32 {
     let d2 = |q: V3| ((q.x - centre.x).powi(2) + (q.y - centre.y).powi(2)).sqrt();
     match p.shape {
         geometry::Shape::Capsule { a, b, r } => d2(a).max(d2(b)) + r,
-        geometry::Shape::Ellipsoid { c, axes } => {
-            d2(c) + axes.iter().map(|a| a.len()).fold(0.0, f32::max)
-        }
+        geometry::Shape::Ellipsoid { c, axes } => d2(c) + axes.iter().map(|a| a.len()).fold(0.0, f32::max),
     }
 }
 
@@ -119,12 +109,7 @@ pub fn encode_png(image: &Image) -> Result<Vec<u8>> {
     if image.rgba.len() != expected || image.width == 0 || image.height == 0 {
         return Err(Error::invalid(
             "image",
-            format!(
-                "{} bytes do not make a {}×{} RGBA picture",
-                image.rgba.len(),
-                image.width,
-                image.height
-            ),
+            format!("{} bytes do not make a {}×{} RGBA picture", image.rgba.len(), image.width, image.height),
         ));
     }
     let mut out = Vec::new();
@@ -133,15 +118,12 @@ pub fn encode_png(image: &Image) -> Result<Vec<u8>> {
         enc.set_color(png::ColorType::Rgba);
         enc.set_depth(png::BitDepth::Eight);
         enc.set_compression(png::Compression::Fast);
-        let mut writer = enc
-            .write_header()
-            .map_err(|e| Error::invalid("image", format!("PNG header: {e}")))?;
+        let mut writer =
+            enc.write_header().map_err(|e| Error::invalid("image", format!("PNG header: {e}")))?;
         writer
             .write_image_data(&image.rgba)
             .map_err(|e| Error::invalid("image", format!("PNG data: {e}")))?;
-        writer
-            .finish()
-            .map_err(|e| Error::invalid("image", format!("PNG end: {e}")))?;
+        writer.finish().map_err(|e| Error::invalid("image", format!("PNG end: {e}")))?;
     }
     Ok(out)
 }

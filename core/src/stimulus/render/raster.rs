@@ -66,11 +66,7 @@ pub struct Raster {
 
 impl Raster {
     pub fn new(width: usize, height: usize, background: [f32; 3]) -> Raster {
-        Raster {
-            width,
-            height,
-            background,
-        }
+        Raster { width, height, background }
     }
 
     /// Draws `prims` (in screen space, see the module docs) into RGBA bytes.
@@ -107,13 +103,7 @@ impl Raster {
         let mut out = vec![0u8; w * h * 4];
         let band_len = w * BAND_ROWS;
         let mut front = vec![EMPTY; band_len];
-        let mut behind = vec![
-            Behind {
-                z: f32::NEG_INFINITY,
-                rgb: self.background,
-            };
-            band_len
-        ];
+        let mut behind = vec![Behind { z: f32::NEG_INFINITY, rgb: self.background }; band_len];
         // A pixel belongs to the current band only if its generation says so: no buffer
         // clearing between bands.
         let mut generation = vec![0u32; band_len];
@@ -154,11 +144,8 @@ impl Raster {
                 }
                 let f = &front[i];
                 let back = behind[i].rgb;
-                let rgb = if f.cov > 0.0 {
-                    over(shade(f.n, f.albedo, f.spec, f.ao), f.cov, back)
-                } else {
-                    back
-                };
+                let rgb =
+                    if f.cov > 0.0 { over(shade(f.n, f.albedo, f.spec, f.ao), f.cov, back) } else { back };
                 out[o] = lut.encode(rgb[0]);
                 out[o + 1] = lut.encode(rgb[1]);
                 out[o + 2] = lut.encode(rgb[2]);
@@ -296,13 +283,7 @@ fn palm_crease(q: V3) -> f32 {
     const LINES: [&[(f32, f32)]; 3] = [
         &[(0.98, 0.42), (0.55, 0.52), (0.15, 0.62), (-0.2, 0.78)],
         &[(-0.78, 0.52), (-0.35, 0.38), (0.15, 0.22), (0.62, 0.05)],
-        &[
-            (-0.74, 0.50),
-            (-0.48, 0.22),
-            (-0.36, -0.15),
-            (-0.34, -0.55),
-            (-0.40, -0.92),
-        ],
+        &[(-0.74, 0.50), (-0.48, 0.22), (-0.36, -0.15), (-0.34, -0.55), (-0.40, -0.92)],
     ];
     let mut d2min = f32::INFINITY;
     for line in LINES {
@@ -348,11 +329,7 @@ impl Band<'_> {
         let len2d = ab2x * ab2x + ab2y * ab2y;
         let inv2d = if len2d > 1e-9 { 1.0 / len2d } else { 0.0 };
         let len = ab.len();
-        let u = if len > 1e-6 {
-            ab * (1.0 / len)
-        } else {
-            v3(0.0, 0.0, 0.0)
-        };
+        let u = if len > 1e-6 { ab * (1.0 / len) } else { v3(0.0, 0.0, 0.0) };
         let cyl_a = 1.0 - u.z * u.z;
         let r2 = r * r;
         // Pixels at least half a pixel outside the silhouette get no coverage.
@@ -415,11 +392,7 @@ impl Band<'_> {
                     (p - (a + u * along)) * (1.0 / r)
                 } else {
                     z = a.z + ab.z * h;
-                    if d > 1e-6 {
-                        v3(ex / d, ey / d, 0.0)
-                    } else {
-                        v3(0.0, 0.0, 1.0)
-                    }
+                    if d > 1e-6 { v3(ex / d, ey / d, 0.0) } else { v3(0.0, 0.0, 1.0) }
                 };
                 cov *= fade_factor(&s.prim, v3(px, py, z));
                 if cov <= 0.0 {
@@ -484,11 +457,7 @@ impl Band<'_> {
                 }
                 let q = q0 + d * t;
                 let n = (m[0] * q.x + m[1] * q.y + m[2] * q.z).norm();
-                let ao = if s.prim.mat.creases {
-                    palm_crease(q)
-                } else {
-                    1.0
-                };
+                let ao = if s.prim.mat.creases { palm_crease(q) } else { 1.0 };
                 self.put(x, y, t, n, cov, &s.prim, ao);
             }
         }
@@ -503,31 +472,15 @@ impl Band<'_> {
         if self.generation[i] != self.current {
             self.generation[i] = self.current;
             self.front[i] = EMPTY;
-            self.behind[i] = Behind {
-                z: f32::NEG_INFINITY,
-                rgb: self.background,
-            };
+            self.behind[i] = Behind { z: f32::NEG_INFINITY, rgb: self.background };
         }
         let f = &mut self.front[i];
         if f.cov <= 0.0 {
-            *f = Front {
-                z,
-                n,
-                cov,
-                albedo: mat.albedo,
-                spec: mat.spec,
-                ao,
-                blend,
-                group,
-            };
+            *f = Front { z, n, cov, albedo: mat.albedo, spec: mat.spec, ao, blend, group };
             return;
         }
         let dz = z - f.z;
-        let k = if group == f.group || group == 0 || f.group == 0 {
-            blend.min(f.blend)
-        } else {
-            0.0
-        };
+        let k = if group == f.group || group == 0 || f.group == 0 { blend.min(f.blend) } else { 0.0 };
         if dz.abs() < k {
             // Melt the new surface into the front one.
             let t = smoothstep(0.5 + 0.5 * dz / k);
@@ -551,16 +504,7 @@ impl Band<'_> {
             let lit = shade(old.n, old.albedo, old.spec, old.ao);
             back.rgb = over(lit, old.cov, back.rgb);
             back.z = old.z;
-            *f = Front {
-                z,
-                n,
-                cov,
-                albedo: mat.albedo,
-                spec: mat.spec,
-                ao,
-                blend,
-                group,
-            };
+            *f = Front { z, n, cov, albedo: mat.albedo, spec: mat.spec, ao, blend, group };
         } else if f.cov < 1.0 {
             let back = &mut self.behind[i];
             if z > back.z {

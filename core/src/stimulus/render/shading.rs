@@ -8,25 +8,15 @@ use super::geometry::{Material, V3, v3};
 
 /// Skin tones from light (0) to dark (5), sRGB. Six steps spanning the usual range of
 /// photographic skin-tone scales.
-const SKIN_SRGB: [[u8; 3]; 6] = [
-    [243, 214, 194],
-    [230, 186, 154],
-    [206, 154, 118],
-    [168, 114, 78],
-    [122, 80, 52],
-    [82, 54, 38],
-];
+const SKIN_SRGB: [[u8; 3]; 6] =
+    [[243, 214, 194], [230, 186, 154], [206, 154, 118], [168, 114, 78], [122, 80, 52], [82, 54, 38]];
 
 /// The plain background, sRGB: a neutral light grey, the same for every picture.
 pub const BACKGROUND_SRGB: [u8; 3] = [226, 228, 231];
 
 pub fn srgb_to_linear(c: u8) -> f32 {
     let c = f32::from(c) / 255.0;
-    if c <= 0.04045 {
-        c / 12.92
-    } else {
-        ((c + 0.055) / 1.055).powf(2.4)
-    }
+    if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
 }
 
 pub fn linear(rgb: [u8; 3]) -> [f32; 3] {
@@ -34,11 +24,7 @@ pub fn linear(rgb: [u8; 3]) -> [f32; 3] {
 }
 
 fn mix(a: [f32; 3], b: [f32; 3], t: f32) -> [f32; 3] {
-    [
-        a[0] + (b[0] - a[0]) * t,
-        a[1] + (b[1] - a[1]) * t,
-        a[2] + (b[2] - a[2]) * t,
-    ]
+    [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]
 }
 
 /// The materials one model needs, resolved for a skin tone.
@@ -63,18 +49,11 @@ impl Palette {
         let volar_mix = 0.12 + 0.09 * tone as f32;
         let volar = mix(skin, light, volar_mix);
         let nail = mix(skin, linear([238, 206, 200]), 0.45 + 0.06 * tone as f32);
-        let m = |albedo: [f32; 3], spec: f32| Material {
-            albedo,
-            spec,
-            creases: false,
-        };
+        let m = |albedo: [f32; 3], spec: f32| Material { albedo, spec, creases: false };
         Palette {
             skin: m(skin, 0.35),
             volar: m(volar, 0.3),
-            palm_creases: Material {
-                creases: true,
-                ..m(volar, 0.3)
-            },
+            palm_creases: Material { creases: true, ..m(volar, 0.3) },
             nail: m(nail, 0.9),
             hair: m(linear([58, 44, 36]), 0.25),
             cloth: m(linear([92, 112, 138]), 0.05),
@@ -102,11 +81,7 @@ pub fn shade(n: V3, albedo: [f32; 3], spec: f32, ao: f32) -> [f32; 3] {
     let ndh4 = ndh2 * ndh2;
     let ndh8 = ndh4 * ndh4;
     let highlight = spec * 0.10 * ndh8 * ndh8 * ao;
-    [
-        albedo[0] * light + highlight,
-        albedo[1] * light + highlight,
-        albedo[2] * light + highlight,
-    ]
+    [albedo[0] * light + highlight, albedo[1] * light + highlight, albedo[2] * light + highlight]
 }
 
 /// Linear → sRGB byte lookup with 4096 steps.
@@ -121,11 +96,7 @@ impl SrgbLut {
         let table = (0..Self::STEPS)
             .map(|i| {
                 let c = i as f32 / (Self::STEPS - 1) as f32;
-                let s = if c <= 0.003_130_8 {
-                    c * 12.92
-                } else {
-                    1.055 * c.powf(1.0 / 2.4) - 0.055
-                };
+                let s = if c <= 0.003_130_8 { c * 12.92 } else { 1.055 * c.powf(1.0 / 2.4) - 0.055 };
                 (s * 255.0 + 0.5).clamp(0.0, 255.0) as u8
             })
             .collect();

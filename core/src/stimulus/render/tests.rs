@@ -12,6 +12,7 @@ fn spec(body: BodyPart) -> StimulusSpec {
         rotation_deg: 0,
         skin_tone: 2,
         context: Context::None,
+        variant: 0,
     }
 }
 
@@ -78,11 +79,7 @@ fn left_is_the_pixel_mirror_of_right_for_every_body_part() {
         let r = render(&right, 256).unwrap();
         let l = render(&left, 256).unwrap();
         let (worst, count) = mirror_diff(&l, &r);
-        assert!(
-            worst <= 2 || count <= 3,
-            "{}: worst {worst}, {count} pixels differ",
-            right.id()
-        );
+        assert!(worst <= 2 || count <= 3, "{}: worst {worst}, {count} pixels differ", right.id());
         // And the picture is not symmetric itself: a left part looks different.
         if right.body_part == BodyPart::Hand || right.body_part == BodyPart::Foot {
             let (_, self_diff) = mirror_diff(&r, &r);
@@ -94,11 +91,7 @@ fn left_is_the_pixel_mirror_of_right_for_every_body_part() {
 #[test]
 fn the_same_spec_gives_the_same_bytes() {
     for body in BodyPart::ALL {
-        let s = StimulusSpec {
-            rotation_deg: 15,
-            side: Side::Left,
-            ..spec(*body)
-        };
+        let s = StimulusSpec { rotation_deg: 15, side: Side::Left, ..spec(*body) };
         let a = render(&s, 300).unwrap();
         let b = render(&s, 300).unwrap();
         assert_eq!(a, b);
@@ -112,16 +105,9 @@ fn every_view_posture_and_context_renders() {
         for view in body.views() {
             for posture in body.postures() {
                 for context in body.contexts() {
-                    let s = StimulusSpec {
-                        view: *view,
-                        posture: *posture,
-                        context: *context,
-                        ..spec(*body)
-                    };
+                    let s = StimulusSpec { view: *view, posture: *posture, context: *context, ..spec(*body) };
                     let img = render(&s, 256).unwrap();
-                    let drawn = (0..256 * 256)
-                        .filter(|i| !is_bg(px(&img, i % 256, i / 256)))
-                        .count();
+                    let drawn = (0..256 * 256).filter(|i| !is_bg(px(&img, i % 256, i / 256))).count();
                     assert!(drawn > 256 * 256 / 40, "{}: only {drawn} px drawn", s.id());
                 }
             }
@@ -148,41 +134,19 @@ fn sizes_outside_256_to_1024_are_refused() {
 #[test]
 fn invalid_specs_are_refused_not_drawn() {
     let bad = [
-        StimulusSpec {
-            view: View::Sole,
-            ..spec(BodyPart::Hand)
-        },
-        StimulusSpec {
-            rotation_deg: 90,
-            ..spec(BodyPart::Back)
-        },
-        StimulusSpec {
-            rotation_deg: 360,
-            ..spec(BodyPart::Hand)
-        },
-        StimulusSpec {
-            skin_tone: 6,
-            ..spec(BodyPart::Foot)
-        },
-        StimulusSpec {
-            posture: Posture::Fist,
-            ..spec(BodyPart::Foot)
-        },
+        StimulusSpec { view: View::Sole, ..spec(BodyPart::Hand) },
+        StimulusSpec { rotation_deg: 90, ..spec(BodyPart::Back) },
+        StimulusSpec { rotation_deg: 360, ..spec(BodyPart::Hand) },
+        StimulusSpec { skin_tone: 6, ..spec(BodyPart::Foot) },
+        StimulusSpec { posture: Posture::Fist, ..spec(BodyPart::Foot) },
     ];
     for s in bad {
-        assert!(
-            matches!(render(&s, 256), Err(crate::Error::InvalidArgument { .. })),
-            "{s:?}"
-        );
+        assert!(matches!(render(&s, 256), Err(crate::Error::InvalidArgument { .. })), "{s:?}");
     }
     // Every rotation and skin value, valid or not, answers without panicking.
     for rotation_deg in (0..=720).step_by(5) {
         for skin_tone in [0, 5, 6, 255] {
-            let s = StimulusSpec {
-                rotation_deg,
-                skin_tone,
-                ..spec(BodyPart::Neck)
-            };
+            let s = StimulusSpec { rotation_deg, skin_tone, ..spec(BodyPart::Neck) };
             let ok = s.validate().is_ok();
             assert_eq!(render(&s, 256).is_ok(), ok, "{s:?}");
         }
@@ -218,12 +182,7 @@ fn pictures_stay_inside_the_frame_and_near_the_centre_at_every_rotation() {
                     if body == &BodyPart::Hand && rotation_deg % 45 != 0 {
                         continue;
                     }
-                    let s = StimulusSpec {
-                        posture: *posture,
-                        view: *view,
-                        rotation_deg,
-                        ..spec(*body)
-                    };
+                    let s = StimulusSpec { posture: *posture, view: *view, rotation_deg, ..spec(*body) };
                     let img = render(&s, 256).unwrap();
                     let (x0, y0, x1, y1, cx, cy) = content(&img);
                     assert!(
@@ -257,11 +216,7 @@ fn distinct_postures_and_views_give_distinct_pictures() {
         let mut seen: Vec<(String, Image)> = Vec::new();
         for view in body.views() {
             for posture in body.postures() {
-                let s = StimulusSpec {
-                    view: *view,
-                    posture: *posture,
-                    ..spec(*body)
-                };
+                let s = StimulusSpec { view: *view, posture: *posture, ..spec(*body) };
                 let img = render(&s, 256).unwrap();
                 for (id, other) in &seen {
                     let changed = changed_pixels(&img, other);
@@ -278,29 +233,16 @@ fn skin_tones_run_from_light_to_dark_in_the_picture() {
     for body in [BodyPart::Hand, BodyPart::Foot, BodyPart::Back] {
         let mut last = f32::MAX;
         for skin_tone in 0..6 {
-            let img = render(
-                &StimulusSpec {
-                    skin_tone,
-                    ..spec(body)
-                },
-                256,
-            )
-            .unwrap();
+            let img = render(&StimulusSpec { skin_tone, ..spec(body) }, 256).unwrap();
             let (sum, n) = img
                 .rgba
                 .chunks_exact(4)
                 .filter(|p| !is_bg([p[0], p[1], p[2]]))
                 .fold((0.0, 0.0), |(s, n), p| {
-                    (
-                        s + f32::from(p[0]) + f32::from(p[1]) + f32::from(p[2]),
-                        n + 1.0,
-                    )
+                    (s + f32::from(p[0]) + f32::from(p[1]) + f32::from(p[2]), n + 1.0)
                 });
             let mean = sum / n;
-            assert!(
-                mean < last - 10.0,
-                "{body} tone {skin_tone}: {mean} vs {last}"
-            );
+            assert!(mean < last - 10.0, "{body} tone {skin_tone}: {mean} vs {last}");
             last = mean;
         }
     }
@@ -311,10 +253,7 @@ fn contexts_change_the_picture() {
     for body in BodyPart::ALL {
         let plain = render(&spec(*body), 256).unwrap();
         for context in &body.contexts()[1..] {
-            let s = StimulusSpec {
-                context: *context,
-                ..spec(*body)
-            };
+            let s = StimulusSpec { context: *context, ..spec(*body) };
             let img = render(&s, 256).unwrap();
             assert!(changed_pixels(&plain, &img) > 200, "{}", s.id());
         }
@@ -323,10 +262,7 @@ fn contexts_change_the_picture() {
 
 #[test]
 fn png_decodes_back_to_the_same_pixels() {
-    let s = StimulusSpec {
-        rotation_deg: 135,
-        ..spec(BodyPart::Foot)
-    };
+    let s = StimulusSpec { rotation_deg: 135, ..spec(BodyPart::Foot) };
     let img = render(&s, 320).unwrap();
     let bytes = encode_png(&img).unwrap();
     let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
@@ -336,14 +272,7 @@ fn png_decodes_back_to_the_same_pixels() {
     assert_eq!((info.width, info.height), (320, 320));
     assert_eq!(info.color_type, png::ColorType::Rgba);
     assert_eq!(&buf[..info.buffer_size()], &img.rgba[..]);
-    assert!(
-        encode_png(&Image {
-            width: 3,
-            height: 3,
-            rgba: vec![0; 5]
-        })
-        .is_err()
-    );
+    assert!(encode_png(&Image { width: 3, height: 3, rgba: vec![0; 5] }).is_err());
 }
 
 #[test]
@@ -353,6 +282,24 @@ fn the_background_is_plain_and_the_light_symmetric() {
         let img = render(&s, 256).unwrap();
         for (x, y) in [(0, 0), (255, 0), (0, 255), (255, 255), (128, 0)] {
             assert_eq!(px(&img, x, y), BG, "{}", s.id());
+        }
+    }
+}
+
+#[test]
+fn pose_variants_are_distinct_pictures_that_still_mirror() {
+    use crate::stimulus::spec::VARIANTS;
+    for body in BodyPart::ALL {
+        let mut seen: Vec<Image> = Vec::new();
+        for variant in 0..VARIANTS {
+            let s = StimulusSpec { variant, posture: body.postures()[1], ..spec(*body) };
+            let img = render(&s, 256).unwrap();
+            for other in &seen {
+                assert!(changed_pixels(&img, other) > 100, "{} repeats", s.id());
+            }
+            let (worst, count) = mirror_diff(&render(&s.mirrored(), 256).unwrap(), &img);
+            assert!(worst <= 2 || count <= 3, "{}: {worst} {count}", s.id());
+            seen.push(img);
         }
     }
 }

@@ -37,46 +37,27 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
     if spec.body_part == BodyPart::Knee {
         return knee(spec, pal);
     }
-    let still = Pose {
-        trunk_turn: 0.0,
-        trunk_bend: 0.0,
-        head_turn: 0.0,
-        head_tilt: 0.0,
-        right_arm: Arm::Down,
-    };
+    let still =
+        Pose { trunk_turn: 0.0, trunk_bend: 0.0, head_turn: 0.0, head_tilt: 0.0, right_arm: Arm::Down };
     // Turning right: the front turns towards −x (negative about y). Bending right: the
     // head goes towards −x (positive about z).
     let pose = match (spec.body_part, spec.posture) {
-        (BodyPart::Back, Posture::Turn) => Pose {
-            trunk_turn: -45.0,
-            head_turn: -28.0,
-            ..still
-        },
-        (BodyPart::Back, _) => Pose {
-            trunk_bend: 24.0,
-            head_tilt: 6.0,
-            ..still
-        },
-        (BodyPart::Neck, Posture::Turn) => Pose {
-            head_turn: -62.0,
-            ..still
-        },
-        (BodyPart::Neck, _) => Pose {
-            head_tilt: 30.0,
-            ..still
-        },
-        (_, Posture::ArmForward) => Pose {
-            right_arm: Arm::Forward,
-            ..still
-        },
-        (_, Posture::ArmOut) => Pose {
-            right_arm: Arm::Out,
-            ..still
-        },
-        (_, _) => Pose {
-            right_arm: Arm::BehindHead,
-            ..still
-        },
+        (BodyPart::Back, Posture::Turn) => Pose { trunk_turn: -45.0, head_turn: -28.0, ..still },
+        (BodyPart::Back, _) => Pose { trunk_bend: 24.0, head_tilt: 6.0, ..still },
+        (BodyPart::Neck, Posture::Turn) => Pose { head_turn: -62.0, ..still },
+        (BodyPart::Neck, _) => Pose { head_tilt: 30.0, ..still },
+        (_, Posture::ArmForward) => Pose { right_arm: Arm::Forward, ..still },
+        (_, Posture::ArmOut) => Pose { right_arm: Arm::Out, ..still },
+        (_, _) => Pose { right_arm: Arm::BehindHead, ..still },
+    };
+    // The variant's small differences in how far the trunk and head go.
+    let w = |k: u32| super::super::wobble(spec.variant, k);
+    let pose = Pose {
+        trunk_turn: pose.trunk_turn * (1.0 + 0.2 * w(10)),
+        trunk_bend: pose.trunk_bend * (1.0 + 0.2 * w(11)),
+        head_turn: pose.head_turn + 8.0 * w(12),
+        head_tilt: pose.head_tilt + 5.0 * w(13),
+        ..pose
     };
     let neck_only = spec.body_part == BodyPart::Neck;
     let shirt = spec.body_part == BodyPart::Shoulder && spec.context == Context::Sleeve;
@@ -94,10 +75,7 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
         BodyPart::Shoulder => 720.0,
         _ => 640.0,
     };
-    Model {
-        prims,
-        nominal_radius,
-    }
+    Model { prims, nominal_radius }
 }
 
 fn person(pal: &Palette, pose: &Pose, neck_only: bool, shirt: bool, ball: bool) -> Vec<Prim> {
@@ -107,126 +85,34 @@ fn person(pal: &Palette, pose: &Pose, neck_only: bool, shirt: bool, ball: bool) 
 
     // Head, neck, hair, face: turned and tilted about the base of the neck.
     let mut head = vec![
-        Prim::capsule(
-            v3(0.0, 1390.0, -12.0),
-            v3(0.0, 1520.0, -4.0),
-            52.0,
-            skin,
-            20.0,
-        ),
-        Prim::ellipsoid(
-            v3(0.0, 1600.0, 8.0),
-            &M3::IDENTITY,
-            v3(76.0, 104.0, 94.0),
-            skin,
-            14.0,
-        ),
+        Prim::capsule(v3(0.0, 1390.0, -12.0), v3(0.0, 1520.0, -4.0), 52.0, skin, 20.0),
+        Prim::ellipsoid(v3(0.0, 1600.0, 8.0), &M3::IDENTITY, v3(76.0, 104.0, 94.0), skin, 14.0),
         // Hair over the crown and the back of the head.
-        Prim::ellipsoid(
-            v3(0.0, 1628.0, -12.0),
-            &M3::rot_x(-12.0),
-            v3(81.0, 94.0, 90.0),
-            pal.hair,
-            4.0,
-        ),
+        Prim::ellipsoid(v3(0.0, 1628.0, -12.0), &M3::rot_x(-12.0), v3(81.0, 94.0, 90.0), pal.hair, 4.0),
         // Nose, brow, chin, ears: they show which way the head faces.
-        Prim::ellipsoid(
-            v3(0.0, 1588.0, 98.0),
-            &M3::rot_x(-12.0),
-            v3(11.0, 26.0, 13.0),
-            skin,
-            6.0,
-        ),
-        Prim::capsule(
-            v3(-34.0, 1628.0, 82.0),
-            v3(34.0, 1628.0, 82.0),
-            12.0,
-            skin,
-            10.0,
-        ),
-        Prim::ellipsoid(
-            v3(0.0, 1522.0, 70.0),
-            &M3::IDENTITY,
-            v3(34.0, 22.0, 26.0),
-            skin,
-            14.0,
-        ),
-        Prim::ellipsoid(
-            v3(-76.0, 1592.0, 0.0),
-            &M3::IDENTITY,
-            v3(10.0, 28.0, 18.0),
-            skin,
-            6.0,
-        ),
-        Prim::ellipsoid(
-            v3(76.0, 1592.0, 0.0),
-            &M3::IDENTITY,
-            v3(10.0, 28.0, 18.0),
-            skin,
-            6.0,
-        ),
+        Prim::ellipsoid(v3(0.0, 1588.0, 98.0), &M3::rot_x(-12.0), v3(11.0, 26.0, 13.0), skin, 6.0),
+        Prim::capsule(v3(-34.0, 1628.0, 82.0), v3(34.0, 1628.0, 82.0), 12.0, skin, 10.0),
+        Prim::ellipsoid(v3(0.0, 1522.0, 70.0), &M3::IDENTITY, v3(34.0, 22.0, 26.0), skin, 14.0),
+        Prim::ellipsoid(v3(-76.0, 1592.0, 0.0), &M3::IDENTITY, v3(10.0, 28.0, 18.0), skin, 6.0),
+        Prim::ellipsoid(v3(76.0, 1592.0, 0.0), &M3::IDENTITY, v3(10.0, 28.0, 18.0), skin, 6.0),
     ];
     let head_m = M3::rot_z(pose.head_tilt).mul(&M3::rot_y(pose.head_turn));
     rotate_prims(&mut head, NECK, &head_m);
 
     // Chest, shoulders and arms.
     let mut upper = vec![
-        Prim::ellipsoid(
-            v3(0.0, 1255.0, 0.0),
-            &M3::IDENTITY,
-            v3(165.0, 160.0, 100.0),
-            top,
-            30.0,
-        ),
-        Prim::capsule(
-            SHOULDER_R + v3(30.0, 0.0, 0.0),
-            SHOULDER_L + v3(-30.0, 0.0, 0.0),
-            58.0,
-            top,
-            30.0,
-        ),
+        Prim::ellipsoid(v3(0.0, 1255.0, 0.0), &M3::IDENTITY, v3(165.0, 160.0, 100.0), top, 30.0),
+        Prim::capsule(SHOULDER_R + v3(30.0, 0.0, 0.0), SHOULDER_L + v3(-30.0, 0.0, 0.0), 58.0, top, 30.0),
         // Shoulder blades.
-        Prim::ellipsoid(
-            v3(-78.0, 1290.0, -78.0),
-            &M3::rot_z(-12.0),
-            v3(52.0, 72.0, 24.0),
-            top,
-            30.0,
-        ),
-        Prim::ellipsoid(
-            v3(78.0, 1290.0, -78.0),
-            &M3::rot_z(12.0),
-            v3(52.0, 72.0, 24.0),
-            top,
-            30.0,
-        ),
+        Prim::ellipsoid(v3(-78.0, 1290.0, -78.0), &M3::rot_z(-12.0), v3(52.0, 72.0, 24.0), top, 30.0),
+        Prim::ellipsoid(v3(78.0, 1290.0, -78.0), &M3::rot_z(12.0), v3(52.0, 72.0, 24.0), top, 30.0),
         // Chest muscles.
-        Prim::ellipsoid(
-            v3(-70.0, 1290.0, 62.0),
-            &M3::rot_z(-8.0),
-            v3(72.0, 55.0, 40.0),
-            top,
-            30.0,
-        ),
-        Prim::ellipsoid(
-            v3(70.0, 1290.0, 62.0),
-            &M3::rot_z(8.0),
-            v3(72.0, 55.0, 40.0),
-            top,
-            30.0,
-        ),
+        Prim::ellipsoid(v3(-70.0, 1290.0, 62.0), &M3::rot_z(-8.0), v3(72.0, 55.0, 40.0), top, 30.0),
+        Prim::ellipsoid(v3(70.0, 1290.0, 62.0), &M3::rot_z(8.0), v3(72.0, 55.0, 40.0), top, 30.0),
     ];
     let sleeve = if shirt { pal.cloth } else { skin };
     arm(&mut upper, pal, SHOULDER_L, &Arm::Down, 1.0, sleeve, false);
-    arm(
-        &mut upper,
-        pal,
-        SHOULDER_R,
-        &pose.right_arm,
-        -1.0,
-        sleeve,
-        ball,
-    );
+    arm(&mut upper, pal, SHOULDER_R, &pose.right_arm, -1.0, sleeve, ball);
     let chest_fade = neck_only.then_some((v3(0.0, 1250.0, 0.0), v3(0.0, 1120.0, 0.0)));
     if let Some((from, to)) = chest_fade {
         for p in upper.iter_mut() {
@@ -242,13 +128,8 @@ fn person(pal: &Palette, pose: &Pose, neck_only: bool, shirt: bool, ball: bool) 
     if !neck_only {
         // Waist (half the trunk's turn), pelvis in shorts, thighs fading out.
         let half = M3::rot_z(pose.trunk_bend * 0.5).mul(&M3::rot_y(pose.trunk_turn * 0.5));
-        let mut waist = vec![Prim::ellipsoid(
-            v3(0.0, 1085.0, 0.0),
-            &M3::IDENTITY,
-            v3(138.0, 125.0, 88.0),
-            skin,
-            40.0,
-        )];
+        let mut waist =
+            vec![Prim::ellipsoid(v3(0.0, 1085.0, 0.0), &M3::IDENTITY, v3(138.0, 125.0, 88.0), skin, 40.0)];
         rotate_prims(&mut waist, WAIST, &half);
         prims.extend(waist);
         prims.push(Prim::ellipsoid(
@@ -261,24 +142,12 @@ fn person(pal: &Palette, pose: &Pose, neck_only: bool, shirt: bool, ball: bool) 
         let fade = (v3(0.0, 720.0, 0.0), v3(0.0, 560.0, 0.0));
         for x in [-88.0, 88.0] {
             prims.push(
-                Prim::capsule(
-                    v3(x, 900.0, 0.0),
-                    v3(x * 1.05, 520.0, 12.0),
-                    70.0,
-                    skin,
-                    20.0,
-                )
-                .with_fade(fade.0, fade.1),
+                Prim::capsule(v3(x, 900.0, 0.0), v3(x * 1.05, 520.0, 12.0), 70.0, skin, 20.0)
+                    .with_fade(fade.0, fade.1),
             );
             prims.push(
-                Prim::capsule(
-                    v3(x, 900.0, 0.0),
-                    v3(x * 1.04, 790.0, 4.0),
-                    76.0,
-                    shorts,
-                    6.0,
-                )
-                .with_fade(fade.0, fade.1),
+                Prim::capsule(v3(x, 900.0, 0.0), v3(x * 1.04, 790.0, 4.0), 76.0, shorts, 6.0)
+                    .with_fade(fade.0, fade.1),
             );
         }
     }
@@ -308,24 +177,15 @@ fn arm(
             shoulder + v3(130.0 * out, -110.0, 500.0),
             v3(0.25 * out, -0.2, 1.0),
         ),
-        Arm::Out => (
-            shoulder + v3(280.0 * out, 0.0, 0.0),
-            shoulder + v3(530.0 * out, 10.0, 10.0),
-            v3(out, 0.0, 0.0),
-        ),
-        Arm::BehindHead => (
-            shoulder + v3(110.0 * out, 250.0, -40.0),
-            v3(60.0 * out, 1640.0, -95.0),
-            v3(-out, 0.3, -0.2),
-        ),
+        Arm::Out => {
+            (shoulder + v3(280.0 * out, 0.0, 0.0), shoulder + v3(530.0 * out, 10.0, 10.0), v3(out, 0.0, 0.0))
+        }
+        Arm::BehindHead => {
+            (shoulder + v3(110.0 * out, 250.0, -40.0), v3(60.0 * out, 1640.0, -95.0), v3(-out, 0.3, -0.2))
+        }
     };
     // Deltoid.
-    prims.push(Prim::sphere(
-        shoulder + v3(6.0 * out, -8.0, 0.0),
-        60.0,
-        sleeve,
-        24.0,
-    ));
+    prims.push(Prim::sphere(shoulder + v3(6.0 * out, -8.0, 0.0), 60.0, sleeve, 24.0));
     prims.push(Prim::capsule(shoulder, elbow, 44.0, sleeve, 20.0).in_group(7));
     prims.push(Prim::capsule(elbow, wrist, 36.0, skin, 16.0).in_group(7));
     let hand_dir = hand_dir.norm();
@@ -353,80 +213,32 @@ fn knee(spec: &StimulusSpec, pal: &Palette) -> Model {
         Prim::capsule(v3(4.0, 320.0, -4.0), v3(0.0, 30.0, 0.0), 64.0, skin, 24.0)
             .with_fade(v3(0.0, 200.0, 0.0), v3(0.0, 320.0, 0.0)),
         // Kneecap.
-        Prim::ellipsoid(
-            v3(0.0, 18.0, 46.0),
-            &M3::IDENTITY,
-            v3(28.0, 32.0, 14.0),
-            skin,
-            14.0,
-        ),
+        Prim::ellipsoid(v3(0.0, 18.0, 46.0), &M3::IDENTITY, v3(28.0, 32.0, 14.0), skin, 14.0),
         // Inner thigh muscle (vastus medialis) just above the knee, on the inner side.
-        Prim::ellipsoid(
-            v3(34.0, 85.0, 18.0),
-            &M3::rot_z(-10.0),
-            v3(34.0, 62.0, 36.0),
-            skin,
-            24.0,
-        ),
+        Prim::ellipsoid(v3(34.0, 85.0, 18.0), &M3::rot_z(-10.0), v3(34.0, 62.0, 36.0), skin, 24.0),
         // Tendons behind the knee.
-        Prim::capsule(
-            v3(-40.0, 120.0, -36.0),
-            v3(-42.0, -10.0, -34.0),
-            13.0,
-            skin,
-            14.0,
-        ),
-        Prim::capsule(
-            v3(40.0, 120.0, -36.0),
-            v3(36.0, -10.0, -34.0),
-            14.0,
-            skin,
-            14.0,
-        ),
+        Prim::capsule(v3(-40.0, 120.0, -36.0), v3(-42.0, -10.0, -34.0), 13.0, skin, 14.0),
+        Prim::capsule(v3(40.0, 120.0, -36.0), v3(36.0, -10.0, -34.0), 14.0, skin, 14.0),
     ];
     if spec.context == Context::Shoe {
         // Shorts over the thigh: clothing that hides part of the outline.
         thigh.push(
-            Prim::capsule(
-                v3(4.0, 340.0, -4.0),
-                v3(2.0, 170.0, -2.0),
-                76.0,
-                pal.cloth,
-                4.0,
-            )
-            .with_fade(v3(0.0, 260.0, 0.0), v3(0.0, 340.0, 0.0)),
+            Prim::capsule(v3(4.0, 340.0, -4.0), v3(2.0, 170.0, -2.0), 76.0, pal.cloth, 4.0)
+                .with_fade(v3(0.0, 260.0, 0.0), v3(0.0, 340.0, 0.0)),
         );
     }
     let mut shin = vec![
         Prim::capsule(v3(0.0, 0.0, 0.0), v3(0.0, -360.0, 6.0), 46.0, skin, 24.0)
             .with_fade(v3(0.0, -230.0, 0.0), v3(0.0, -360.0, 0.0)),
-        Prim::capsule(
-            v3(0.0, -30.0, 36.0),
-            v3(2.0, -300.0, 40.0),
-            16.0,
-            skin,
-            20.0,
-        )
-        .with_fade(v3(0.0, -230.0, 0.0), v3(0.0, -360.0, 0.0)),
+        Prim::capsule(v3(0.0, -30.0, 36.0), v3(2.0, -300.0, 40.0), 16.0, skin, 20.0)
+            .with_fade(v3(0.0, -230.0, 0.0), v3(0.0, -360.0, 0.0)),
         // Calf: the inner head larger and lower.
-        Prim::ellipsoid(
-            v3(20.0, -125.0, -32.0),
-            &M3::rot_z(4.0),
-            v3(36.0, 100.0, 40.0),
-            skin,
-            24.0,
-        ),
-        Prim::ellipsoid(
-            v3(-20.0, -100.0, -28.0),
-            &M3::rot_z(-4.0),
-            v3(30.0, 80.0, 34.0),
-            skin,
-            24.0,
-        ),
+        Prim::ellipsoid(v3(20.0, -125.0, -32.0), &M3::rot_z(4.0), v3(36.0, 100.0, 40.0), skin, 24.0),
+        Prim::ellipsoid(v3(-20.0, -100.0, -28.0), &M3::rot_z(-4.0), v3(30.0, 80.0, 34.0), skin, 24.0),
     ];
-    if spec.posture == Posture::Bent {
-        rotate_prims(&mut shin, v3(0.0, 0.0, 0.0), &M3::rot_x(65.0));
-    }
+    let bend = if spec.posture == Posture::Bent { 65.0 } else { 3.0 };
+    let bend = bend + 8.0 * super::super::wobble(spec.variant, 10);
+    rotate_prims(&mut shin, v3(0.0, 0.0, 0.0), &M3::rot_x(bend));
     let mut prims = thigh;
     prims.extend(shin);
     let view = match spec.view {
@@ -436,8 +248,5 @@ fn knee(spec: &StimulusSpec, pal: &Palette) -> Model {
     for p in prims.iter_mut() {
         *p = p.transformed(&view, 1.0, v3(0.0, 0.0, 0.0));
     }
-    Model {
-        prims,
-        nominal_radius: 330.0,
-    }
+    Model { prims, nominal_radius: 330.0 }
 }

@@ -60,67 +60,19 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
     let mut foot: Vec<Prim> = Vec::with_capacity(48);
 
     // Heel and its pad.
-    foot.push(Prim::ellipsoid(
-        v3(2.0, -4.0, 29.0),
-        &M3::rot_x(-10.0),
-        v3(25.0, 30.0, 27.0),
-        skin,
-        14.0,
-    ));
-    foot.push(Prim::ellipsoid(
-        v3(3.0, -2.0, 13.0),
-        &M3::IDENTITY,
-        v3(22.0, 27.0, 12.0),
-        volar,
-        12.0,
-    ));
+    foot.push(Prim::ellipsoid(v3(2.0, -4.0, 29.0), &M3::rot_x(-10.0), v3(25.0, 30.0, 27.0), skin, 14.0));
+    foot.push(Prim::ellipsoid(v3(3.0, -2.0, 13.0), &M3::IDENTITY, v3(22.0, 27.0, 12.0), volar, 12.0));
     // The body of the foot in two halves: the outer half rests on the ground, the inner
     // half is lifted (the arch).
-    foot.push(Prim::ellipsoid(
-        v3(12.0, 62.0, 20.0),
-        &M3::rot_x(-6.0),
-        v3(26.0, 86.0, 19.0),
-        skin,
-        16.0,
-    ));
-    foot.push(Prim::ellipsoid(
-        v3(-11.0, 66.0, 29.0),
-        &M3::rot_x(-8.0),
-        v3(26.0, 80.0, 19.0),
-        skin,
-        16.0,
-    ));
+    foot.push(Prim::ellipsoid(v3(12.0, 62.0, 20.0), &M3::rot_x(-6.0), v3(26.0, 86.0, 19.0), skin, 16.0));
+    foot.push(Prim::ellipsoid(v3(-11.0, 66.0, 29.0), &M3::rot_x(-8.0), v3(26.0, 80.0, 19.0), skin, 16.0));
     // Instep: the top of the foot rising to the ankle.
-    foot.push(Prim::ellipsoid(
-        v3(0.0, 40.0, 38.0),
-        &M3::rot_x(-18.0),
-        v3(28.0, 52.0, 17.0),
-        skin,
-        16.0,
-    ));
+    foot.push(Prim::ellipsoid(v3(0.0, 40.0, 38.0), &M3::rot_x(-18.0), v3(28.0, 52.0, 17.0), skin, 16.0));
     // Outer edge pad on the sole.
-    foot.push(Prim::capsule(
-        v3(20.0, 22.0, 8.0),
-        v3(27.0, 110.0, 7.0),
-        7.5,
-        volar,
-        12.0,
-    ));
+    foot.push(Prim::capsule(v3(20.0, 22.0, 8.0), v3(27.0, 110.0, 7.0), 7.5, volar, 12.0));
     // Ball of the foot: oblique, the big-toe side further forward.
-    foot.push(Prim::ellipsoid(
-        v3(-2.0, 134.0, 17.0),
-        &M3::rot_z(-14.0),
-        v3(41.0, 22.0, 16.0),
-        skin,
-        12.0,
-    ));
-    foot.push(Prim::ellipsoid(
-        v3(-3.0, 136.0, 8.0),
-        &M3::rot_z(-14.0),
-        v3(37.0, 17.0, 9.0),
-        volar,
-        12.0,
-    ));
+    foot.push(Prim::ellipsoid(v3(-2.0, 134.0, 17.0), &M3::rot_z(-14.0), v3(41.0, 22.0, 16.0), skin, 12.0));
+    foot.push(Prim::ellipsoid(v3(-3.0, 136.0, 8.0), &M3::rot_z(-14.0), v3(37.0, 17.0, 9.0), volar, 12.0));
     // First metatarsal head: the bump on the inner side of the forefoot.
     foot.push(Prim::sphere(v3(-30.0, 138.0, 19.0), 13.0, skin, 10.0));
 
@@ -130,8 +82,10 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
         Posture::PulledUp => (&[-25.0, 20.0, 10.0], &[-30.0, 5.0]),
         _ => (&[-12.0, 32.0, 22.0], &[-8.0, 10.0]),
     };
+    let toe_bend = 8.0 * super::super::wobble(spec.variant, 12);
     for (i, t) in TOES.iter().enumerate() {
-        let flex = if i == 0 { big_flex } else { toe_flex };
+        let flex: Vec<f32> =
+            (if i == 0 { big_flex } else { toe_flex }).iter().map(|f| f + toe_bend).collect();
         let d = Digit {
             base: t.base,
             dir: t.dir,
@@ -157,36 +111,20 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
         // A slip-on shoe over the heel and midfoot; the toes stay bare.
         let shoe = pal.cloth_dark;
         let upper = pal.cloth;
-        foot.push(Prim::ellipsoid(
-            v3(2.0, -8.0, 30.0),
-            &M3::rot_x(-10.0),
-            v3(31.0, 37.0, 32.0),
-            upper,
-            2.0,
-        ));
-        foot.push(Prim::ellipsoid(
-            v3(2.0, 62.0, 32.0),
-            &M3::rot_x(-16.0),
-            v3(39.0, 62.0, 28.0),
-            upper,
-            2.0,
-        ));
-        foot.push(Prim::ellipsoid(
-            v3(2.0, 55.0, 3.0),
-            &M3::rot_z(-4.0),
-            v3(44.0, 100.0, 8.0),
-            shoe,
-            1.0,
-        ));
+        foot.push(Prim::ellipsoid(v3(2.0, -8.0, 30.0), &M3::rot_x(-10.0), v3(31.0, 37.0, 32.0), upper, 2.0));
+        foot.push(Prim::ellipsoid(v3(2.0, 62.0, 32.0), &M3::rot_x(-16.0), v3(39.0, 62.0, 28.0), upper, 2.0));
+        foot.push(Prim::ellipsoid(v3(2.0, 55.0, 3.0), &M3::rot_z(-4.0), v3(44.0, 100.0, 8.0), shoe, 1.0));
     }
 
-    let ankle_turn = match spec.posture {
+    let w = |k: u32| super::super::wobble(spec.variant, k);
+    let ankle_turn = M3::rot_x(6.0 * w(10)).mul(&M3::rot_z(5.0 * w(11)));
+    let ankle_turn = ankle_turn.mul(&match spec.posture {
         Posture::Pointed => M3::rot_x(-35.0),
         Posture::PulledUp => M3::rot_x(22.0),
         Posture::TurnedIn => M3::rot_z(16.0).mul(&M3::rot_y(22.0)),
         Posture::TurnedOut => M3::rot_z(-16.0).mul(&M3::rot_y(-14.0)),
         _ => M3::IDENTITY,
-    };
+    });
     super::rotate_prims(&mut foot, ANKLE, &ankle_turn);
 
     // Ankle and shin (not turned with the foot).
@@ -212,8 +150,5 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
     for p in prims.iter_mut() {
         *p = p.transformed(&view, 1.0, v3(0.0, 0.0, 0.0));
     }
-    Model {
-        prims,
-        nominal_radius: 150.0,
-    }
+    Model { prims, nominal_radius: 150.0 }
 }

@@ -23,9 +23,7 @@ pub fn build(spec: &StimulusSpec) -> Model {
     match spec.body_part {
         BodyPart::Hand => hand::build(spec, &pal),
         BodyPart::Foot => foot::build(spec, &pal),
-        BodyPart::Back | BodyPart::Neck | BodyPart::Knee | BodyPart::Shoulder => {
-            body::build(spec, &pal)
-        }
+        BodyPart::Back | BodyPart::Neck | BodyPart::Knee | BodyPart::Shoulder => body::build(spec, &pal),
     }
 }
 
@@ -69,11 +67,7 @@ impl Digit {
             dirs.push(dir);
             dorsals.push(dorsal);
         }
-        Posed {
-            joints,
-            dirs,
-            dorsals,
-        }
+        Posed { joints, dirs, dorsals }
     }
 
     pub fn tip(&self) -> V3 {
@@ -109,11 +103,7 @@ impl Digit {
         let s = axis.len();
         if s > 1e-6 {
             let angle = s.clamp(-1.0, 1.0).asin().to_degrees();
-            let angle = if from.dot(to) < 0.0 {
-                180.0 - angle
-            } else {
-                angle
-            };
+            let angle = if from.dot(to) < 0.0 { 180.0 - angle } else { angle };
             let m = M3::rot(axis, angle);
             self.dir = m.apply(self.dir);
             self.dorsal = m.apply(self.dorsal);
@@ -141,9 +131,7 @@ impl Digit {
             let len = self.lengths[i];
             let last = i == n - 1;
             let centre = a.lerp(b, if last { 0.55 } else { 0.5 }) - dorsal * (r * 0.3);
-            let frame = M3 {
-                r: [lateral, dir, dorsal],
-            };
+            let frame = M3 { r: [lateral, dir, dorsal] };
             prims.push(
                 Prim::ellipsoid(
                     centre,
@@ -163,18 +151,10 @@ impl Digit {
             let dorsal = posed.dorsals[i];
             let lateral = dir.cross(dorsal);
             let centre = posed.joints[i] + dir * (len * 0.62) + dorsal * (r * 0.6);
-            let frame = M3 {
-                r: [lateral, dir, dorsal],
-            };
+            let frame = M3 { r: [lateral, dir, dorsal] };
             prims.push(
-                Prim::ellipsoid(
-                    centre,
-                    &frame,
-                    v3(r * 0.8, len * 0.46, r * 0.44),
-                    pal.nail,
-                    0.35,
-                )
-                .in_group(opts.group),
+                Prim::ellipsoid(centre, &frame, v3(r * 0.8, len * 0.46, r * 0.44), pal.nail, 0.35)
+                    .in_group(opts.group),
             );
         }
     }

@@ -15,11 +15,7 @@ pub struct RenderedImage {
 
 impl From<Image> for RenderedImage {
     fn from(i: Image) -> Self {
-        RenderedImage {
-            width: i.width,
-            height: i.height,
-            rgba: i.rgba,
-        }
+        RenderedImage { width: i.width, height: i.height, rgba: i.rgba }
     }
 }
 
@@ -28,6 +24,8 @@ impl From<Image> for RenderedImage {
 pub struct StimulusMetadata {
     /// The stable text id of the spec.
     pub id: String,
+    /// Which natural variation of the pose (0..8).
+    pub variant: u8,
     /// Rotation from upright, degrees (0..360, steps of 15), as in the spec.
     pub rotation_deg: u16,
     /// Rotation on screen, clockwise degrees.
@@ -58,6 +56,7 @@ pub fn stimulus_metadata(spec: StimulusSpec) -> Result<StimulusMetadata, Proprio
     spec.validate()?;
     Ok(StimulusMetadata {
         id: spec.id(),
+        variant: spec.variant,
         rotation_deg: spec.rotation_deg,
         screen_rotation_clockwise_deg: spec.screen_rotation_clockwise_deg(),
         rotation_direction: spec.rotation_direction(),
@@ -81,6 +80,7 @@ mod tests {
             rotation_deg: 90,
             skin_tone: 3,
             context: Context::None,
+            variant: 0,
         }
     }
 
@@ -92,10 +92,7 @@ mod tests {
                 other => panic!("{size}: {other:?}"),
             }
         }
-        let bad = StimulusSpec {
-            view: View::Sole,
-            ..spec()
-        };
+        let bad = StimulusSpec { view: View::Sole, ..spec() };
         match render_stimulus_png(bad, 256) {
             Err(ProprioError::InvalidArgument { field, .. }) => assert_eq!(field, "view"),
             other => panic!("{other:?}"),
@@ -106,7 +103,7 @@ mod tests {
     #[test]
     fn metadata_matches_the_spec() {
         let m = stimulus_metadata(spec()).unwrap();
-        assert_eq!(m.id, "hand:left:back:fist:090:s3:none");
+        assert_eq!(m.id, "hand:left:back:fist:090:s3:none:v0");
         assert_eq!(m.rotation_direction, RotationDirection::Lateral);
         assert_eq!(m.screen_rotation_clockwise_deg, 270);
         assert_eq!(m.view, View::Back);
@@ -119,9 +116,6 @@ mod tests {
         let png = render_stimulus_png(spec(), 256).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
         let img = render_stimulus(spec(), 256).unwrap();
-        assert_eq!(
-            (img.width, img.height, img.rgba.len()),
-            (256, 256, 256 * 256 * 4)
-        );
+        assert_eq!((img.width, img.height, img.rgba.len()), (256, 256, 256 * 256 * 4));
     }
 }
