@@ -25,8 +25,8 @@ const TOES: [Toe; 5] = [
     Toe {
         base: v3(-25.0, 150.0, 19.0),
         dir: v3(0.06, 1.0, 0.0),
-        lengths: &[31.0, 26.0],
-        radii: &[12.8, 11.8],
+        lengths: &[27.0, 24.0],
+        radii: &[13.0, 12.0],
     },
     Toe {
         base: v3(-4.0, 154.0, 15.0),
@@ -62,12 +62,17 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
     // Heel and its pad.
     foot.push(Prim::ellipsoid(v3(2.0, -4.0, 29.0), &M3::rot_x(-10.0), v3(25.0, 30.0, 27.0), skin, 14.0));
     foot.push(Prim::ellipsoid(v3(3.0, -2.0, 13.0), &M3::IDENTITY, v3(22.0, 27.0, 12.0), volar, 12.0));
-    // The body of the foot in two halves: the outer half rests on the ground, the inner
-    // half is lifted (the arch).
-    foot.push(Prim::ellipsoid(v3(12.0, 62.0, 20.0), &M3::rot_x(-6.0), v3(26.0, 86.0, 19.0), skin, 16.0));
-    foot.push(Prim::ellipsoid(v3(-11.0, 66.0, 29.0), &M3::rot_x(-8.0), v3(26.0, 80.0, 19.0), skin, 16.0));
-    // Instep: the top of the foot rising to the ankle.
-    foot.push(Prim::ellipsoid(v3(0.0, 40.0, 38.0), &M3::rot_x(-18.0), v3(28.0, 52.0, 17.0), skin, 16.0));
+    // The body of the foot, rolled so that its inner edge is lifted off the ground: the
+    // arch.
+    foot.push(Prim::ellipsoid(
+        v3(2.0, 64.0, 24.0),
+        &M3::rot_y(12.0).mul(&M3::rot_x(-7.0)),
+        v3(38.0, 86.0, 20.0),
+        skin,
+        24.0,
+    ));
+    // Instep: the ridge of the top of the foot, from the ankle down to the forefoot.
+    foot.push(Prim::capsule(v3(0.0, 6.0, 42.0), v3(-6.0, 112.0, 20.0), 24.0, skin, 24.0));
     // Outer edge pad on the sole.
     foot.push(Prim::capsule(v3(20.0, 22.0, 8.0), v3(27.0, 110.0, 7.0), 7.5, volar, 12.0));
     // Ball of the foot: oblique, the big-toe side further forward.
@@ -133,12 +138,12 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
     let fade_from = ANKLE + shin * 30.0;
     let fade_to = ANKLE + shin * 80.0;
     prims.push(
-        Prim::capsule(ANKLE - shin * 14.0, ANKLE + shin * 120.0, 25.0, skin, 14.0)
+        Prim::capsule(ANKLE - shin * 14.0, ANKLE + shin * 120.0, 30.0, skin, 20.0)
             .with_fade(fade_from, fade_to),
     );
     // Inner ankle bone higher and further forward than the outer one.
-    prims.push(Prim::sphere(ANKLE + v3(-22.0, 4.0, 2.0), 10.5, skin, 6.0));
-    prims.push(Prim::sphere(ANKLE + v3(23.0, -5.0, -9.0), 10.0, skin, 6.0));
+    prims.push(Prim::sphere(ANKLE + v3(-24.0, 4.0, 2.0), 10.0, skin, 10.0));
+    prims.push(Prim::sphere(ANKLE + v3(25.0, -5.0, -9.0), 9.5, skin, 10.0));
     prims.extend(foot);
 
     let view = match spec.view {

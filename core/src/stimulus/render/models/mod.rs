@@ -130,15 +130,15 @@ impl Digit {
             let lateral = dir.cross(dorsal);
             let len = self.lengths[i];
             let last = i == n - 1;
-            let centre = a.lerp(b, if last { 0.55 } else { 0.5 }) - dorsal * (r * 0.3);
+            let centre = a.lerp(b, if last { 0.55 } else { 0.5 }) - dorsal * (r * 0.36);
             let frame = M3 { r: [lateral, dir, dorsal] };
             prims.push(
                 Prim::ellipsoid(
                     centre,
                     &frame,
-                    v3(r * 0.9, len * 0.52 + r * 0.1, r * 0.78),
+                    v3(r * 0.9, len * 0.52 + r * 0.1, r * 0.84),
                     pal.volar,
-                    opts.blend * 0.8,
+                    opts.blend * 0.5,
                 )
                 .in_group(opts.group),
             );
