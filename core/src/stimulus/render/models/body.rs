@@ -205,42 +205,26 @@ fn arm(
     }
 }
 
-/// A right leg from mid-thigh to mid-calf, knee straight or bent. The inner side (+x
-/// for a right leg seen from the front) has the lower, fuller muscle bellies.
+/// Both legs from the waist down; the RIGHT leg moves: `straight` lifts it out to the
+/// side with the knee straight, `bent` steps it out and forward with the knee bent. Each
+/// leg has a kneecap, the inner thigh muscle above the knee on its inner side, tendons
+/// behind the knee and a calf whose inner head is larger and lower.
 fn knee(spec: &StimulusSpec, pal: &Palette) -> Model {
-    let skin = pal.skin;
-    let mut thigh = vec![
-        Prim::capsule(v3(4.0, 320.0, -4.0), v3(0.0, 30.0, 0.0), 64.0, skin, 24.0)
-            .with_fade(v3(0.0, 200.0, 0.0), v3(0.0, 320.0, 0.0)),
-        // Kneecap.
-        Prim::ellipsoid(v3(0.0, 18.0, 46.0), &M3::IDENTITY, v3(28.0, 32.0, 14.0), skin, 14.0),
-        // Inner thigh muscle (vastus medialis) just above the knee, on the inner side.
-        Prim::ellipsoid(v3(34.0, 85.0, 18.0), &M3::rot_z(-10.0), v3(34.0, 62.0, 36.0), skin, 24.0),
-        // Tendons behind the knee.
-        Prim::capsule(v3(-40.0, 120.0, -36.0), v3(-42.0, -10.0, -34.0), 13.0, skin, 14.0),
-        Prim::capsule(v3(40.0, 120.0, -36.0), v3(36.0, -10.0, -34.0), 14.0, skin, 14.0),
+    let w = super::super::wobble(spec.variant, 10);
+    let (abduct, flex, bend) = match spec.posture {
+        Posture::Bent => (18.0 + 4.0 * w, 35.0, 80.0 + 8.0 * w),
+        _ => (24.0 + 4.0 * w, 4.0, 2.0),
+    };
+    let shoes = spec.context == Context::Shoe;
+    let mut prims = vec![
+        Prim::ellipsoid(v3(0.0, 960.0, -4.0), &M3::IDENTITY, v3(168.0, 120.0, 104.0), pal.cloth_dark, 8.0)
+            .with_fade(v3(0.0, 1000.0, 0.0), v3(0.0, 1080.0, 0.0)),
     ];
-    if spec.context == Context::Shoe {
-        // Shorts over the thigh: clothing that hides part of the outline.
-        thigh.push(
-            Prim::capsule(v3(4.0, 340.0, -4.0), v3(2.0, 170.0, -2.0), 76.0, pal.cloth, 4.0)
-                .with_fade(v3(0.0, 260.0, 0.0), v3(0.0, 340.0, 0.0)),
-        );
-    }
-    let mut shin = vec![
-        Prim::capsule(v3(0.0, 0.0, 0.0), v3(0.0, -360.0, 6.0), 46.0, skin, 24.0)
-            .with_fade(v3(0.0, -230.0, 0.0), v3(0.0, -360.0, 0.0)),
-        Prim::capsule(v3(0.0, -30.0, 36.0), v3(2.0, -300.0, 40.0), 16.0, skin, 20.0)
-            .with_fade(v3(0.0, -230.0, 0.0), v3(0.0, -360.0, 0.0)),
-        // Calf: the inner head larger and lower.
-        Prim::ellipsoid(v3(20.0, -125.0, -32.0), &M3::rot_z(4.0), v3(36.0, 100.0, 40.0), skin, 24.0),
-        Prim::ellipsoid(v3(-20.0, -100.0, -28.0), &M3::rot_z(-4.0), v3(30.0, 80.0, 34.0), skin, 24.0),
-    ];
-    let bend = if spec.posture == Posture::Bent { 65.0 } else { 3.0 };
-    let bend = bend + 8.0 * super::super::wobble(spec.variant, 10);
-    rotate_prims(&mut shin, v3(0.0, 0.0, 0.0), &M3::rot_x(bend));
-    let mut prims = thigh;
-    prims.extend(shin);
+    let hip = v3(-88.0, 900.0, 0.0);
+    prims.extend(leg(pal, hip, abduct, flex, bend, shoes));
+    let standing: Vec<Prim> = leg(pal, hip, 2.0, 0.0, 3.0, shoes);
+    let mirror = M3 { r: [v3(-1.0, 0.0, 0.0), v3(0.0, 1.0, 0.0), v3(0.0, 0.0, 1.0)] };
+    prims.extend(standing.iter().map(|p| p.transformed(&mirror, 1.0, v3(0.0, 0.0, 0.0))));
     let view = match spec.view {
         View::Behind => M3::rot_y(180.0),
         _ => M3::IDENTITY,
@@ -248,5 +232,42 @@ fn knee(spec: &StimulusSpec, pal: &Palette) -> Model {
     for p in prims.iter_mut() {
         *p = p.transformed(&view, 1.0, v3(0.0, 0.0, 0.0));
     }
-    Model { prims, nominal_radius: 330.0 }
+    Model { prims, nominal_radius: 560.0 }
+}
+
+/// A right leg hanging from `hip`: built straight down (front +z, inner side +x), the
+/// shin turned back about the knee by `bend`, then the whole leg swung out by `abduct`
+/// and forward by `flex` degrees.
+fn leg(pal: &Palette, hip: V3, abduct: f32, flex: f32, bend: f32, shoes: bool) -> Vec<Prim> {
+    let skin = pal.skin;
+    let knee = v3(0.0, -430.0, 0.0);
+    let mut thigh = vec![
+        Prim::capsule(v3(0.0, 0.0, 0.0), v3(0.0, -200.0, 4.0), 74.0, pal.cloth_dark, 10.0),
+        Prim::capsule(v3(0.0, -20.0, 0.0), knee + v3(0.0, 40.0, 0.0), 62.0, skin, 24.0),
+        Prim::ellipsoid(knee + v3(0.0, 20.0, 46.0), &M3::IDENTITY, v3(27.0, 31.0, 14.0), skin, 14.0),
+        Prim::ellipsoid(knee + v3(32.0, 85.0, 20.0), &M3::rot_z(-10.0), v3(32.0, 60.0, 34.0), skin, 24.0),
+        Prim::capsule(knee + v3(-38.0, 110.0, -34.0), knee + v3(-40.0, -5.0, -32.0), 12.0, skin, 14.0),
+        Prim::capsule(knee + v3(38.0, 110.0, -34.0), knee + v3(34.0, -5.0, -32.0), 13.0, skin, 14.0),
+    ];
+    let ankle = knee + v3(0.0, -400.0, 0.0);
+    let mut shin = vec![
+        Prim::capsule(knee + v3(0.0, 10.0, 0.0), ankle, 44.0, skin, 24.0),
+        Prim::capsule(knee + v3(0.0, -30.0, 34.0), ankle + v3(0.0, 60.0, 20.0), 16.0, skin, 20.0),
+        Prim::ellipsoid(knee + v3(18.0, -125.0, -30.0), &M3::rot_z(4.0), v3(34.0, 96.0, 38.0), skin, 24.0),
+        Prim::ellipsoid(knee + v3(-18.0, -100.0, -26.0), &M3::rot_z(-4.0), v3(28.0, 78.0, 32.0), skin, 24.0),
+        // Foot, pointing forward.
+        Prim::ellipsoid(
+            ankle + v3(0.0, -38.0, 48.0),
+            &M3::rot_x(-90.0),
+            v3(40.0, 110.0, 30.0),
+            if shoes { pal.cloth } else { skin },
+            20.0,
+        ),
+        Prim::sphere(ankle + v3(0.0, -20.0, -8.0), 34.0, if shoes { pal.cloth } else { skin }, 20.0),
+    ];
+    rotate_prims(&mut shin, knee, &M3::rot_x(bend));
+    thigh.extend(shin);
+    // Out to the right (−x) and forward (+z).
+    let swing = M3::rot_z(-abduct).mul(&M3::rot_x(-flex));
+    thigh.iter().map(|p| p.transformed(&swing, 1.0, hip)).collect()
 }
