@@ -28,7 +28,8 @@ fn build_history(path: &str) {
     let step_ms = YEARS * 365 * 86_400_000 / SESSIONS;
     // Plans come from real sessions so ids, sides and levels are realistic.
     let scratch = tempfile::tempdir().unwrap();
-    let planner = Proprio::new(scratch.path().join("plan.db").to_str().unwrap().into(), at(START_MS)).unwrap();
+    let planner =
+        Proprio::new(scratch.path().join("plan.db").to_str().unwrap().into(), at(START_MS)).unwrap();
     let mut plans: Vec<Vec<StimulusSpec>> = Vec::new();
     for seed in 0..64u64 {
         let settings = LeftRightSettings {

@@ -1,7 +1,9 @@
 //! One module per top-level command.
 
+pub mod font;
 pub mod journal;
 pub mod practice;
-pub mod stats;
 pub mod profile;
+pub mod stats;
 pub mod status;
+pub mod stimulus;
