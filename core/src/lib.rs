@@ -6,6 +6,7 @@
 uniffi::setup_scaffolding!();
 
 pub mod error;
+pub mod reminders;
 pub mod stimulus;
 
 pub use error::{Error, ProprioError, Result};

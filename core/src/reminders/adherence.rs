@@ -1,0 +1,285 @@
+//! Adherence (reminders sent vs sessions done, per day and per slot) and "learn my
+//! times". Pure, like the planner.
+//!
+//! Definitions (*judgement*, documented in `docs/reminders.md`):
+//! - a slot is **sent** on a day when any delivery of it (first ring or snoozed repeat)
+//!   was reported;
+//! - a sent slot is **answered** when a session of its kind started within
+//!   [`ANSWER_WINDOW_MIN`] after one of its deliveries, or it was marked done elsewhere;
+//!   each session answers at most one slot;
+//! - a day's **adherence** is sessions done (capped at the day's target) over the
+//!   target, in percent.
+
+use super::local_time::{
+    MINUTE_MS, check_instant, date_text, local_date, minute_of_day_ceil, parse_zone,
+    start_of_day_ms, to_local,
+};
+use super::planner::{CompletedSession, DoneElsewhere, Layout, LearnedSlot};
+use super::settings::ReminderSettings;
+use super::{ReminderKey, SessionKind};
+use crate::error::{Error, Result};
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// A session within this long after a reminder answers it.
+pub const ANSWER_WINDOW_MIN: i64 = 60;
+/// "Learn my times" looks back this many days.
+pub const LEARN_DAYS: u64 = 28;
+/// ... and moves a slot only with at least this many sessions near it.
+pub const LEARN_MIN_SESSIONS: usize = 5;
+/// The longest adherence report, in days.
+pub const MAX_ADHERENCE_DAYS: u32 = 366;
+
+/// A reminder the OS delivered, as the shell reported it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+pub struct SentReminder {
+    pub reminder_id: String,
+    /// UTC milliseconds.
+    pub sent_at_ms: i64,
+}
+
+/// One local day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+pub struct DayAdherence {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Sessions the settings ask for that day (0 on a day without reminders).
+    pub target: u32,
+    /// Slots delivered.
+    pub sent: u32,
+    /// Sessions done (in the app or marked done elsewhere), of kinds with a target.
+    pub completed: u32,
+    /// Delivered slots followed by a session.
+    pub answered: u32,
+    /// min(completed, target) / target, percent; 100 when the target is 0.
+    pub percent: u32,
+}
+
+/// One slot of one kind, over the days reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+pub struct SlotAdherence {
+    pub kind: SessionKind,
+    pub slot: u32,
+    pub sent: u32,
+    pub answered: u32,
+    /// answered / sent, percent; 0 when nothing was sent.
+    pub percent: u32,
+}
+
+/// Adherence report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+pub struct Adherence {
+    pub days: Vec<DayAdherence>,
+    pub slots: Vec<SlotAdherence>,
+}
+
+fn pct(part: u32, whole: u32) -> u32 {
+    (part * 100).checked_div(whole).unwrap_or(0)
+}
+
+/// Adherence for the `days` local days ending with today (the local date of `now_ms`).
+#[allow(clippy::too_many_arguments)]
+pub fn adherence(
+    settings: &ReminderSettings,
+    zone: &str,
+    now_ms: i64,
+    days: u32,
+    sent: &[SentReminder],
+    completed: &[CompletedSession],
+    done_elsewhere: &[DoneElsewhere],
+) -> Result<Adherence> {
+    settings.validate()?;
+    let tz = parse_zone(zone)?;
+    check_instant("now", now_ms)?;
+    if !(1..=MAX_ADHERENCE_DAYS).contains(&days) {
+        return Err(Error::invalid(
+            "days",
+            format!("{days} is outside 1..={MAX_ADHERENCE_DAYS}"),
+        ));
+    }
+    let today = local_date(tz, now_ms);
+    let first = today
+        .checked_sub_days(Days::new(u64::from(days - 1)))
+        .ok_or_else(|| Error::invalid("days", "reaches before the calendar"))?;
+    let in_range = |d: NaiveDate| d >= first && d <= today;
+
+    // Delivered slots, keyed by slot, with every delivery instant.
+    let mut deliveries: BTreeMap<ReminderKey, Vec<i64>> = BTreeMap::new();
+    for s in sent {
+        let key = ReminderKey::parse(&s.reminder_id, "reminder id")?.slot_key();
+        check_instant("sent at", s.sent_at_ms)?;
+        if in_range(key.date) {
+            deliveries.entry(key).or_default().push(s.sent_at_ms);
+        }
+    }
+    let mut marked: HashSet<ReminderKey> = HashSet::new();
+    for d in done_elsewhere {
+        let key = ReminderKey::parse(&d.reminder_id, "reminder id")?.slot_key();
+        if in_range(key.date) {
+            marked.insert(key);
+        }
+    }
+
+    // Sessions per kind, sorted, with a "used" flag.
+    let lo = start_of_day_ms(tz, first);
+    let hi = today
+        .succ_opt()
+        .map_or(i64::MAX, |d| start_of_day_ms(tz, d));
+    let mut sessions: Vec<(SessionKind, i64, bool)> = completed
+        .iter()
+        .filter(|c| c.at_ms >= lo && c.at_ms < hi)
+        .map(|c| (c.kind, c.at_ms, false))
+        .collect();
+    sessions.sort_by_key(|&(k, t, _)| (k, t));
+
+    // Answering: slots in order of first delivery, each takes the first free session of
+    // its kind inside the window after one of its deliveries.
+    let window = ANSWER_WINDOW_MIN * MINUTE_MS;
+    let mut order: Vec<(&ReminderKey, &Vec<i64>)> = deliveries.iter().collect();
+    order.sort_by_key(|(k, times)| (times.iter().min().copied(), **k));
+    let mut answered: HashSet<ReminderKey> = HashSet::new();
+    for (key, times) in order {
+        if marked.contains(key) {
+            answered.insert(*key);
+            continue;
+        }
+        let hit = sessions.iter().position(|&(k, t, used)| {
+            !used && k == key.kind && times.iter().any(|&d| t >= d && t < d + window)
+        });
+        if let Some(i) = hit {
+            sessions[i].2 = true;
+            answered.insert(*key);
+        }
+    }
+
+    let mut day_rows = Vec::with_capacity(days as usize);
+    let mut d = first;
+    while d <= today {
+        let weekday_on = settings.weekday_enabled(super::local_time::iso_weekday(d));
+        let target: u32 = if settings.enabled && weekday_on {
+            settings.active_kinds().iter().map(|&(_, t)| t).sum()
+        } else {
+            0
+        };
+        let (ds, de) = (
+            start_of_day_ms(tz, d),
+            d.succ_opt().map_or(i64::MAX, |n| start_of_day_ms(tz, n)),
+        );
+        let done_here = sessions
+            .iter()
+            .filter(|&&(k, t, _)| t >= ds && t < de && settings.target(k) > 0)
+            .count() as u32
+            + marked.iter().filter(|k| k.date == d).count() as u32;
+        let sent_here = deliveries.keys().filter(|k| k.date == d).count() as u32;
+        let answered_here = answered.iter().filter(|k| k.date == d).count() as u32;
+        day_rows.push(DayAdherence {
+            date: date_text(d),
+            target,
+            sent: sent_here,
+            completed: done_here,
+            answered: answered_here,
+            percent: if target == 0 {
+                100
+            } else {
+                pct(done_here.min(target), target)
+            },
+        });
+        d = match d.succ_opt() {
+            Some(n) => n,
+            None => break,
+        };
+    }
+
+    let mut per_slot: BTreeMap<(SessionKind, u32), (u32, u32)> = BTreeMap::new();
+    for key in deliveries.keys() {
+        let e = per_slot.entry((key.kind, key.slot)).or_default();
+        e.0 += 1;
+        if answered.contains(key) {
+            e.1 += 1;
+        }
+    }
+    let slots = per_slot
+        .into_iter()
+        .map(|((kind, slot), (sent, answered))| SlotAdherence {
+            kind,
+            slot,
+            sent,
+            answered,
+            percent: pct(answered, sent),
+        })
+        .collect();
+    Ok(Adherence {
+        days: day_rows,
+        slots,
+    })
+}
+
+/// "Learn my times": for each slot, the wall minute halfway between its even spot and
+/// the median time the patient practised that kind near it over the last
+/// [`LEARN_DAYS`] days (needs [`LEARN_MIN_SESSIONS`] sessions), kept inside the window.
+pub fn learn_slot_times(
+    settings: &ReminderSettings,
+    zone: &str,
+    now_ms: i64,
+    completed: &[CompletedSession],
+) -> Result<Vec<LearnedSlot>> {
+    settings.validate()?;
+    let tz = parse_zone(zone)?;
+    check_instant("now", now_ms)?;
+    let allowed = settings.allowed();
+    let layout = Layout::new(settings, &allowed);
+    let today = local_date(tz, now_ms);
+    let from = today
+        .checked_sub_days(Days::new(LEARN_DAYS))
+        .unwrap_or(today);
+    let (lo, hi) = (start_of_day_ms(tz, from), start_of_day_ms(tz, today));
+
+    let mut out = Vec::new();
+    for &(kind, _) in &settings.active_kinds() {
+        let spots: Vec<(u32, u32)> = layout
+            .slots
+            .iter()
+            .filter(|l| l.kind == kind)
+            .map(|l| (l.slot, layout.nominal_minute(&allowed, l)))
+            .collect();
+        if spots.is_empty() {
+            continue;
+        }
+        let mut near: Vec<Vec<u32>> = vec![Vec::new(); spots.len()];
+        for c in completed
+            .iter()
+            .filter(|c| c.kind == kind && c.at_ms >= lo && c.at_ms < hi)
+        {
+            let m = minute_of_day_ceil(&to_local(tz, c.at_ms)).min(1439);
+            let i = (0..spots.len())
+                .min_by_key(|&i| (spots[i].1 as i64 - m as i64).abs())
+                .unwrap_or(0);
+            near[i].push(m);
+        }
+        for (i, mut ms) in near.into_iter().enumerate() {
+            if ms.len() < LEARN_MIN_SESSIONS {
+                continue;
+            }
+            ms.sort_unstable();
+            let median = ms[ms.len() / 2];
+            let (slot, nominal) = spots[i];
+            let aim = (nominal + median) / 2;
+            let aim = aim.clamp(
+                settings.window_start_min as u32,
+                settings.window_end_min as u32 - 1,
+            );
+            let Some(minute) = allowed.first_at_or_after(aim) else {
+                continue;
+            };
+            if minute != nominal {
+                out.push(LearnedSlot {
+                    kind,
+                    slot,
+                    minute: minute as i32,
+                });
+            }
+        }
+    }
+    Ok(out)
+}

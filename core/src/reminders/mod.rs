@@ -1,0 +1,209 @@
+//! Reminders: the core plans every notification; a phone hands the plan to its OS and
+//! reports back what happened (delivered, snoozed, done elsewhere).
+//!
+//! Pure and clock-free: every function takes the wall time and the zone as arguments and
+//! returns plain data. The store and the API (phase 2) feed it and keep its inputs.
+//!
+//! - [`settings`] — window, quiet hours, weekdays, gap, targets, with defaults;
+//! - [`local_time`] — IANA zones and the daylight-saving policy;
+//! - [`planner`] — `plan(input) -> Plan`;
+//! - [`diff`] — the changes a shell applies to what its OS already holds;
+//! - [`adherence`] — reminders sent vs sessions done, and "learn my times";
+//! - [`messages`] — titles, bodies and deep links.
+
+pub mod adherence;
+pub mod diff;
+pub mod local_time;
+pub mod messages;
+pub mod planner;
+pub mod settings;
+
+pub use adherence::{
+    Adherence, DayAdherence, SentReminder, SlotAdherence, adherence, learn_slot_times,
+};
+pub use diff::{PendingNotification, ReminderDiff, diff, parse_pending_json};
+pub use planner::{
+    CompletedSession, DoneElsewhere, LearnedSlot, MAX_DAYS, MAX_PENDING, Plan, PlanInput,
+    PlannedReminder, Snooze, plan,
+};
+pub use settings::{KindTarget, QuietHours, ReminderSettings};
+
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The kinds of practice session a reminder can ask for.
+// TODO(integration): replace with the store/API `SessionKind` once the skeleton lands.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum SessionKind {
+    LeftRight,
+    MotorImagery,
+    Mirror,
+    Desensitisation,
+    Exposure,
+    SensoryDiscrimination,
+}
+
+impl SessionKind {
+    pub const ALL: &'static [SessionKind] = &[
+        SessionKind::LeftRight,
+        SessionKind::MotorImagery,
+        SessionKind::Mirror,
+        SessionKind::Desensitisation,
+        SessionKind::Exposure,
+        SessionKind::SensoryDiscrimination,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionKind::LeftRight => "left-right",
+            SessionKind::MotorImagery => "motor-imagery",
+            SessionKind::Mirror => "mirror",
+            SessionKind::Desensitisation => "desensitisation",
+            SessionKind::Exposure => "exposure",
+            SessionKind::SensoryDiscrimination => "sensory-discrimination",
+        }
+    }
+
+    pub fn parse(text: &str, field: &str) -> Result<Self> {
+        SessionKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == text)
+            .ok_or_else(|| {
+                let names: Vec<&str> = SessionKind::ALL.iter().map(|k| k.as_str()).collect();
+                Error::invalid(
+                    field,
+                    format!("'{text}' is not one of: {}", names.join(", ")),
+                )
+            })
+    }
+}
+
+impl fmt::Display for SessionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a reminder id names: one slot of one kind on one local date, or the snoozed
+/// repeat of it. Ids read `20261122-left-right-1` and `20261122-left-right-1-s`; they
+/// depend on nothing else, so a re-plan gives the same reminder the same id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ReminderKey {
+    pub date: NaiveDate,
+    pub kind: SessionKind,
+    pub slot: u32,
+    pub snoozed: bool,
+}
+
+impl ReminderKey {
+    pub fn id(&self) -> String {
+        format!(
+            "{}-{}-{}{}",
+            self.date.format("%Y%m%d"),
+            self.kind,
+            self.slot,
+            if self.snoozed { "-s" } else { "" }
+        )
+    }
+
+    /// The unsnoozed slot this key belongs to.
+    pub fn slot_key(&self) -> ReminderKey {
+        ReminderKey {
+            snoozed: false,
+            ..*self
+        }
+    }
+
+    /// Parses an id; a malformed one is an error naming `field`.
+    pub fn parse(id: &str, field: &str) -> Result<Self> {
+        let bad = || {
+            Error::invalid(
+                field,
+                format!("'{id}' is not a reminder id (like 20261122-left-right-1)"),
+            )
+        };
+        let (body, snoozed) = match id.strip_suffix("-s") {
+            Some(b) => (b, true),
+            None => (id, false),
+        };
+        let (date, rest) = body.split_once('-').ok_or_else(bad)?;
+        let (kind, slot) = rest.rsplit_once('-').ok_or_else(bad)?;
+        if date.len() != 8 || slot.is_empty() || !slot.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let date = NaiveDate::parse_from_str(date, "%Y%m%d").map_err(|_| bad())?;
+        let kind = SessionKind::parse(kind, field).map_err(|_| bad())?;
+        let slot: u32 = slot.parse().map_err(|_| bad())?;
+        if slot >= settings::MAX_PER_DAY as u32 {
+            return Err(bad());
+        }
+        Ok(ReminderKey {
+            date,
+            kind,
+            slot,
+            snoozed,
+        })
+    }
+
+    /// A stable positive 31-bit number for OSes that key notifications by integer
+    /// (Android's notification and request codes).
+    pub fn os_id(&self) -> i32 {
+        (fnv1a(self.id().as_bytes()) & 0x7fff_ffff) as i32
+    }
+}
+
+/// 64-bit FNV-1a: a tiny hash whose output is fixed by its definition (unlike std's
+/// hasher), so seeds derived from it stay the same across builds and platforms.
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The seed of one slot's jitter and wording: profile seed, local date, kind, slot.
+pub(crate) fn slot_seed(profile_seed: u64, key: &ReminderKey) -> u64 {
+    let mut bytes = Vec::with_capacity(48);
+    bytes.extend_from_slice(&profile_seed.to_le_bytes());
+    bytes.extend_from_slice(key.slot_key().id().as_bytes());
+    fnv1a(&bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_reject_garbage() {
+        let k = ReminderKey {
+            date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            kind: SessionKind::SensoryDiscrimination,
+            slot: 3,
+            snoozed: true,
+        };
+        assert_eq!(k.id(), "20261122-sensory-discrimination-3-s");
+        assert_eq!(ReminderKey::parse(&k.id(), "id").unwrap(), k);
+        for bad in [
+            "",
+            "x",
+            "20261122-left-right",
+            "20261322-left-right-1",
+            "20261122-walking-1",
+            "20261122-left-right--1",
+            "20261122-left-right-99",
+            "2026112-left-right-1",
+        ] {
+            assert!(ReminderKey::parse(bad, "id").is_err(), "{bad}");
+        }
+        assert!(k.os_id() > 0);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}
