@@ -144,51 +144,81 @@ pub fn adherence(
             answered.insert(*key);
             continue;
         }
-        let hit = sessions.iter().position(|&(k, t, used)| {
-            !used && k == key.kind && times.iter().any(|&d| t >= d && t < d + window)
-        });
-        if let Some(i) = hit {
-            sessions[i].2 = true;
-            answered.insert(*key);
+        let mut times = times.clone();
+        times.sort_unstable();
+        'deliveries: for d in times {
+            let mut i = sessions.partition_point(|&(k, t, _)| (k, t) < (key.kind, d));
+            while let Some(&(k, t, used)) = sessions.get(i) {
+                if k != key.kind || t >= d + window {
+                    break;
+                }
+                if !used {
+                    sessions[i].2 = true;
+                    answered.insert(*key);
+                    break 'deliveries;
+                }
+                i += 1;
+            }
         }
     }
 
-    let mut day_rows = Vec::with_capacity(days as usize);
-    let mut d = first;
-    while d <= today {
+    // Per-day tallies. `starts[i]` is the first instant of day i; the last entry ends the
+    // range.
+    let n_days = days as usize;
+    let starts: Vec<i64> = (0..=days)
+        .map(|i| {
+            first
+                .checked_add_days(Days::new(u64::from(i)))
+                .map_or(i64::MAX, |d| start_of_day_ms(tz, d))
+        })
+        .collect();
+    let day_of = |t: i64| starts.partition_point(|&b| b <= t).checked_sub(1);
+    let index = |d: NaiveDate| (d - first).num_days() as usize;
+    let mut done_per_day = vec![0u32; n_days];
+    for &(k, t, _) in &sessions {
+        if settings.target(k) > 0
+            && let Some(i) = day_of(t).filter(|&i| i < n_days)
+        {
+            done_per_day[i] += 1;
+        }
+    }
+    let mut sent_per_day = vec![0u32; n_days];
+    let mut answered_per_day = vec![0u32; n_days];
+    for key in deliveries.keys() {
+        sent_per_day[index(key.date)] += 1;
+    }
+    for key in &answered {
+        answered_per_day[index(key.date)] += 1;
+    }
+    for key in &marked {
+        done_per_day[index(key.date)] += 1;
+    }
+
+    let daily_target: u32 = settings.active_kinds().iter().map(|&(_, t)| t).sum();
+    let mut day_rows = Vec::with_capacity(n_days);
+    for i in 0..n_days {
+        let Some(d) = first.checked_add_days(Days::new(i as u64)) else {
+            break;
+        };
         let weekday_on = settings.weekday_enabled(super::local_time::iso_weekday(d));
-        let target: u32 = if settings.enabled && weekday_on {
-            settings.active_kinds().iter().map(|&(_, t)| t).sum()
+        let target = if settings.enabled && weekday_on {
+            daily_target
         } else {
             0
         };
-        let (ds, de) = (
-            start_of_day_ms(tz, d),
-            d.succ_opt().map_or(i64::MAX, |n| start_of_day_ms(tz, n)),
-        );
-        let done_here = sessions
-            .iter()
-            .filter(|&&(k, t, _)| t >= ds && t < de && settings.target(k) > 0)
-            .count() as u32
-            + marked.iter().filter(|k| k.date == d).count() as u32;
-        let sent_here = deliveries.keys().filter(|k| k.date == d).count() as u32;
-        let answered_here = answered.iter().filter(|k| k.date == d).count() as u32;
+        let done_here = done_per_day[i];
         day_rows.push(DayAdherence {
             date: date_text(d),
             target,
-            sent: sent_here,
+            sent: sent_per_day[i],
             completed: done_here,
-            answered: answered_here,
+            answered: answered_per_day[i],
             percent: if target == 0 {
                 100
             } else {
                 pct(done_here.min(target), target)
             },
         });
-        d = match d.succ_opt() {
-            Some(n) => n,
-            None => break,
-        };
     }
 
     let mut per_slot: BTreeMap<(SessionKind, u32), (u32, u32)> = BTreeMap::new();
@@ -282,4 +312,158 @@ pub fn learn_slot_times(
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reminders::planner::{PlanInput, plan};
+
+    const MIN: i64 = 60_000;
+
+    fn at(s: &str) -> i64 {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .unwrap()
+            .timestamp_millis()
+    }
+
+    fn lr(s: &str) -> CompletedSession {
+        CompletedSession {
+            kind: SessionKind::LeftRight,
+            at_ms: at(s),
+        }
+    }
+
+    fn sent(id: &str, s: &str) -> SentReminder {
+        SentReminder {
+            reminder_id: id.into(),
+            sent_at_ms: at(s),
+        }
+    }
+
+    #[test]
+    fn sent_answered_and_done_per_day_and_per_slot() {
+        let settings = ReminderSettings::default();
+        let report = adherence(
+            &settings,
+            "Europe/London",
+            at("2026-11-23T21:30:00Z"),
+            2,
+            &[
+                sent("20261123-left-right-0", "2026-11-23T10:05:00Z"),
+                sent("20261123-left-right-1", "2026-11-23T14:30:00Z"),
+                // The snoozed repeat of slot 1 is the same slot, not a second one.
+                sent("20261123-left-right-1-s", "2026-11-23T15:30:00Z"),
+                sent("20261123-left-right-2", "2026-11-23T18:50:00Z"),
+            ],
+            &[
+                lr("2026-11-23T10:20:00Z"),
+                lr("2026-11-23T16:40:00Z"),
+                lr("2026-11-23T19:00:00Z"),
+            ],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(report.days.len(), 2);
+        let d0 = &report.days[0];
+        assert_eq!(
+            (d0.date.as_str(), d0.sent, d0.completed, d0.percent),
+            ("2026-11-22", 0, 0, 0)
+        );
+        let d1 = &report.days[1];
+        assert_eq!(d1.date, "2026-11-23");
+        assert_eq!(
+            (d1.target, d1.sent, d1.completed, d1.answered),
+            (3, 3, 3, 2)
+        );
+        assert_eq!(d1.percent, 100);
+        let rates: Vec<(u32, u32, u32)> = report
+            .slots
+            .iter()
+            .map(|s| (s.slot, s.sent, s.answered))
+            .collect();
+        assert_eq!(rates, vec![(0, 1, 1), (1, 1, 0), (2, 1, 1)]);
+    }
+
+    #[test]
+    fn done_elsewhere_answers_and_counts() {
+        let report = adherence(
+            &ReminderSettings::default(),
+            "Asia/Kathmandu",
+            at("2026-11-23T12:00:00Z"),
+            1,
+            &[sent("20261123-left-right-0", "2026-11-23T04:30:00Z")],
+            &[],
+            &[DoneElsewhere {
+                reminder_id: "20261123-left-right-0".into(),
+                at_ms: at("2026-11-23T05:00:00Z"),
+            }],
+        )
+        .unwrap();
+        let d = &report.days[0];
+        assert_eq!((d.sent, d.answered, d.completed, d.percent), (1, 1, 1, 33));
+    }
+
+    #[test]
+    fn bad_input_is_refused() {
+        let s = ReminderSettings::default();
+        assert!(adherence(&s, "Nowhere/Else", 0, 1, &[], &[], &[]).is_err());
+        assert!(adherence(&s, "UTC", 0, 0, &[], &[], &[]).is_err());
+        let e = adherence(
+            &s,
+            "UTC",
+            0,
+            1,
+            &[sent("nope", "2026-11-23T04:30:00Z")],
+            &[],
+            &[],
+        )
+        .unwrap_err();
+        assert!(e.to_string().starts_with("invalid reminder id"), "{e}");
+    }
+
+    #[test]
+    fn learning_moves_a_slot_halfway_towards_practice_and_the_plan_follows() {
+        let mut settings = ReminderSettings::default();
+        let now = at("2026-11-23T06:00:00Z");
+        // Ten mornings of practice at 09:00; the first slot's even spot is 10:10.
+        let history: Vec<CompletedSession> = (1..=10)
+            .map(|d| CompletedSession {
+                kind: SessionKind::LeftRight,
+                at_ms: at("2026-11-23T09:00:00Z") - d * 1440 * MIN,
+            })
+            .collect();
+        let learned = learn_slot_times(&settings, "Europe/London", now, &history).unwrap();
+        assert_eq!(
+            learned,
+            vec![LearnedSlot {
+                kind: SessionKind::LeftRight,
+                slot: 0,
+                minute: 9 * 60 + 35,
+            }]
+        );
+        // Too little evidence: nothing learned.
+        assert!(
+            learn_slot_times(&settings, "Europe/London", now, &history[..4])
+                .unwrap()
+                .is_empty()
+        );
+        settings.learn_my_times = true;
+        let input = PlanInput {
+            now_ms: now,
+            zone: "Europe/London",
+            days: 1,
+            profile_seed: 3,
+            settings: &settings,
+            completed: &[],
+            delivered_ms: &[],
+            snoozes: &[],
+            done_elsewhere: &[],
+            learned: &learned,
+            pending: &[],
+        };
+        let p = plan(&input).unwrap();
+        let first = p.reminders[0].fire_at_ms;
+        assert!((first - at("2026-11-23T09:35:00Z")).abs() <= 10 * MIN);
+    }
 }

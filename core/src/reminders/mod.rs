@@ -134,12 +134,22 @@ impl ReminderKey {
         };
         let (date, rest) = body.split_once('-').ok_or_else(bad)?;
         let (kind, slot) = rest.rsplit_once('-').ok_or_else(bad)?;
-        if date.len() != 8 || slot.is_empty() || !slot.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        let date = NaiveDate::parse_from_str(date, "%Y%m%d").map_err(|_| bad())?;
-        let kind = SessionKind::parse(kind, field).map_err(|_| bad())?;
-        let slot: u32 = slot.parse().map_err(|_| bad())?;
+        let digits = |t: &str| -> Option<u32> {
+            if t.is_empty() || t.len() > 8 || !t.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            t.parse().ok()
+        };
+        // Hand-parsed: the planner reads a year of marks and deliveries per plan.
+        let ymd = digits(date).filter(|_| date.len() == 8).ok_or_else(bad)?;
+        let date = NaiveDate::from_ymd_opt((ymd / 10_000) as i32, ymd / 100 % 100, ymd % 100)
+            .ok_or_else(bad)?;
+        let kind = SessionKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == kind)
+            .ok_or_else(bad)?;
+        let slot = digits(slot).ok_or_else(bad)?;
         if slot >= settings::MAX_PER_DAY as u32 {
             return Err(bad());
         }
