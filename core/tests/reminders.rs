@@ -792,3 +792,47 @@ fn bad_inputs_are_typed_errors_naming_the_field() {
         proprio_core::reminders::ReminderDiff::default()
     );
 }
+
+#[test]
+fn snooze_lengths_are_10_30_or_60_minutes() {
+    use proprio_core::reminders::planner::snooze_until;
+    assert_eq!(snooze_until(0, 30).unwrap(), 30 * MIN);
+    for bad in [0, 5, 15, 45, -10, 120] {
+        let e = snooze_until(0, bad).unwrap_err();
+        assert!(e.to_string().starts_with("invalid minutes"), "{e}");
+    }
+}
+
+#[test]
+fn turning_reminders_off_cancels_everything_pending() {
+    let mut case = simple(london_now(), "Europe/London", ReminderSettings::default());
+    let on = plan(&case.input()).unwrap();
+    case.pending = on
+        .reminders
+        .iter()
+        .map(|r| PendingNotification {
+            id: r.id.clone(),
+            fire_at_ms: r.fire_at_ms,
+        })
+        .collect();
+    case.settings.enabled = false;
+    let off = plan(&case.input()).unwrap();
+    assert!(off.reminders.is_empty());
+    assert_eq!(off.diff.to_cancel.len(), on.reminders.len());
+}
+
+#[test]
+fn weekdays_off_get_no_reminders() {
+    // 2026-11-23 is a Monday; weekdays only.
+    let mut case = simple(london_now(), "Europe/London", ReminderSettings::default());
+    case.days = 7;
+    case.settings.weekdays = vec![1, 2, 3, 4, 5];
+    let p = plan(&case.input()).unwrap();
+    check(&case, &p);
+    assert_eq!(p.reminders.len(), 15);
+    assert!(
+        p.reminders
+            .iter()
+            .all(|r| r.local_date.as_str() < "2026-11-28")
+    );
+}
