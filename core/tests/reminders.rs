@@ -297,7 +297,8 @@ fn check(case: &Case, p: &Plan) {
                 .len() as u32;
         assert!(
             n + done <= s.target(kind).max(done),
-            "{kind} on {date}: {n} planned + {done} done > target: {}",
+            "{} on {date}: {n} planned + {done} done > target: {}",
+            kind.as_str(),
             ctx()
         );
         if done >= s.target(kind) {

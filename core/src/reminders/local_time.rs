@@ -19,14 +19,10 @@ pub const MINUTES_PER_DAY: u32 = 1440;
 const MIN_MS: i64 = 0;
 const MAX_MS: i64 = 253_402_300_799_000;
 
-/// Parses an IANA zone name ("Europe/London", "Asia/Kathmandu", "UTC").
+/// Parses an IANA zone name ("Europe/London", "Asia/Kathmandu", "UTC"); the error names
+/// the field `zone`.
 pub fn parse_zone(name: &str) -> Result<Tz> {
-    name.trim().parse::<Tz>().map_err(|_| {
-        Error::invalid(
-            "zone",
-            format!("'{name}' is not an IANA time zone name (for example Europe/London)"),
-        )
-    })
+    crate::time::parse_zone(name.trim(), "zone")
 }
 
 /// Checks that a UTC instant in milliseconds is one the planner can date.

@@ -70,7 +70,10 @@ pub fn body(kind: SessionKind, variant_seed: u64) -> String {
 
 /// The deep link a tap on the reminder opens: `proprio://practice?kind=…&reminder=…`.
 pub fn deep_link(kind: SessionKind, reminder_id: &str) -> String {
-    format!("{DEEP_LINK_SCHEME}://practice?kind={kind}&reminder={reminder_id}")
+    format!(
+        "{DEEP_LINK_SCHEME}://practice?kind={}&reminder={reminder_id}",
+        kind.as_str()
+    )
 }
 
 #[cfg(test)]

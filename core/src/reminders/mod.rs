@@ -29,65 +29,18 @@ pub use planner::{
 pub use settings::{KindTarget, QuietHours, ReminderSettings};
 
 use crate::error::{Error, Result};
+pub use crate::programme::SessionKind;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use std::fmt;
 
-/// The kinds of practice session a reminder can ask for.
-// TODO(integration): replace with the store/API `SessionKind` once the skeleton lands.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum SessionKind {
-    LeftRight,
-    MotorImagery,
-    Mirror,
-    Desensitisation,
-    Exposure,
-    SensoryDiscrimination,
-}
-
-impl SessionKind {
-    pub const ALL: &'static [SessionKind] = &[
-        SessionKind::LeftRight,
-        SessionKind::MotorImagery,
-        SessionKind::Mirror,
-        SessionKind::Desensitisation,
-        SessionKind::Exposure,
-        SessionKind::SensoryDiscrimination,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SessionKind::LeftRight => "left-right",
-            SessionKind::MotorImagery => "motor-imagery",
-            SessionKind::Mirror => "mirror",
-            SessionKind::Desensitisation => "desensitisation",
-            SessionKind::Exposure => "exposure",
-            SessionKind::SensoryDiscrimination => "sensory-discrimination",
-        }
-    }
-
-    pub fn parse(text: &str, field: &str) -> Result<Self> {
-        SessionKind::ALL
-            .iter()
-            .copied()
-            .find(|k| k.as_str() == text)
-            .ok_or_else(|| {
-                let names: Vec<&str> = SessionKind::ALL.iter().map(|k| k.as_str()).collect();
-                Error::invalid(
-                    field,
-                    format!("'{text}' is not one of: {}", names.join(", ")),
-                )
-            })
-    }
-}
-
-impl fmt::Display for SessionKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
+/// Parses a session kind's text form; the error names `field`.
+pub fn parse_kind(text: &str, field: &str) -> Result<SessionKind> {
+    SessionKind::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = SessionKind::ALL.iter().map(|k| k.as_str()).collect();
+        Error::invalid(
+            field,
+            format!("'{text}' is not one of: {}", names.join(", ")),
+        )
+    })
 }
 
 /// What a reminder id names: one slot of one kind on one local date, or the snoozed
@@ -106,7 +59,7 @@ impl ReminderKey {
         format!(
             "{}-{}-{}{}",
             self.date.format("%Y%m%d"),
-            self.kind,
+            self.kind.as_str(),
             self.slot,
             if self.snoozed { "-s" } else { "" }
         )

@@ -176,14 +176,15 @@ impl ReminderSettings {
                     "target",
                     format!(
                         "{} sessions a day of {} is outside 0..={MAX_PER_DAY}",
-                        t.per_day, t.kind
+                        t.per_day,
+                        t.kind.as_str()
                     ),
                 ));
             }
             if self.targets[..i].iter().any(|o| o.kind == t.kind) {
                 return Err(Error::invalid(
                     "target",
-                    format!("{} is listed twice", t.kind),
+                    format!("{} is listed twice", t.kind.as_str()),
                 ));
             }
         }
