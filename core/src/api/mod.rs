@@ -2,8 +2,10 @@
 //! types (rows, connections, the parameter table's internals) stay behind it.
 
 mod records;
+mod reminders;
 
 pub use records::{SessionSummary, Status, TrialInput, TrialResult};
+pub use reminders::ReminderToday;
 
 use crate::error::{Error, ProprioError};
 use crate::laterality::scoring;

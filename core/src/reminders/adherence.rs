@@ -245,6 +245,57 @@ pub fn adherence(
     })
 }
 
+/// Sessions done today of one kind, against its target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+pub struct KindProgress {
+    pub kind: SessionKind,
+    /// Sessions completed in the app today, plus reminders marked done elsewhere.
+    pub done: u32,
+    pub target: u32,
+}
+
+/// Today's progress per kind: every kind with a target, and any other kind practised.
+pub fn progress_today(
+    settings: &ReminderSettings,
+    zone: &str,
+    now_ms: i64,
+    completed: &[CompletedSession],
+    done_elsewhere: &[DoneElsewhere],
+) -> Result<Vec<KindProgress>> {
+    let tz = parse_zone(zone)?;
+    check_instant("now", now_ms)?;
+    let today = local_date(tz, now_ms);
+    let weekday_on = settings.weekday_enabled(super::local_time::iso_weekday(today));
+    let lo = start_of_day_ms(tz, today);
+    let hi = today
+        .succ_opt()
+        .map_or(i64::MAX, |d| start_of_day_ms(tz, d));
+    let mut marked = HashSet::new();
+    for d in done_elsewhere {
+        let key = ReminderKey::parse(&d.reminder_id, "reminder id")?.slot_key();
+        if key.date == today {
+            marked.insert(key);
+        }
+    }
+    let mut out = Vec::new();
+    for &kind in SessionKind::ALL {
+        let done = completed
+            .iter()
+            .filter(|c| c.kind == kind && c.at_ms >= lo && c.at_ms < hi)
+            .count() as u32
+            + marked.iter().filter(|k| k.kind == kind).count() as u32;
+        let target = if settings.enabled && weekday_on {
+            settings.target(kind)
+        } else {
+            0
+        };
+        if done > 0 || target > 0 {
+            out.push(KindProgress { kind, done, target });
+        }
+    }
+    Ok(out)
+}
+
 /// "Learn my times": for each slot, the wall minute halfway between its even spot and
 /// the median time the patient practised that kind near it over the last
 /// [`LEARN_DAYS`] days (needs [`LEARN_MIN_SESSIONS`] sessions), kept inside the window.

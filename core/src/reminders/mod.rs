@@ -19,12 +19,13 @@ pub mod planner;
 pub mod settings;
 
 pub use adherence::{
-    Adherence, DayAdherence, SentReminder, SlotAdherence, adherence, learn_slot_times,
+    Adherence, DayAdherence, KindProgress, SentReminder, SlotAdherence, adherence,
+    learn_slot_times, progress_today,
 };
 pub use diff::{PendingNotification, ReminderDiff, diff, parse_pending_json};
 pub use planner::{
-    CompletedSession, DoneElsewhere, LearnedSlot, MAX_DAYS, MAX_PENDING, Plan, PlanInput,
-    PlannedReminder, Snooze, plan,
+    CompletedSession, DEFAULT_DAYS, DoneElsewhere, LearnedSlot, MAX_DAYS, MAX_PENDING, Plan,
+    PlanInput, PlannedReminder, SNOOZE_MINUTES, Snooze, known_reminder, plan, snooze_until,
 };
 pub use settings::{KindTarget, QuietHours, ReminderSettings};
 
@@ -119,6 +120,11 @@ impl ReminderKey {
     pub fn os_id(&self) -> i32 {
         (fnv1a(self.id().as_bytes()) & 0x7fff_ffff) as i32
     }
+}
+
+/// The seed for a profile's jitter and wording, from its pseudonymous code.
+pub fn profile_seed(profile_code: &str) -> u64 {
+    fnv1a(profile_code.as_bytes())
 }
 
 /// 64-bit FNV-1a: a tiny hash whose output is fixed by its definition (unlike std's

@@ -579,3 +579,33 @@ pub fn snooze_until(now_ms: i64, minutes: i32) -> Result<i64> {
     check_instant("now", now_ms)?;
     Ok(now_ms + i64::from(minutes) * MINUTE_MS)
 }
+
+/// Checks that an id names a reminder this profile could have: a slot its settings give
+/// that kind, on a date from two days ago to [`MAX_DAYS`] ahead. A malformed id is
+/// `InvalidArgument`; a well-formed one naming no such slot is `NotFound`.
+pub fn known_reminder(
+    settings: &ReminderSettings,
+    reminder_id: &str,
+    zone: &str,
+    now_ms: i64,
+) -> Result<ReminderKey> {
+    let key = ReminderKey::parse(reminder_id, "reminder id")?;
+    let tz = parse_zone(zone)?;
+    let today = local_time::local_date(tz, now_ms);
+    let in_range = today
+        .checked_sub_days(chrono::Days::new(2))
+        .is_some_and(|lo| key.date >= lo)
+        && today
+            .checked_add_days(chrono::Days::new(u64::from(MAX_DAYS)))
+            .is_some_and(|hi| key.date <= hi);
+    let layout = Layout::new(settings, &settings.allowed());
+    let slot_exists = layout
+        .slots
+        .iter()
+        .any(|l| l.kind == key.kind && l.slot == key.slot);
+    if in_range && slot_exists {
+        Ok(key)
+    } else {
+        Err(Error::not_found("reminder", reminder_id))
+    }
+}
