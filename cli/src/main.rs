@@ -43,6 +43,11 @@ enum Command {
     /// Pain journal: add an entry or list them
     #[command(subcommand)]
     Journal(commands::journal::Command),
+    /// Reminder plan for the next days, its diff against what is scheduled, snooze,
+    /// settings and adherence
+    Reminders(commands::reminders::Args),
+    /// Today: reminders still to come, sessions done and adherence
+    Today(commands::today::Args),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +58,8 @@ fn main() -> ExitCode {
                 Command::Status(args) => commands::status::run(&ctx, args),
                 Command::Profile(cmd) => commands::profile::run(&ctx, cmd),
                 Command::Journal(cmd) => commands::journal::run(&ctx, cmd),
+                Command::Reminders(args) => commands::reminders::run(&ctx, args),
+                Command::Today(args) => commands::today::run(&ctx, args),
             }
         });
     match result {

@@ -2,4 +2,6 @@
 
 pub mod journal;
 pub mod profile;
+pub mod reminders;
 pub mod status;
+pub mod today;
