@@ -4,6 +4,13 @@
 // Uses the generated bindings for proprio-core (package `uniffi.proprio_core` unless the
 // workspace uniffi.toml renames it) and the host cdylib via JNA
 // (-Djna.library.path=target/<profile>).
+//
+// Checked by hand before the Kotlin harness landed (3 tests, OK):
+//   uniffi-bindgen generate target/debug/libproprio_core.so -l kotlin -o GEN --no-format
+//   kotlinc GEN/uniffi/proprio_core/proprio_core.kt tests/kotlin/RemindersTest.kt \
+//     -cp jna.jar:junit4.jar:hamcrest-core.jar -d OUT
+//   java -Djna.library.path=target/debug -cp jna.jar:junit4.jar:hamcrest-core.jar:OUT:kotlin-stdlib.jar \
+//     org.junit.runner.JUnitCore RemindersTest
 
 import java.nio.file.Files
 import org.junit.Assert.assertEquals
