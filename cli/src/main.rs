@@ -53,14 +53,12 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result =
-        Context::new(cli.db, cli.at.as_deref(), cli.tz.as_deref()).and_then(|ctx| {
-            match cli.command {
-                Command::Status(args) => commands::status::run(&ctx, args),
-                Command::Profile(cmd) => commands::profile::run(&ctx, cmd),
-                Command::Journal(cmd) => commands::journal::run(&ctx, cmd),
-                Command::Reminders(args) => commands::reminders::run(&ctx, args),
-                Command::Today(args) => commands::today::run(&ctx, args),
-            }
+        Context::new(cli.db, cli.at.as_deref(), cli.tz.as_deref()).and_then(|ctx| match cli.command {
+            Command::Status(args) => commands::status::run(&ctx, args),
+            Command::Profile(cmd) => commands::profile::run(&ctx, cmd),
+            Command::Journal(cmd) => commands::journal::run(&ctx, cmd),
+            Command::Reminders(args) => commands::reminders::run(&ctx, args),
+            Command::Today(args) => commands::today::run(&ctx, args),
         });
     match result {
         Ok(()) => ExitCode::SUCCESS,

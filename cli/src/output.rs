@@ -15,17 +15,11 @@ pub struct CliError {
 
 impl CliError {
     pub fn usage(message: impl Into<String>) -> Self {
-        CliError {
-            message: message.into(),
-            code: 2,
-        }
+        CliError { message: message.into(), code: 2 }
     }
 
     pub fn failure(message: impl Into<String>) -> Self {
-        CliError {
-            message: message.into(),
-            code: 1,
-        }
+        CliError { message: message.into(), code: 1 }
     }
 
     pub fn exit_code(&self) -> ExitCode {

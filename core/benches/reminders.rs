@@ -38,12 +38,8 @@ struct History {
 
 /// A year of a diligent patient: every kind's target met most days.
 fn history(s: &ReminderSettings) -> History {
-    let mut h = History {
-        completed: Vec::new(),
-        delivered: Vec::new(),
-        sent: Vec::new(),
-        elsewhere: Vec::new(),
-    };
+    let mut h =
+        History { completed: Vec::new(), delivered: Vec::new(), sent: Vec::new(), elsewhere: Vec::new() };
     let start_date = chrono::NaiveDate::from_ymd_opt(2025, 11, 23).unwrap();
     for day in 0..365i64 {
         let date = start_date + chrono::Days::new(day as u64);
@@ -51,28 +47,13 @@ fn history(s: &ReminderSettings) -> History {
         let mut slot_time = midnight + 8 * 60 * MIN + 17 * MIN;
         for t in &s.targets {
             for slot in 0..t.per_day as u32 {
-                let id = ReminderKey {
-                    date,
-                    kind: t.kind,
-                    slot,
-                    snoozed: false,
-                }
-                .id();
+                let id = ReminderKey { date, kind: t.kind, slot, snoozed: false }.id();
                 h.delivered.push(slot_time);
-                h.sent.push(SentReminder {
-                    reminder_id: id.clone(),
-                    sent_at_ms: slot_time,
-                });
+                h.sent.push(SentReminder { reminder_id: id.clone(), sent_at_ms: slot_time });
                 if (day + i64::from(slot)) % 7 == 3 {
-                    h.elsewhere.push(DoneElsewhere {
-                        reminder_id: id,
-                        at_ms: slot_time + 5 * MIN,
-                    });
+                    h.elsewhere.push(DoneElsewhere { reminder_id: id, at_ms: slot_time + 5 * MIN });
                 } else if (day + i64::from(slot)) % 5 != 1 {
-                    h.completed.push(CompletedSession {
-                        kind: t.kind,
-                        at_ms: slot_time + 12 * MIN,
-                    });
+                    h.completed.push(CompletedSession { kind: t.kind, at_ms: slot_time + 12 * MIN });
                 }
                 slot_time += 53 * MIN;
             }
@@ -127,10 +108,7 @@ fn main() {
     let pending: Vec<PendingNotification> = first
         .reminders
         .iter()
-        .map(|r| PendingNotification {
-            id: r.id.clone(),
-            fire_at_ms: r.fire_at_ms,
-        })
+        .map(|r| PendingNotification { id: r.id.clone(), fire_at_ms: r.fire_at_ms })
         .collect();
     input.pending = &pending;
     println!(
@@ -144,11 +122,7 @@ fn main() {
     measure("plan, 3 days, 6 kinds, a year of history", 5000, || {
         black_box(plan(black_box(&input)).unwrap());
     });
-    let far = PlanInput {
-        days: 14,
-        zone: "Australia/Lord_Howe",
-        ..input
-    };
+    let far = PlanInput { days: 14, zone: "Australia/Lord_Howe", ..input };
     measure("plan, 14 days (capped at 64), Lord Howe", 2000, || {
         black_box(plan(black_box(&far)).unwrap());
     });
@@ -156,17 +130,6 @@ fn main() {
         black_box(learn_slot_times(&s, "Europe/London", NOW, black_box(&h.completed)).unwrap());
     });
     measure("adherence, 30 days of a year of history", 500, || {
-        black_box(
-            adherence(
-                &s,
-                "Europe/London",
-                NOW,
-                30,
-                &h.sent,
-                &h.completed,
-                &h.elsewhere,
-            )
-            .unwrap(),
-        );
+        black_box(adherence(&s, "Europe/London", NOW, 30, &h.sent, &h.completed, &h.elsewhere).unwrap());
     });
 }

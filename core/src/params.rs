@@ -157,12 +157,7 @@ pub struct Parameters {
 
 impl Default for Parameters {
     fn default() -> Self {
-        Parameters {
-            values: ROWS
-                .iter()
-                .map(|r| (r.key.to_string(), r.default))
-                .collect(),
-        }
+        Parameters { values: ROWS.iter().map(|r| (r.key.to_string(), r.default)).collect() }
     }
 }
 
@@ -171,10 +166,7 @@ impl Parameters {
     pub fn set(&mut self, key: &str, value: f64) -> Result<()> {
         let row = ROWS.iter().find(|r| r.key == key).ok_or_else(|| {
             let keys: Vec<&str> = ROWS.iter().map(|r| r.key).collect();
-            Error::invalid(
-                "parameter",
-                format!("unknown parameter '{key}'; known: {}", keys.join(", ")),
-            )
+            Error::invalid("parameter", format!("unknown parameter '{key}'; known: {}", keys.join(", ")))
         })?;
         if !(row.min..=row.max).contains(&value) || !value.is_finite() {
             return Err(Error::invalid(
@@ -227,12 +219,7 @@ mod tests {
         for row in ROWS {
             assert!((row.min..=row.max).contains(&row.default), "{}", row.key);
             assert!(!row.source.is_empty());
-            assert_eq!(
-                row.judgement,
-                row.source.starts_with("judgement"),
-                "{}",
-                row.key
-            );
+            assert_eq!(row.judgement, row.source.starts_with("judgement"), "{}", row.key);
         }
         assert_eq!(Parameters::default().get_u32("images_per_session"), 50);
     }
@@ -242,23 +229,9 @@ mod tests {
         let mut p = Parameters::default();
         p.set("time_limit_ms", 25_000.0).unwrap();
         assert_eq!(p.get_u32("time_limit_ms"), 25_000);
-        assert!(
-            p.set("time_limit_ms", 61_000.0)
-                .unwrap_err()
-                .to_string()
-                .contains("time_limit_ms")
-        );
-        assert!(
-            p.set("no_such", 1.0)
-                .unwrap_err()
-                .to_string()
-                .contains("unknown parameter")
-        );
+        assert!(p.set("time_limit_ms", 61_000.0).unwrap_err().to_string().contains("time_limit_ms"));
+        assert!(p.set("no_such", 1.0).unwrap_err().to_string().contains("unknown parameter"));
         assert!(p.set("gate_accuracy", f64::NAN).is_err());
-        assert_eq!(
-            p.get_u32("time_limit_ms"),
-            25_000,
-            "a refused value changes nothing"
-        );
+        assert_eq!(p.get_u32("time_limit_ms"), 25_000, "a refused value changes nothing");
     }
 }

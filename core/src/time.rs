@@ -35,9 +35,8 @@ impl WallTime {
     /// The instant in its own zone. Call [`WallTime::validate`] first.
     pub fn local(&self) -> Result<DateTime<Tz>> {
         let tz = parse_zone(&self.zone, "zone")?;
-        let utc = DateTime::<Utc>::from_timestamp_millis(self.unix_ms).ok_or_else(|| {
-            Error::invalid("unix_ms", format!("{} is out of range", self.unix_ms))
-        })?;
+        let utc = DateTime::<Utc>::from_timestamp_millis(self.unix_ms)
+            .ok_or_else(|| Error::invalid("unix_ms", format!("{} is out of range", self.unix_ms)))?;
         Ok(tz.from_utc_datetime(&utc.naive_utc()))
     }
 }
@@ -45,10 +44,7 @@ impl WallTime {
 /// Parses an IANA zone name, refusing anything else with a clear error.
 pub fn parse_zone(zone: &str, field: &str) -> Result<Tz> {
     zone.parse::<Tz>().map_err(|_| {
-        Error::invalid(
-            field,
-            format!("'{zone}' is not an IANA time zone name (like Europe/London)"),
-        )
+        Error::invalid(field, format!("'{zone}' is not an IANA time zone name (like Europe/London)"))
     })
 }
 
@@ -58,28 +54,13 @@ mod tests {
 
     #[test]
     fn validates_zone_and_range() {
-        let ok = WallTime {
-            unix_ms: 1_790_000_000_000,
-            zone: "Australia/Eucla".into(),
-        };
+        let ok = WallTime { unix_ms: 1_790_000_000_000, zone: "Australia/Eucla".into() };
         ok.validate("now").unwrap();
         assert_eq!(ok.local().unwrap().offset().to_string(), "+0845");
-        let bad_zone = WallTime {
-            zone: "Mars/Olympus".into(),
-            ..ok.clone()
-        };
+        let bad_zone = WallTime { zone: "Mars/Olympus".into(), ..ok.clone() };
         let err = bad_zone.validate("now").unwrap_err().to_string();
-        assert!(
-            err.contains("now.zone") && err.contains("Mars/Olympus"),
-            "{err}"
-        );
+        assert!(err.contains("now.zone") && err.contains("Mars/Olympus"), "{err}");
         let bad_ms = WallTime { unix_ms: -5, ..ok };
-        assert!(
-            bad_ms
-                .validate("now")
-                .unwrap_err()
-                .to_string()
-                .contains("now.unix_ms")
-        );
+        assert!(bad_ms.validate("now").unwrap_err().to_string().contains("now.unix_ms"));
     }
 }

@@ -3,23 +3,21 @@
 //! checks every acknowledged trial is there, the file is sound, and the session was
 //! closed as interrupted.
 //!
-//! The child is this same test binary, running the ignored test `child_writes_trials`.
+//! The child is this same test binary, running the ignored test `child_writes_trials`: it
+//! answers left/right sessions of 100 pictures back to back, never finishing them.
 
-use proprio_core::api::TrialInput;
-use proprio_core::programme::SessionKind;
-use proprio_core::stimulus::{BodyPart, Side};
+use proprio_core::laterality::engine::LeftRightSettings;
+use proprio_core::stimulus::BodyPart;
 use proprio_core::store::SessionState;
 use proprio_core::{Proprio, WallTime};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 
 const DB_ENV: &str = "PROPRIO_CRASH_TEST_DB";
+const SESSION_LENGTH: u32 = 100;
 
 fn now() -> WallTime {
-    WallTime {
-        unix_ms: 1_795_000_000_000,
-        zone: "Europe/Berlin".into(),
-    }
+    WallTime { unix_ms: 1_795_000_000_000, zone: "Europe/Berlin".into() }
 }
 
 #[test]
@@ -27,26 +25,27 @@ fn now() -> WallTime {
 fn child_writes_trials() {
     let db = std::env::var(DB_ENV).expect("run by the parent test");
     let proprio = Proprio::new(db, now()).unwrap();
-    let session = proprio
-        .start_session(SessionKind::LeftRight, BodyPart::Hand, Some(1), now())
-        .unwrap();
+    let settings = LeftRightSettings {
+        body_part: BodyPart::Hand,
+        count: Some(SESSION_LENGTH),
+        time_limit_ms: None,
+        feedback: None,
+        level: None,
+        seed: Some(1),
+    };
+    let mut prompt = proprio.start_left_right(settings.clone(), now()).unwrap().first;
     let mut out = std::io::stdout().lock();
     for i in 0i64.. {
-        let side = if i % 2 == 0 { Side::Left } else { Side::Right };
         let onset = i * 2_000_000_000;
-        proprio
-            .record_trial(
-                session.id,
-                TrialInput {
-                    stimulus_id: format!("hand:{side}:back:flat:000:s2:none"),
-                    onset_ns: onset,
-                    response_ns: Some(onset + 800_000_000),
-                    answer: Some(side),
-                },
-            )
+        let outcome = proprio
+            .answer_trial(prompt.session_id, prompt.index, onset, onset + 800_000_000, prompt.stimulus.side)
             .unwrap();
-        writeln!(out, "ack {i}").unwrap();
+        writeln!(out, "\nack {i}").unwrap();
         out.flush().unwrap();
+        prompt = match outcome.next {
+            Some(next) => next,
+            None => proprio.start_left_right(settings.clone(), now()).unwrap().first,
+        };
     }
 }
 
@@ -56,13 +55,7 @@ fn killed_writer_loses_nothing_acknowledged() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("crash.db");
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "child_writes_trials",
-                "--exact",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
+            .args(["child_writes_trials", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
             .env(DB_ENV, &db)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -71,8 +64,8 @@ fn killed_writer_loses_nothing_acknowledged() {
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
         let mut acked = 0u32;
         for line in lines.by_ref() {
-            if line.unwrap().starts_with("ack ") {
-                acked += 1;
+            if let Some(index) = ack_index(&line.unwrap()) {
+                acked = index + 1;
                 if acked == kill_after {
                     child.kill().unwrap(); // SIGKILL on Unix
                     break;
@@ -80,29 +73,34 @@ fn killed_writer_loses_nothing_acknowledged() {
             }
         }
         // Acknowledgements already in the pipe when the kill landed count too.
-        acked += lines
-            .map_while(|l| l.ok())
-            .filter(|l| l.starts_with("ack "))
-            .count() as u32;
+        if let Some(last) = lines.map_while(|l| l.ok()).filter_map(|l| ack_index(&l)).last() {
+            acked = last + 1;
+        }
         child.wait().unwrap();
 
         let proprio = Proprio::new(db.to_str().unwrap().into(), now()).unwrap();
         assert_eq!(proprio.integrity_check().unwrap(), "ok");
-        let sessions = proprio.sessions().unwrap();
-        assert_eq!(sessions.len(), 1);
-        assert_eq!(sessions[0].state, SessionState::Interrupted);
-        let stored = sessions[0].trial_count;
+        let sessions = proprio.sessions().unwrap(); // newest first
+        let stored: u32 = sessions.iter().map(|s| s.trial_count).sum();
         // At most one trial was committed but not yet printed when the kill landed.
-        assert!(
-            stored == acked || stored == acked + 1,
-            "acked {acked}, stored {stored}"
-        );
-        let trials = proprio.trials(sessions[0].id).unwrap();
-        assert!(
-            trials
-                .iter()
-                .enumerate()
-                .all(|(i, t)| t.index as usize == i && t.correct)
-        );
+        assert!(stored == acked || stored == acked + 1, "acked {acked}, stored {stored}");
+        for (i, session) in sessions.iter().enumerate() {
+            // A fully answered session is complete even if it was never finished; the one
+            // the kill cut short is interrupted, its answers kept.
+            let expected = if session.trial_count == SESSION_LENGTH {
+                SessionState::Completed
+            } else {
+                SessionState::Interrupted
+            };
+            assert_eq!(session.state, expected, "session {}", session.id);
+            assert!(i == 0 || session.trial_count == SESSION_LENGTH, "only the newest is partial");
+            let trials = proprio.trials(session.id).unwrap();
+            assert!(trials.iter().enumerate().all(|(i, t)| t.index as usize == i && t.correct));
+        }
     }
+}
+
+/// The trial index in an "ack N" line (libtest may print its own text before it).
+fn ack_index(line: &str) -> Option<u32> {
+    line.strip_prefix("ack ")?.trim().parse().ok()
 }

@@ -4,8 +4,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeZone, Timelike};
 use chrono_tz::Tz;
 use proprio_core::reminders::{
-    CompletedSession, DoneElsewhere, KindTarget, LearnedSlot, MAX_PENDING, PendingNotification,
-    Plan, PlanInput, QuietHours, ReminderKey, ReminderSettings, SessionKind, Snooze, diff, plan,
+    CompletedSession, DoneElsewhere, KindTarget, LearnedSlot, MAX_PENDING, PendingNotification, Plan,
+    PlanInput, QuietHours, ReminderKey, ReminderSettings, SessionKind, Snooze, diff, plan,
 };
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -86,10 +86,7 @@ fn random_settings(rng: &mut ChaCha8Rng) -> ReminderSettings {
             let s = rng.random_range(0..1440);
             let e = (s + rng.random_range(15..240)) % 1440;
             if e != s {
-                quiet.push(QuietHours {
-                    start_min: s,
-                    end_min: e,
-                });
+                quiet.push(QuietHours { start_min: s, end_min: e });
             }
         }
         let mut weekdays: Vec<u8> = (1..=7).filter(|_| rng.random_bool(0.8)).collect();
@@ -99,10 +96,7 @@ fn random_settings(rng: &mut ChaCha8Rng) -> ReminderSettings {
         let mut targets = Vec::new();
         for &k in SessionKind::ALL {
             if rng.random_bool(0.5) {
-                targets.push(KindTarget {
-                    kind: k,
-                    per_day: rng.random_range(1..=6),
-                });
+                targets.push(KindTarget { kind: k, per_day: rng.random_range(1..=6) });
             }
         }
         let s = ReminderSettings {
@@ -129,21 +123,12 @@ fn random_case(rng: &mut ChaCha8Rng) -> Case {
     let settings = random_settings(rng);
     let kinds: Vec<SessionKind> = settings.targets.iter().map(|t| t.kind).collect();
     let pick = |rng: &mut ChaCha8Rng| {
-        if kinds.is_empty() {
-            SessionKind::LeftRight
-        } else {
-            kinds[rng.random_range(0..kinds.len())]
-        }
+        if kinds.is_empty() { SessionKind::LeftRight } else { kinds[rng.random_range(0..kinds.len())] }
     };
     let completed = (0..rng.random_range(0..8))
-        .map(|_| CompletedSession {
-            kind: pick(rng),
-            at_ms: now - rng.random_range(0..2 * 1440) * MIN,
-        })
+        .map(|_| CompletedSession { kind: pick(rng), at_ms: now - rng.random_range(0..2 * 1440) * MIN })
         .collect();
-    let delivered = (0..rng.random_range(0..4))
-        .map(|_| now - rng.random_range(0..240) * MIN)
-        .collect();
+    let delivered = (0..rng.random_range(0..4)).map(|_| now - rng.random_range(0..240) * MIN).collect();
     let tz: Tz = zone.parse().unwrap();
     let today = tz.timestamp_millis_opt(now).unwrap().date_naive();
     let mut snoozes = Vec::new();
@@ -169,10 +154,7 @@ fn random_case(rng: &mut ChaCha8Rng) -> Case {
             slot: rng.random_range(0..4),
             snoozed: false,
         };
-        elsewhere.push(DoneElsewhere {
-            reminder_id: key.id(),
-            at_ms: now - rng.random_range(0..300) * MIN,
-        });
+        elsewhere.push(DoneElsewhere { reminder_id: key.id(), at_ms: now - rng.random_range(0..300) * MIN });
     }
     let learned = (0..rng.random_range(0..3))
         .map(|_| LearnedSlot {
@@ -221,18 +203,9 @@ fn check(case: &Case, p: &Plan) {
             r.local_time,
             ctx()
         );
-        assert!(
-            s.weekdays
-                .contains(&(t.weekday().number_from_monday() as u8)),
-            "weekday {}",
-            ctx()
-        );
+        assert!(s.weekdays.contains(&(t.weekday().number_from_monday() as u8)), "weekday {}", ctx());
         assert_eq!(r.fire_at_ms % MIN, 0);
-        assert_eq!(
-            r.utc_offset_min,
-            t.offset().fix().local_minus_utc() / 60,
-            "offset"
-        );
+        assert_eq!(r.utc_offset_min, t.offset().fix().local_minus_utc() / 60, "offset");
         if i > 0 {
             let prev = &p.reminders[i - 1];
             assert!(
@@ -267,11 +240,7 @@ fn check(case: &Case, p: &Plan) {
             );
         }
         for &d in case.delivered.iter().filter(|_| !r.snoozed) {
-            assert!(
-                (r.fire_at_ms - d).abs() >= gap,
-                "near a delivery: {}",
-                ctx()
-            );
+            assert!((r.fire_at_ms - d).abs() >= gap, "near a delivery: {}", ctx());
         }
         for e in &case.elsewhere {
             assert_ne!(
@@ -306,25 +275,16 @@ fn check(case: &Case, p: &Plan) {
         }
     }
     // The diff against nothing schedules everything.
-    assert_eq!(
-        p.diff.to_schedule.len(),
-        p.reminders.len() - p.diff.unchanged as usize
-    );
+    assert_eq!(p.diff.to_schedule.len(), p.reminders.len() - p.diff.unchanged as usize);
 }
 
 /// Applies a diff to a pending list the way a shell does.
 fn apply(pending: &[PendingNotification], p: &Plan) -> Vec<PendingNotification> {
-    let mut out: Vec<PendingNotification> = pending
-        .iter()
-        .filter(|x| !p.diff.to_cancel.contains(&x.id))
-        .cloned()
-        .collect();
+    let mut out: Vec<PendingNotification> =
+        pending.iter().filter(|x| !p.diff.to_cancel.contains(&x.id)).cloned().collect();
     for r in &p.diff.to_schedule {
         out.retain(|x| x.id != r.id);
-        out.push(PendingNotification {
-            id: r.id.clone(),
-            fire_at_ms: r.fire_at_ms,
-        });
+        out.push(PendingNotification { id: r.id.clone(), fire_at_ms: r.fire_at_ms });
     }
     out
 }
@@ -349,17 +309,11 @@ fn thousands_of_random_plans_keep_every_rule() {
 
         // Applying the diff to a random pending list, then asking again: nothing new.
         let old = p.reminders.clone();
-        let mut pending = vec![PendingNotification {
-            id: "20200101-left-right-0".into(),
-            fire_at_ms: 1,
-        }];
+        let mut pending = vec![PendingNotification { id: "20200101-left-right-0".into(), fire_at_ms: 1 }];
         for r in &old {
             if rng.random_bool(0.5) {
                 let moved = if rng.random_bool(0.2) { MIN } else { 0 };
-                pending.push(PendingNotification {
-                    id: r.id.clone(),
-                    fire_at_ms: r.fire_at_ms + moved,
-                });
+                pending.push(PendingNotification { id: r.id.clone(), fire_at_ms: r.fire_at_ms + moved });
             }
         }
         case.pending = pending;
@@ -374,9 +328,7 @@ fn thousands_of_random_plans_keep_every_rule() {
         // the same plan minus what has passed.
         let later = case.now + rng.random_range(1..240) * MIN;
         let tz: Tz = case.zone.parse().unwrap();
-        if local(tz, later).date_naive() == local(tz, case.now).date_naive()
-            && p.dropped_by_cap == 0
-        {
+        if local(tz, later).date_naive() == local(tz, case.now).date_naive() && p.dropped_by_cap == 0 {
             let mut c2 = random_case(&mut rng);
             c2.settings = case.settings.clone();
             c2.zone = case.zone;
@@ -389,17 +341,8 @@ fn thousands_of_random_plans_keep_every_rule() {
             c2.learned = case.learned.clone();
             c2.now = later;
             let q = plan(&c2.input()).unwrap();
-            let expect: Vec<_> = p
-                .reminders
-                .iter()
-                .filter(|r| r.fire_at_ms > later)
-                .cloned()
-                .collect();
-            assert_eq!(
-                q.reminders, expect,
-                "re-plan moved reminders: zone {}",
-                case.zone
-            );
+            let expect: Vec<_> = p.reminders.iter().filter(|r| r.fire_at_ms > later).cloned().collect();
+            assert_eq!(q.reminders, expect, "re-plan moved reminders: zone {}", case.zone);
         }
 
         // Keeping the soonest: a longer plan starts with the shorter one.
@@ -414,10 +357,7 @@ fn thousands_of_random_plans_keep_every_rule() {
             }
         }
     }
-    assert!(
-        planned > 10_000,
-        "too few reminders planned ({planned}) to mean much"
-    );
+    assert!(planned > 10_000, "too few reminders planned ({planned}) to mean much");
     let _ = capped;
 }
 
@@ -427,10 +367,7 @@ fn the_cap_keeps_the_64_soonest() {
         window_start_min: 0,
         window_end_min: 1440,
         min_gap_min: 30,
-        targets: SessionKind::ALL
-            .iter()
-            .map(|&kind| KindTarget { kind, per_day: 8 })
-            .collect(),
+        targets: SessionKind::ALL.iter().map(|&kind| KindTarget { kind, per_day: 8 }).collect(),
         ..ReminderSettings::default()
     };
     let case = Case {
@@ -462,12 +399,7 @@ fn transitions(tz: Tz, year: i32) -> Vec<NaiveDate> {
     let mut d = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
     let offset = |d: NaiveDate| {
         let noon = d.and_hms_opt(12, 0, 0).unwrap();
-        tz.from_local_datetime(&noon)
-            .earliest()
-            .unwrap()
-            .offset()
-            .fix()
-            .local_minus_utc()
+        tz.from_local_datetime(&noon).earliest().unwrap().offset().fix().local_minus_utc()
     };
     while d.year() == year {
         let n = d.succ_opt().unwrap();
@@ -498,14 +430,8 @@ fn every_zone_across_both_transitions_of_a_year() {
                     min_gap_min: gap,
                     jitter_min: 5,
                     targets: vec![
-                        KindTarget {
-                            kind: SessionKind::LeftRight,
-                            per_day: 12,
-                        },
-                        KindTarget {
-                            kind: SessionKind::Mirror,
-                            per_day: 6,
-                        },
+                        KindTarget { kind: SessionKind::LeftRight, per_day: 12 },
+                        KindTarget { kind: SessionKind::Mirror, per_day: 6 },
                     ],
                     ..ReminderSettings::default()
                 };
@@ -530,15 +456,9 @@ fn every_zone_across_both_transitions_of_a_year() {
                 let p = plan(&case.input()).unwrap();
                 check(&case, &p);
                 let on = |d: NaiveDate| {
-                    p.reminders
-                        .iter()
-                        .filter(|r| r.local_date == d.format("%Y-%m-%d").to_string())
-                        .count()
+                    p.reminders.iter().filter(|r| r.local_date == d.format("%Y-%m-%d").to_string()).count()
                 };
-                assert!(
-                    on(date) > 0,
-                    "{zone} {date}: nothing planned on the transition day"
-                );
+                assert!(on(date) > 0, "{zone} {date}: nothing planned on the transition day");
             }
         }
     }
@@ -552,10 +472,7 @@ fn one_slot(start: i32, end: i32) -> ReminderSettings {
         window_end_min: end,
         jitter_min: 0,
         min_gap_min: 30,
-        targets: vec![KindTarget {
-            kind: SessionKind::LeftRight,
-            per_day: 1,
-        }],
+        targets: vec![KindTarget { kind: SessionKind::LeftRight, per_day: 1 }],
         ..ReminderSettings::default()
     }
 }
@@ -580,39 +497,24 @@ fn simple(now: i64, zone: &'static str, settings: ReminderSettings) -> Case {
 fn a_window_in_the_skipped_hour_moves_to_the_first_valid_minute() {
     // Berlin, 2026-03-29: 02:00 -> 03:00. Window 02:00-03:30, one slot at its middle
     // (02:45), which does not exist: it fires at 03:00 CEST.
-    let case = simple(
-        ms("2026-03-28T23:00:00Z"),
-        "Europe/Berlin",
-        one_slot(120, 210),
-    );
+    let case = simple(ms("2026-03-28T23:00:00Z"), "Europe/Berlin", one_slot(120, 210));
     let p = plan(&case.input()).unwrap();
     check(&case, &p);
     assert_eq!(p.reminders.len(), 1);
     assert_eq!(p.reminders[0].local_time, "2026-03-29T03:00+02:00");
     assert_eq!(p.reminders[0].fire_at_ms, ms("2026-03-29T01:00:00Z"));
     // A window that starts inside the skipped hour still gets its reminders.
-    let case = simple(
-        ms("2026-03-28T23:00:00Z"),
-        "Europe/Berlin",
-        one_slot(150, 170),
-    );
+    let case = simple(ms("2026-03-28T23:00:00Z"), "Europe/Berlin", one_slot(150, 170));
     let p = plan(&case.input()).unwrap();
     check(&case, &p);
-    assert!(
-        p.reminders.is_empty(),
-        "02:30-02:50 does not exist that night"
-    );
+    assert!(p.reminders.is_empty(), "02:30-02:50 does not exist that night");
 }
 
 #[test]
 fn a_window_in_the_repeated_hour_takes_the_first_occurrence() {
     // New York, 2026-11-01: 02:00 EDT -> 01:00 EST. Window 01:00-01:30: 01:15 happens
     // twice; the plan takes the first (EDT).
-    let case = simple(
-        ms("2026-11-01T04:00:00Z"),
-        "America/New_York",
-        one_slot(60, 90),
-    );
+    let case = simple(ms("2026-11-01T04:00:00Z"), "America/New_York", one_slot(60, 90));
     let p = plan(&case.input()).unwrap();
     check(&case, &p);
     assert_eq!(p.reminders[0].local_time, "2026-11-01T01:15-04:00");
@@ -628,10 +530,8 @@ fn defaults_spread_three_reminders_over_the_waking_day() {
     let case = simple(london_now(), "Europe/London", ReminderSettings::default());
     let p = plan(&Case { days: 3, ..case }.input()).unwrap();
     assert_eq!(p.reminders.len(), 9);
-    let hours: Vec<u32> = p.reminders[..3]
-        .iter()
-        .map(|r| local(chrono_tz::Europe::London, r.fire_at_ms).hour())
-        .collect();
+    let hours: Vec<u32> =
+        p.reminders[..3].iter().map(|r| local(chrono_tz::Europe::London, r.fire_at_ms).hour()).collect();
     // Centres 10:10, 14:30, 18:50, each within 10 minutes.
     assert!(matches!(hours[0], 9 | 10), "{hours:?}");
     assert!(matches!(hours[1], 14), "{hours:?}");
@@ -649,10 +549,7 @@ fn a_session_done_drops_a_reminder_and_pushes_the_next_by_the_gap() {
     let done_at = ms("2026-11-23T13:50:00Z");
     let case = Case {
         now: done_at + MIN,
-        completed: vec![CompletedSession {
-            kind: SessionKind::LeftRight,
-            at_ms: done_at,
-        }],
+        completed: vec![CompletedSession { kind: SessionKind::LeftRight, at_ms: done_at }],
         ..base
     };
     let p = plan(&case.input()).unwrap();
@@ -666,11 +563,7 @@ fn a_session_done_drops_a_reminder_and_pushes_the_next_by_the_gap() {
 #[test]
 fn missed_reminders_are_not_piled_up() {
     // The phone was off all day; at 20:00 only what is still ahead is planned.
-    let case = simple(
-        ms("2026-11-23T20:00:00Z"),
-        "Europe/London",
-        ReminderSettings::default(),
-    );
+    let case = simple(ms("2026-11-23T20:00:00Z"), "Europe/London", ReminderSettings::default());
     let p = plan(&case.input()).unwrap();
     assert!(p.reminders.len() <= 1, "{:?}", p.reminders);
     assert!(p.reminders.iter().all(|r| r.slot == 2));
@@ -678,21 +571,14 @@ fn missed_reminders_are_not_piled_up() {
 
 #[test]
 fn snooze_replaces_the_slot_and_done_elsewhere_drops_it() {
-    let base = Case {
-        days: 2,
-        ..simple(london_now(), "Europe/London", ReminderSettings::default())
-    };
+    let base = Case { days: 2, ..simple(london_now(), "Europe/London", ReminderSettings::default()) };
     let p = plan(&base.input()).unwrap();
     let first = p.reminders[0].clone();
     let now = first.fire_at_ms + MIN;
     let case = Case {
         now,
         delivered: vec![first.fire_at_ms],
-        snoozes: vec![Snooze {
-            reminder_id: first.id.clone(),
-            snoozed_at_ms: now,
-            until_ms: now + 30 * MIN,
-        }],
+        snoozes: vec![Snooze { reminder_id: first.id.clone(), snoozed_at_ms: now, until_ms: now + 30 * MIN }],
         ..base
     };
     let s = plan(&case.input()).unwrap();
@@ -703,13 +589,7 @@ fn snooze_replaces_the_slot_and_done_elsewhere_drops_it() {
     assert_eq!(s.reminders.len(), p.reminders.len());
 
     let tomorrow = p.reminders[3].id.clone();
-    let case = Case {
-        elsewhere: vec![DoneElsewhere {
-            reminder_id: tomorrow.clone(),
-            at_ms: now,
-        }],
-        ..case
-    };
+    let case = Case { elsewhere: vec![DoneElsewhere { reminder_id: tomorrow.clone(), at_ms: now }], ..case };
     let e = plan(&case.input()).unwrap();
     check(&case, &e);
     assert!(e.reminders.iter().all(|r| r.id != tomorrow));
@@ -720,17 +600,11 @@ fn snooze_replaces_the_slot_and_done_elsewhere_drops_it() {
 fn travel_keeps_ids_and_moves_times() {
     let base = simple(london_now(), "Europe/London", ReminderSettings::default());
     let london = plan(&base.input()).unwrap();
-    let mut case = Case {
-        zone: "America/New_York",
-        ..base
-    };
+    let mut case = Case { zone: "America/New_York", ..base };
     case.pending = london
         .reminders
         .iter()
-        .map(|r| PendingNotification {
-            id: r.id.clone(),
-            fire_at_ms: r.fire_at_ms,
-        })
+        .map(|r| PendingNotification { id: r.id.clone(), fire_at_ms: r.fire_at_ms })
         .collect();
     let ny = plan(&case.input()).unwrap();
     check(&case, &ny);
@@ -751,47 +625,19 @@ fn bad_inputs_are_typed_errors_naming_the_field() {
         e => panic!("{e}"),
     };
     assert_eq!(
-        field(&Case {
-            zone: "Europe/Lundon",
-            ..simple(0, "UTC", ReminderSettings::default())
-        }),
+        field(&Case { zone: "Europe/Lundon", ..simple(0, "UTC", ReminderSettings::default()) }),
         "zone"
     );
-    assert_eq!(
-        field(&Case {
-            days: 0,
-            ..simple(0, "UTC", ReminderSettings::default())
-        }),
-        "days"
-    );
-    assert_eq!(
-        field(&Case {
-            days: 15,
-            ..simple(0, "UTC", ReminderSettings::default())
-        }),
-        "days"
-    );
-    assert_eq!(
-        field(&Case {
-            now: -1,
-            ..simple(0, "UTC", ReminderSettings::default())
-        }),
-        "now"
-    );
+    assert_eq!(field(&Case { days: 0, ..simple(0, "UTC", ReminderSettings::default()) }), "days");
+    assert_eq!(field(&Case { days: 15, ..simple(0, "UTC", ReminderSettings::default()) }), "days");
+    assert_eq!(field(&Case { now: -1, ..simple(0, "UTC", ReminderSettings::default()) }), "now");
     let mut c = base;
     c.settings.min_gap_min = 0;
     assert_eq!(field(&c), "gap");
     c.settings.min_gap_min = 60;
-    c.snoozes = vec![Snooze {
-        reminder_id: "tomorrow".into(),
-        snoozed_at_ms: 0,
-        until_ms: 0,
-    }];
+    c.snoozes = vec![Snooze { reminder_id: "tomorrow".into(), snoozed_at_ms: 0, until_ms: 0 }];
     assert_eq!(field(&c), "reminder id");
-    assert_eq!(
-        diff(&[], &[]),
-        proprio_core::reminders::ReminderDiff::default()
-    );
+    assert_eq!(diff(&[], &[]), proprio_core::reminders::ReminderDiff::default());
 }
 
 #[test]
@@ -811,10 +657,7 @@ fn turning_reminders_off_cancels_everything_pending() {
     case.pending = on
         .reminders
         .iter()
-        .map(|r| PendingNotification {
-            id: r.id.clone(),
-            fire_at_ms: r.fire_at_ms,
-        })
+        .map(|r| PendingNotification { id: r.id.clone(), fire_at_ms: r.fire_at_ms })
         .collect();
     case.settings.enabled = false;
     let off = plan(&case.input()).unwrap();
@@ -831,9 +674,5 @@ fn weekdays_off_get_no_reminders() {
     let p = plan(&case.input()).unwrap();
     check(&case, &p);
     assert_eq!(p.reminders.len(), 15);
-    assert!(
-        p.reminders
-            .iter()
-            .all(|r| r.local_date.as_str() < "2026-11-28")
-    );
+    assert!(p.reminders.iter().all(|r| r.local_date.as_str() < "2026-11-28"));
 }

@@ -36,14 +36,7 @@ pub enum Command {
 pub fn run(ctx: &Context, cmd: Command) -> Result<(), CliError> {
     let proprio = ctx.open()?;
     match cmd {
-        Command::Add {
-            pain,
-            fear,
-            medication,
-            note,
-            session,
-            json,
-        } => {
+        Command::Add { pain, fear, medication, note, session, json } => {
             let entry = proprio.add_journal_entry(NewJournalEntry {
                 at: ctx.now.clone(),
                 pain,
@@ -66,17 +59,9 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<(), CliError> {
                 println!("No journal entries yet. Add one with: proprio journal add --pain N");
             }
             for e in entries {
-                let fear = e
-                    .fear
-                    .map(|f| format!("  fear {f:>2}/10"))
-                    .unwrap_or_default();
+                let fear = e.fear.map(|f| format!("  fear {f:>2}/10")).unwrap_or_default();
                 let meds = if e.medication { "  medication" } else { "" };
-                println!(
-                    "{}  pain {:>2}/10{fear}{meds}  {}",
-                    local_time(&e.at),
-                    e.pain,
-                    e.note
-                );
+                println!("{}  pain {:>2}/10{fear}{meds}  {}", local_time(&e.at), e.pain, e.note);
             }
         }
     }

@@ -33,12 +33,7 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<(), CliError> {
     let proprio = ctx.open()?;
     let (profile, json) = match cmd {
         Command::Show { json } => (proprio.profile()?, json),
-        Command::Set {
-            affected,
-            handedness,
-            skin,
-            json,
-        } => {
+        Command::Set { affected, handedness, skin, json } => {
             let update = ProfileUpdate {
                 affected: affected.as_deref().map(parse_areas).transpose()?,
                 handedness: handedness.map(|h| match h.as_str() {
@@ -75,11 +70,7 @@ pub fn describe_areas(areas: &[AffectedArea]) -> String {
     if areas.is_empty() {
         return "none recorded".into();
     }
-    areas
-        .iter()
-        .map(|a| format!("{} {}", a.side, a.body_part))
-        .collect::<Vec<_>>()
-        .join(", ")
+    areas.iter().map(|a| format!("{} {}", a.side, a.body_part)).collect::<Vec<_>>().join(", ")
 }
 
 fn parse_areas(text: &str) -> Result<Vec<AffectedArea>, CliError> {
@@ -88,13 +79,13 @@ fn parse_areas(text: &str) -> Result<Vec<AffectedArea>, CliError> {
     }
     text.split(',')
         .map(|item| {
-            let (body, side) = item.trim().split_once(':').ok_or_else(|| {
-                CliError::usage(format!("--affected: '{item}' should look like hand:left"))
-            })?;
+            let (body, side) = item
+                .trim()
+                .split_once(':')
+                .ok_or_else(|| CliError::usage(format!("--affected: '{item}' should look like hand:left")))?;
             let body_part =
                 BodyPart::parse(body, "--affected").map_err(|e| CliError::usage(e.to_string()))?;
-            let side =
-                Side::parse(side, "--affected").map_err(|e| CliError::usage(e.to_string()))?;
+            let side = Side::parse(side, "--affected").map_err(|e| CliError::usage(e.to_string()))?;
             Ok(AffectedArea { body_part, side })
         })
         .collect()

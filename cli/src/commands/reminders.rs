@@ -7,8 +7,7 @@ use chrono_tz::Tz;
 use proprio_core::WallTime;
 use proprio_core::programme::SessionKind;
 use proprio_core::reminders::{
-    DEFAULT_DAYS, KindTarget, Plan, PlannedReminder, QuietHours, ReminderSettings,
-    parse_pending_json,
+    DEFAULT_DAYS, KindTarget, Plan, PlannedReminder, QuietHours, ReminderSettings, parse_pending_json,
 };
 
 #[derive(clap::Args)]
@@ -189,10 +188,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 }
 
 fn zone(ctx: &Context) -> Result<Tz, CliError> {
-    ctx.now
-        .zone
-        .parse()
-        .map_err(|_| CliError::usage(format!("--tz: '{}' is not an IANA zone", ctx.now.zone)))
+    ctx.now.zone.parse().map_err(|_| CliError::usage(format!("--tz: '{}' is not an IANA zone", ctx.now.zone)))
 }
 
 /// "Mon 2026-11-23 10:07 +00:00"
@@ -207,13 +203,7 @@ pub fn short_local(r: &PlannedReminder) -> String {
 }
 
 pub fn print_reminder(r: &PlannedReminder) {
-    println!(
-        "  {}  {:<22}  {:<34}  {}",
-        short_local(r),
-        r.kind.as_str(),
-        r.title,
-        r.id
-    );
+    println!("  {}  {:<22}  {:<34}  {}", short_local(r), r.kind.as_str(), r.title, r.id);
 }
 
 fn print_plan(plan: &Plan) {
@@ -242,10 +232,7 @@ fn print_plan(plan: &Plan) {
 fn print_diff(plan: &Plan) {
     let d = &plan.diff;
     if d.to_cancel.is_empty() && d.to_schedule.is_empty() {
-        println!(
-            "Nothing to change ({} already scheduled as planned).",
-            d.unchanged
-        );
+        println!("Nothing to change ({} already scheduled as planned).", d.unchanged);
         return;
     }
     println!("Cancel {}:", d.to_cancel.len());
@@ -270,11 +257,9 @@ fn hhmm(text: &str, what: &str) -> Result<i32, CliError> {
 }
 
 fn range(text: &str, what: &str) -> Result<(i32, i32), CliError> {
-    let (a, b) = text.split_once('-').ok_or_else(|| {
-        CliError::usage(format!(
-            "--{what}: '{text}' is not a range like 08:00-21:00"
-        ))
-    })?;
+    let (a, b) = text
+        .split_once('-')
+        .ok_or_else(|| CliError::usage(format!("--{what}: '{text}' is not a range like 08:00-21:00")))?;
     Ok((hhmm(a, what)?, hhmm(b, what)?))
 }
 
@@ -291,9 +276,7 @@ fn weekdays(text: &str) -> Result<Vec<u8>, CliError> {
                 .position(|n| t.starts_with(n))
                 .map(|i| i as u8 + 1)
                 .or_else(|| t.parse().ok())
-                .ok_or_else(|| {
-                    CliError::usage(format!("--weekdays: '{t}' is not a day (mon..sun or 1..7)"))
-                })
+                .ok_or_else(|| CliError::usage(format!("--weekdays: '{t}' is not a day (mon..sun or 1..7)")))
         })
         .collect()
 }
@@ -322,9 +305,7 @@ fn settings(proprio: &proprio_core::Proprio, a: SettingsArgs) -> Result<(), CliE
         s.quiet_hours = a
             .quiet
             .iter()
-            .map(|q| {
-                range(q, "quiet").map(|(start_min, end_min)| QuietHours { start_min, end_min })
-            })
+            .map(|q| range(q, "quiet").map(|(start_min, end_min)| QuietHours { start_min, end_min }))
             .collect::<Result<_, _>>()?;
     }
     if let Some(w) = &a.weekdays {
@@ -337,20 +318,15 @@ fn settings(proprio: &proprio_core::Proprio, a: SettingsArgs) -> Result<(), CliE
         s.jitter_min = j;
     }
     for t in &a.target {
-        let (kind, n) = t.split_once('=').ok_or_else(|| {
-            CliError::usage(format!("--target: '{t}' is not KIND=N, e.g. left-right=3"))
-        })?;
+        let (kind, n) = t
+            .split_once('=')
+            .ok_or_else(|| CliError::usage(format!("--target: '{t}' is not KIND=N, e.g. left-right=3")))?;
         let kind = SessionKind::parse(kind.trim()).ok_or_else(|| {
             let names: Vec<&str> = SessionKind::ALL.iter().map(|k| k.as_str()).collect();
-            CliError::usage(format!(
-                "--target: '{kind}' is not one of: {}",
-                names.join(", ")
-            ))
+            CliError::usage(format!("--target: '{kind}' is not one of: {}", names.join(", ")))
         })?;
-        let per_day: i32 = n
-            .trim()
-            .parse()
-            .map_err(|_| CliError::usage(format!("--target: '{n}' is not a number")))?;
+        let per_day: i32 =
+            n.trim().parse().map_err(|_| CliError::usage(format!("--target: '{n}' is not a number")))?;
         s.targets.retain(|x| x.kind != kind);
         if per_day != 0 {
             s.targets.push(KindTarget { kind, per_day });
@@ -373,42 +349,19 @@ fn clock(m: i32) -> String {
 fn describe(s: &ReminderSettings) {
     const NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     println!("Reminders      {}", if s.enabled { "on" } else { "off" });
-    println!(
-        "Window         {}-{}",
-        clock(s.window_start_min),
-        clock(s.window_end_min)
-    );
-    let quiet: Vec<String> = s
-        .quiet_hours
-        .iter()
-        .map(|q| format!("{}-{}", clock(q.start_min), clock(q.end_min)))
-        .collect();
-    println!(
-        "Quiet hours    {}",
-        if quiet.is_empty() {
-            "none".into()
-        } else {
-            quiet.join(", ")
-        }
-    );
-    let days: Vec<&str> = s
-        .weekdays
-        .iter()
-        .filter_map(|&d| NAMES.get(usize::from(d).wrapping_sub(1)).copied())
-        .collect();
+    println!("Window         {}-{}", clock(s.window_start_min), clock(s.window_end_min));
+    let quiet: Vec<String> =
+        s.quiet_hours.iter().map(|q| format!("{}-{}", clock(q.start_min), clock(q.end_min))).collect();
+    println!("Quiet hours    {}", if quiet.is_empty() { "none".into() } else { quiet.join(", ") });
+    let days: Vec<&str> =
+        s.weekdays.iter().filter_map(|&d| NAMES.get(usize::from(d).wrapping_sub(1)).copied()).collect();
     println!("Days           {}", days.join(" "));
     println!("Gap            {} min", s.min_gap_min);
     println!("Jitter         up to {} min", s.jitter_min);
-    let targets: Vec<String> = s
-        .targets
-        .iter()
-        .map(|t| format!("{} {}/day", t.kind.as_str(), t.per_day))
-        .collect();
+    let targets: Vec<String> =
+        s.targets.iter().map(|t| format!("{} {}/day", t.kind.as_str(), t.per_day)).collect();
     println!("Sessions       {}", targets.join(", "));
-    println!(
-        "Learn my times {}",
-        if s.learn_my_times { "on" } else { "off" }
-    );
+    println!("Learn my times {}", if s.learn_my_times { "on" } else { "off" });
 }
 
 #[cfg(test)]

@@ -15,15 +15,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     }
     let p = &status.profile;
     println!("Patient code   {}", p.code);
-    println!(
-        "Affected       {}",
-        super::profile::describe_areas(&p.affected)
-    );
+    println!("Affected       {}", super::profile::describe_areas(&p.affected));
     println!("Since          {}", local_time(&p.created_at));
-    println!(
-        "Database       {} (schema {})",
-        status.db_path, status.schema_version
-    );
+    println!("Database       {} (schema {})", status.db_path, status.schema_version);
     println!(
         "Stored         {} sessions, {} trials, {} journal entries",
         status.sessions, status.trials, status.journal_entries

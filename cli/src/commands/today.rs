@@ -20,18 +20,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         println!("  No sessions planned today.");
     }
     for p in &today.progress {
-        let tick = if p.target > 0 && p.done >= p.target {
-            "  done for today"
-        } else {
-            ""
-        };
+        let tick = if p.target > 0 && p.done >= p.target { "  done for today" } else { "" };
         println!("  {:<24} {} of {}{tick}", p.kind.as_str(), p.done, p.target);
     }
     let a = &today.adherence;
-    println!(
-        "Reminders sent {}, answered {}; adherence {}%",
-        a.sent, a.answered, a.percent
-    );
+    println!("Reminders sent {}, answered {}; adherence {}%", a.sent, a.answered, a.percent);
     if today.remaining.is_empty() {
         println!("No more reminders today.");
     } else {

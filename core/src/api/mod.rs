@@ -1,25 +1,30 @@
 //! The uniffi surface: one `Send + Sync` object, [`Proprio`], and plain records. Internal
 //! types (rows, connections, the parameter table's internals) stay behind it.
 
+mod left_right;
 mod records;
 mod reminders;
 
-pub use records::{SessionSummary, Status, TrialInput, TrialResult};
+pub use records::{SessionSummary, Status, TrialResult};
 pub use reminders::ReminderToday;
 
 use crate::error::{Error, ProprioError};
-use crate::laterality::scoring;
+use crate::laterality::engine;
 use crate::params::Parameters;
 use crate::programme::SessionKind;
-use crate::stimulus::{BodyPart, StimulusSpec};
+use crate::stimulus::BodyPart;
 use crate::store::{
-    self, JournalEntry, NewJournalEntry, NewTrial, Profile, ProfileUpdate, SessionState, Store,
+    self, JournalEntry, NewJournalEntry, NewSession, Profile, ProfileUpdate, SessionState, Store,
 };
 use crate::time::WallTime;
 use rand::{Rng, SeedableRng};
 use std::sync::Arc;
 
 type Result<T> = std::result::Result<T, ProprioError>;
+
+fn random_seed() -> u64 {
+    rand_chacha::ChaCha8Rng::from_os_rng().random()
+}
 
 /// One patient's Proprio data, in one SQLite file. Safe to share between threads: writes
 /// are serialised, each committed before its call returns.
@@ -34,9 +39,9 @@ impl Proprio {
     /// killed process left running are closed as interrupted, their trials kept.
     #[uniffi::constructor]
     pub fn new(db_path: String, now: WallTime) -> Result<Arc<Self>> {
-        Ok(Arc::new(Proprio {
-            store: Store::open(&db_path, &now)?,
-        }))
+        let store = Store::open(&db_path, &now)?;
+        store.write(|tx| engine::close_abandoned(tx))?;
+        Ok(Arc::new(Proprio { store }))
     }
 
     /// Where the data lives and how much there is.
@@ -61,8 +66,9 @@ impl Proprio {
         Ok(self.store.write(|tx| store::profile::update(tx, &update))?)
     }
 
-    /// Starts a session. Without a seed one is drawn; either way it is stored so the
-    /// session can be replayed.
+    /// Starts a session of a kind without planned pictures (left/right sessions start
+    /// with [`Proprio::start_left_right`]). Without a seed one is drawn; either way it is
+    /// stored so the session can be replayed.
     pub fn start_session(
         &self,
         kind: SessionKind,
@@ -71,58 +77,23 @@ impl Proprio {
         now: WallTime,
     ) -> Result<SessionSummary> {
         now.validate("now")?;
-        let seed = seed.unwrap_or_else(|| rand_chacha::ChaCha8Rng::from_os_rng().random());
+        if kind == SessionKind::LeftRight {
+            return Err(Error::invalid(
+                "kind",
+                "left/right sessions start with start_left_right, which plans their pictures",
+            )
+            .into());
+        }
         let params = serde_json::to_string(&Parameters::default()).map_err(Error::from)?;
-        let row = self
-            .store
-            .write(|tx| store::sessions::start(tx, kind, body_part, seed, &params, &now))?;
-        Ok(row.into())
-    }
-
-    /// Records one answered (or timed-out) trial; committed before this returns.
-    pub fn record_trial(&self, session_id: i64, trial: TrialInput) -> Result<TrialResult> {
-        let spec = StimulusSpec::from_id(&trial.stimulus_id)?;
-        let row = self.store.write(|tx| {
-            let session = store::sessions::get_running(tx, session_id)?;
-            if spec.body_part != session.body_part {
-                return Err(Error::invalid(
-                    "stimulus_id",
-                    format!(
-                        "a {} picture in a {} session",
-                        spec.body_part, session.body_part
-                    ),
-                ));
-            }
-            let params: Parameters = serde_json::from_str(&session.params)?;
-            let response = match (trial.response_ns, trial.answer) {
-                (Some(ns), Some(side)) => Some((ns, side)),
-                (None, None) => None,
-                (Some(_), None) => {
-                    return Err(Error::invalid("answer", "a response needs an answer"));
-                }
-                (None, Some(_)) => {
-                    return Err(Error::invalid("response_ns", "an answer needs its time"));
-                }
-            };
-            let score = scoring::score(
-                spec.side,
-                trial.onset_ns,
-                response,
-                params.get_u32("time_limit_ms"),
-                params.get_u32("anticipation_ms"),
-            )?;
-            let new = NewTrial {
-                stimulus: trial.stimulus_id.clone(),
-                side: spec.side,
-                onset_ns: trial.onset_ns,
-                response_ns: trial.response_ns,
-                answer: trial.answer,
-                correct: score.correct,
-                flags: score.flags,
-            };
-            store::sessions::insert_trial(tx, session_id, &new)
-        })?;
-        Ok(row.into())
+        let new = NewSession {
+            kind,
+            body_part,
+            seed: seed.unwrap_or_else(random_seed),
+            params_json: &params,
+            level: None,
+            plan: "",
+        };
+        Ok(self.store.write(|tx| store::sessions::start(tx, &new, &now))?.into())
     }
 
     /// Ends a running session normally.
@@ -137,19 +108,12 @@ impl Proprio {
 
     /// Every session, newest first, with trial counts.
     pub fn sessions(&self) -> Result<Vec<SessionSummary>> {
-        Ok(self
-            .store
-            .read(store::sessions::list)?
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        Ok(self.store.read(store::sessions::list)?.into_iter().map(Into::into).collect())
     }
 
     /// A session's trials in order, voided ones included.
     pub fn trials(&self, session_id: i64) -> Result<Vec<TrialResult>> {
-        let rows = self
-            .store
-            .read(|c| store::sessions::trials(c, session_id))?;
+        let rows = self.store.read(|c| store::sessions::trials(c, session_id))?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
@@ -166,10 +130,11 @@ impl Proprio {
 impl Proprio {
     fn end(&self, session_id: i64, state: SessionState, now: WallTime) -> Result<SessionSummary> {
         now.validate("now")?;
-        Ok(self
-            .store
-            .write(|tx| store::sessions::end(tx, session_id, state, &now))?
-            .into())
+        let row = self.store.write(|tx| match store::sessions::get(tx, session_id)?.kind {
+            SessionKind::LeftRight => engine::end(tx, session_id, state, &now),
+            _ => store::sessions::end(tx, session_id, state, &now),
+        })?;
+        Ok(row.into())
     }
 
     /// SQLite's integrity check ("ok" for a sound file), for crash tests and `status`.

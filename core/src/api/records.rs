@@ -47,17 +47,6 @@ impl From<SessionRow> for SessionSummary {
     }
 }
 
-/// One trial as the shell reports it. Times are the shell's monotonic clock in
-/// nanoseconds: the frame the picture first appeared on, and the touch or key event.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct TrialInput {
-    pub stimulus_id: String,
-    pub onset_ns: i64,
-    /// `None` (with `answer` `None`) when the time limit ran out.
-    pub response_ns: Option<i64>,
-    pub answer: Option<Side>,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct TrialResult {
     pub session_id: i64,

@@ -5,8 +5,8 @@
 use super::{Proprio, Result};
 use crate::error::Error;
 use crate::reminders::{
-    self, Adherence, DayAdherence, KindProgress, PendingNotification, Plan, PlanInput,
-    PlannedReminder, ReminderKey, ReminderSettings,
+    self, Adherence, DayAdherence, KindProgress, PendingNotification, Plan, PlanInput, PlannedReminder,
+    ReminderKey, ReminderSettings,
 };
 use crate::store::{self, reminders::EventKind};
 use crate::time::WallTime;
@@ -47,8 +47,7 @@ impl Proprio {
 
     /// Validates and saves reminder settings; the next plan uses them.
     pub fn set_reminder_settings(&self, settings: ReminderSettings) -> Result<ReminderSettings> {
-        self.store
-            .write(|tx| store::reminders::set_settings(tx, &settings))?;
+        self.store.write(|tx| store::reminders::set_settings(tx, &settings))?;
         Ok(settings)
     }
 
@@ -75,11 +74,7 @@ impl Proprio {
         now.validate("now")?;
         let until_ms = reminders::snooze_until(now.unix_ms, minutes)?;
         let key = self.record(&reminder_id, EventKind::Snoozed { until_ms }, &now)?;
-        let repeat = ReminderKey {
-            snoozed: true,
-            ..key.slot_key()
-        }
-        .id();
+        let repeat = ReminderKey { snoozed: true, ..key.slot_key() }.id();
         let plan = self.plan_inner(&now, 2, &[])?;
         Ok(plan.reminders.into_iter().find(|r| r.id == repeat))
     }
@@ -105,10 +100,7 @@ impl Proprio {
         if !(1..=reminders::adherence::MAX_ADHERENCE_DAYS).contains(&days) {
             return Err(Error::invalid(
                 "days",
-                format!(
-                    "{days} is outside 1..={}",
-                    reminders::adherence::MAX_ADHERENCE_DAYS
-                ),
+                format!("{days} is outside 1..={}", reminders::adherence::MAX_ADHERENCE_DAYS),
             )
             .into());
         }
@@ -144,51 +136,27 @@ impl Proprio {
             .into_iter()
             .next_back()
             .ok_or_else(|| Error::InvalidState("no adherence row for today".into()))?;
-        Ok(ReminderToday {
-            date: day.date.clone(),
-            remaining: plan.reminders,
-            progress,
-            adherence: day,
-        })
+        Ok(ReminderToday { date: day.date.clone(), remaining: plan.reminders, progress, adherence: day })
     }
 }
 
 impl Proprio {
-    fn plan_inner(
-        &self,
-        now: &WallTime,
-        days: u32,
-        pending: &[PendingNotification],
-    ) -> crate::Result<Plan> {
+    fn plan_inner(&self, now: &WallTime, days: u32, pending: &[PendingNotification]) -> crate::Result<Plan> {
         now.validate("now")?;
         let inputs = self.store.read(|c| {
-            gather(
-                c,
-                now.unix_ms - SESSION_HISTORY_DAYS * DAY_MS,
-                now.unix_ms - EVENT_HISTORY_DAYS * DAY_MS,
-            )
+            gather(c, now.unix_ms - SESSION_HISTORY_DAYS * DAY_MS, now.unix_ms - EVENT_HISTORY_DAYS * DAY_MS)
         })?;
         let learned = if inputs.settings.learn_my_times {
-            let fresh = reminders::learn_slot_times(
-                &inputs.settings,
-                &now.zone,
-                now.unix_ms,
-                &inputs.completed,
-            )?;
+            let fresh =
+                reminders::learn_slot_times(&inputs.settings, &now.zone, now.unix_ms, &inputs.completed)?;
             if fresh != inputs.learned {
-                self.store
-                    .write(|tx| store::reminders::set_learned(tx, &fresh))?;
+                self.store.write(|tx| store::reminders::set_learned(tx, &fresh))?;
             }
             fresh
         } else {
             inputs.learned
         };
-        let delivered: Vec<i64> = inputs
-            .events
-            .delivered
-            .iter()
-            .map(|d| d.sent_at_ms)
-            .collect();
+        let delivered: Vec<i64> = inputs.events.delivered.iter().map(|d| d.sent_at_ms).collect();
         reminders::plan(&PlanInput {
             now_ms: now.unix_ms,
             zone: &now.zone,
@@ -205,12 +173,7 @@ impl Proprio {
     }
 
     /// Checks the id against the settings and records the event, in one transaction.
-    fn record(
-        &self,
-        reminder_id: &str,
-        event: EventKind,
-        at: &WallTime,
-    ) -> crate::Result<ReminderKey> {
+    fn record(&self, reminder_id: &str, event: EventKind, at: &WallTime) -> crate::Result<ReminderKey> {
         self.store.write(|tx| {
             let settings = store::reminders::settings(tx)?;
             let key = reminders::known_reminder(&settings, reminder_id, &at.zone, at.unix_ms)?;
@@ -220,11 +183,7 @@ impl Proprio {
     }
 }
 
-fn gather(
-    c: &rusqlite::Connection,
-    sessions_since: i64,
-    events_since: i64,
-) -> crate::Result<Inputs> {
+fn gather(c: &rusqlite::Connection, sessions_since: i64, events_since: i64) -> crate::Result<Inputs> {
     Ok(Inputs {
         settings: store::reminders::settings(c)?,
         seed: reminders::profile_seed(&store::profile::get(c)?.code),
@@ -245,10 +204,7 @@ mod tests {
     const MIN: i64 = 60_000;
 
     fn at(ms: i64) -> WallTime {
-        WallTime {
-            unix_ms: ms,
-            zone: "Europe/London".into(),
-        }
+        WallTime { unix_ms: ms, zone: "Europe/London".into() }
     }
 
     /// 2026-11-23T07:00:00Z, a Monday.
@@ -264,10 +220,7 @@ mod tests {
     fn held(plan: &Plan) -> Vec<PendingNotification> {
         plan.reminders
             .iter()
-            .map(|r| PendingNotification {
-                id: r.id.clone(),
-                fire_at_ms: r.fire_at_ms,
-            })
+            .map(|r| PendingNotification { id: r.id.clone(), fire_at_ms: r.fire_at_ms })
             .collect()
     }
 
@@ -282,24 +235,29 @@ mod tests {
         assert_eq!(second.diff.unchanged, 9);
     }
 
+    /// Mirror practice three times a day (left/right sessions start through their own
+    /// engine, which these tests do not need).
+    fn mirror_three(learn: bool) -> ReminderSettings {
+        ReminderSettings {
+            targets: vec![crate::reminders::KindTarget { kind: SessionKind::Mirror, per_day: 3 }],
+            learn_my_times: learn,
+            jitter_min: if learn { 0 } else { 10 },
+            ..ReminderSettings::default()
+        }
+    }
+
     #[test]
     fn reports_change_the_plan_and_adherence() {
         let (_d, p) = open();
+        p.set_reminder_settings(mirror_three(false)).unwrap();
         let plan = p.plan_reminders(at(MORNING), 1, vec![]).unwrap();
         let first = plan.reminders[0].clone();
-        p.report_reminder_delivered(first.id.clone(), at(first.fire_at_ms))
-            .unwrap();
+        p.report_reminder_delivered(first.id.clone(), at(first.fire_at_ms)).unwrap();
         // Practise 5 minutes after it rang.
         let s = p
-            .start_session(
-                SessionKind::LeftRight,
-                BodyPart::Hand,
-                Some(1),
-                at(first.fire_at_ms + 5 * MIN),
-            )
+            .start_session(SessionKind::Mirror, BodyPart::Hand, Some(1), at(first.fire_at_ms + 5 * MIN))
             .unwrap();
-        p.finish_session(s.id, at(first.fire_at_ms + 9 * MIN))
-            .unwrap();
+        p.finish_session(s.id, at(first.fire_at_ms + 9 * MIN)).unwrap();
         let later = at(first.fire_at_ms + 10 * MIN);
         let today = p.reminders_today(later.clone()).unwrap();
         assert_eq!(today.remaining.len(), 2);
@@ -312,14 +270,10 @@ mod tests {
         // Snooze the second when it rings; mark the third done elsewhere.
         let second = today.remaining[0].clone();
         let rang = at(second.fire_at_ms + MIN);
-        let repeat = p
-            .snooze_reminder(second.id.clone(), 30, rang.clone())
-            .unwrap()
-            .unwrap();
+        let repeat = p.snooze_reminder(second.id.clone(), 30, rang.clone()).unwrap().unwrap();
         assert_eq!(repeat.fire_at_ms, rang.unix_ms + 30 * MIN);
         assert_eq!(repeat.id, format!("{}-s", second.id));
-        p.mark_reminder_done_elsewhere(today.remaining[1].id.clone(), rang.clone())
-            .unwrap();
+        p.mark_reminder_done_elsewhere(today.remaining[1].id.clone(), rang.clone()).unwrap();
         let now = p.plan_reminders(rang, 1, vec![]).unwrap();
         assert_eq!(now.reminders.len(), 1);
         assert_eq!(now.reminders[0].id, repeat.id);
@@ -332,18 +286,9 @@ mod tests {
             ProprioError::InvalidArgument { field, .. } => field,
             other => panic!("{other:?}"),
         };
+        assert_eq!(field(p.snooze_reminder("tomorrow".into(), 10, at(MORNING)).unwrap_err()), "reminder id");
         assert_eq!(
-            field(
-                p.snooze_reminder("tomorrow".into(), 10, at(MORNING))
-                    .unwrap_err()
-            ),
-            "reminder id"
-        );
-        assert_eq!(
-            field(
-                p.snooze_reminder("20261123-left-right-0".into(), 15, at(MORNING))
-                    .unwrap_err()
-            ),
+            field(p.snooze_reminder("20261123-left-right-0".into(), 15, at(MORNING)).unwrap_err()),
             "minutes"
         );
         assert!(matches!(
@@ -356,30 +301,14 @@ mod tests {
         ));
         assert_eq!(
             field(
-                p.plan_reminders(
-                    WallTime {
-                        unix_ms: MORNING,
-                        zone: "Moon/Base".into()
-                    },
-                    3,
-                    vec![]
-                )
-                .unwrap_err()
+                p.plan_reminders(WallTime { unix_ms: MORNING, zone: "Moon/Base".into() }, 3, vec![])
+                    .unwrap_err()
             ),
             "now.zone"
         );
-        assert_eq!(
-            field(p.plan_reminders(at(MORNING), 0, vec![]).unwrap_err()),
-            "days"
-        );
-        let bad = ReminderSettings {
-            window_end_min: 60,
-            ..ReminderSettings::default()
-        };
-        assert_eq!(
-            field(p.set_reminder_settings(bad).unwrap_err()),
-            "window end"
-        );
+        assert_eq!(field(p.plan_reminders(at(MORNING), 0, vec![]).unwrap_err()), "days");
+        let bad = ReminderSettings { window_end_min: 60, ..ReminderSettings::default() };
+        assert_eq!(field(p.set_reminder_settings(bad).unwrap_err()), "window end");
         assert_eq!(p.reminder_settings().unwrap(), ReminderSettings::default());
         let adherence = p.reminder_adherence(at(MORNING), 7).unwrap();
         assert!(adherence.days.iter().all(|d| d.sent == 0));
@@ -390,22 +319,10 @@ mod tests {
         let (_d, p) = open();
         for d in 1..=8 {
             let t = MORNING - d * DAY_MS + 2 * 60 * MIN; // 09:00 London
-            let s = p
-                .start_session(
-                    SessionKind::LeftRight,
-                    BodyPart::Hand,
-                    Some(1),
-                    at(t - 5 * MIN),
-                )
-                .unwrap();
+            let s = p.start_session(SessionKind::Mirror, BodyPart::Hand, Some(1), at(t - 5 * MIN)).unwrap();
             p.finish_session(s.id, at(t)).unwrap();
         }
-        let settings = ReminderSettings {
-            learn_my_times: true,
-            jitter_min: 0,
-            ..ReminderSettings::default()
-        };
-        p.set_reminder_settings(settings).unwrap();
+        p.set_reminder_settings(mirror_three(true)).unwrap();
         let plan = p.plan_reminders(at(MORNING), 1, vec![]).unwrap();
         // Halfway between 10:10 and 09:00.
         assert_eq!(plan.reminders[0].local_time, "2026-11-23T09:35+00:00");

@@ -27,41 +27,23 @@ pub fn score(
     anticipation_ms: u32,
 ) -> Result<Score> {
     if onset_ns < 0 {
-        return Err(Error::invalid(
-            "onset_ns",
-            format!("{onset_ns} is negative"),
-        ));
+        return Err(Error::invalid("onset_ns", format!("{onset_ns} is negative")));
     }
     let Some((response_ns, answer)) = response else {
-        return Ok(Score {
-            correct: false,
-            flags: TrialFlags::TIMEOUT,
-        });
+        return Ok(Score { correct: false, flags: TrialFlags::TIMEOUT });
     };
     if response_ns < onset_ns {
         return Err(Error::invalid(
             "response_ns",
-            format!(
-                "the response ({response_ns}) is stamped before the picture appeared ({onset_ns})"
-            ),
+            format!("the response ({response_ns}) is stamped before the picture appeared ({onset_ns})"),
         ));
     }
     let rt_ns = response_ns - onset_ns;
     if rt_ns > i64::from(time_limit_ms) * 1_000_000 {
-        return Ok(Score {
-            correct: false,
-            flags: TrialFlags::TIMEOUT,
-        });
+        return Ok(Score { correct: false, flags: TrialFlags::TIMEOUT });
     }
-    let flags = if rt_ns < i64::from(anticipation_ms) * 1_000_000 {
-        TrialFlags::ANTICIPATION
-    } else {
-        0
-    };
-    Ok(Score {
-        correct: answer == side,
-        flags,
-    })
+    let flags = if rt_ns < i64::from(anticipation_ms) * 1_000_000 { TrialFlags::ANTICIPATION } else { 0 };
+    Ok(Score { correct: answer == side, flags })
 }
 
 #[cfg(test)]
@@ -73,41 +55,14 @@ mod tests {
     #[test]
     fn correct_wrong_timeout_and_anticipation() {
         let s = |resp| score(Side::Left, 10 * MS, resp, 5000, 300).unwrap();
-        assert_eq!(
-            s(Some((900 * MS, Side::Left))),
-            Score {
-                correct: true,
-                flags: 0
-            }
-        );
-        assert_eq!(
-            s(Some((900 * MS, Side::Right))),
-            Score {
-                correct: false,
-                flags: 0
-            }
-        );
-        assert_eq!(
-            s(None),
-            Score {
-                correct: false,
-                flags: TrialFlags::TIMEOUT
-            }
-        );
+        assert_eq!(s(Some((900 * MS, Side::Left))), Score { correct: true, flags: 0 });
+        assert_eq!(s(Some((900 * MS, Side::Right))), Score { correct: false, flags: 0 });
+        assert_eq!(s(None), Score { correct: false, flags: TrialFlags::TIMEOUT });
         // exactly at the limit still counts; one nanosecond over is a timeout
         assert_eq!(s(Some((5010 * MS, Side::Left))).flags, 0);
-        assert_eq!(
-            s(Some((5010 * MS + 1, Side::Left))).flags,
-            TrialFlags::TIMEOUT
-        );
+        assert_eq!(s(Some((5010 * MS + 1, Side::Left))).flags, TrialFlags::TIMEOUT);
         // under 300 ms: scored, flagged
-        assert_eq!(
-            s(Some((309 * MS, Side::Left))),
-            Score {
-                correct: true,
-                flags: TrialFlags::ANTICIPATION
-            }
-        );
+        assert_eq!(s(Some((309 * MS, Side::Left))), Score { correct: true, flags: TrialFlags::ANTICIPATION });
         assert_eq!(s(Some((310 * MS, Side::Left))).flags, 0);
     }
 

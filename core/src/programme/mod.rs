@@ -4,9 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What a session practised.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum)]
 #[serde(rename_all = "kebab-case")]
 pub enum SessionKind {
     /// GMI stage 1: left/right judgement.

@@ -11,8 +11,8 @@
 //!   target, in percent.
 
 use super::local_time::{
-    MINUTE_MS, check_instant, date_text, local_date, minute_of_day_ceil, parse_zone,
-    start_of_day_ms, to_local,
+    MINUTE_MS, check_instant, date_text, local_date, minute_of_day_ceil, parse_zone, start_of_day_ms,
+    to_local,
 };
 use super::planner::{CompletedSession, DoneElsewhere, Layout, LearnedSlot};
 use super::settings::ReminderSettings;
@@ -93,10 +93,7 @@ pub fn adherence(
     let tz = parse_zone(zone)?;
     check_instant("now", now_ms)?;
     if !(1..=MAX_ADHERENCE_DAYS).contains(&days) {
-        return Err(Error::invalid(
-            "days",
-            format!("{days} is outside 1..={MAX_ADHERENCE_DAYS}"),
-        ));
+        return Err(Error::invalid("days", format!("{days} is outside 1..={MAX_ADHERENCE_DAYS}")));
     }
     let today = local_date(tz, now_ms);
     let first = today
@@ -123,9 +120,7 @@ pub fn adherence(
 
     // Sessions per kind, sorted, with a "used" flag.
     let lo = start_of_day_ms(tz, first);
-    let hi = today
-        .succ_opt()
-        .map_or(i64::MAX, |d| start_of_day_ms(tz, d));
+    let hi = today.succ_opt().map_or(i64::MAX, |d| start_of_day_ms(tz, d));
     let mut sessions: Vec<(SessionKind, i64, bool)> = completed
         .iter()
         .filter(|c| c.at_ms >= lo && c.at_ms < hi)
@@ -166,11 +161,7 @@ pub fn adherence(
     // range.
     let n_days = days as usize;
     let starts: Vec<i64> = (0..=days)
-        .map(|i| {
-            first
-                .checked_add_days(Days::new(u64::from(i)))
-                .map_or(i64::MAX, |d| start_of_day_ms(tz, d))
-        })
+        .map(|i| first.checked_add_days(Days::new(u64::from(i))).map_or(i64::MAX, |d| start_of_day_ms(tz, d)))
         .collect();
     let day_of = |t: i64| starts.partition_point(|&b| b <= t).checked_sub(1);
     let index = |d: NaiveDate| (d - first).num_days() as usize;
@@ -201,11 +192,7 @@ pub fn adherence(
             break;
         };
         let weekday_on = settings.weekday_enabled(super::local_time::iso_weekday(d));
-        let target = if settings.enabled && weekday_on {
-            daily_target
-        } else {
-            0
-        };
+        let target = if settings.enabled && weekday_on { daily_target } else { 0 };
         let done_here = done_per_day[i];
         day_rows.push(DayAdherence {
             date: date_text(d),
@@ -213,11 +200,7 @@ pub fn adherence(
             sent: sent_per_day[i],
             completed: done_here,
             answered: answered_per_day[i],
-            percent: if target == 0 {
-                100
-            } else {
-                pct(done_here.min(target), target)
-            },
+            percent: if target == 0 { 100 } else { pct(done_here.min(target), target) },
         });
     }
 
@@ -239,10 +222,7 @@ pub fn adherence(
             percent: pct(answered, sent),
         })
         .collect();
-    Ok(Adherence {
-        days: day_rows,
-        slots,
-    })
+    Ok(Adherence { days: day_rows, slots })
 }
 
 /// Sessions done today of one kind, against its target.
@@ -267,9 +247,7 @@ pub fn progress_today(
     let today = local_date(tz, now_ms);
     let weekday_on = settings.weekday_enabled(super::local_time::iso_weekday(today));
     let lo = start_of_day_ms(tz, today);
-    let hi = today
-        .succ_opt()
-        .map_or(i64::MAX, |d| start_of_day_ms(tz, d));
+    let hi = today.succ_opt().map_or(i64::MAX, |d| start_of_day_ms(tz, d));
     let mut marked = HashSet::new();
     for d in done_elsewhere {
         let key = ReminderKey::parse(&d.reminder_id, "reminder id")?.slot_key();
@@ -279,16 +257,10 @@ pub fn progress_today(
     }
     let mut out = Vec::new();
     for &kind in SessionKind::ALL {
-        let done = completed
-            .iter()
-            .filter(|c| c.kind == kind && c.at_ms >= lo && c.at_ms < hi)
-            .count() as u32
+        let done = completed.iter().filter(|c| c.kind == kind && c.at_ms >= lo && c.at_ms < hi).count()
+            as u32
             + marked.iter().filter(|k| k.kind == kind).count() as u32;
-        let target = if settings.enabled && weekday_on {
-            settings.target(kind)
-        } else {
-            0
-        };
+        let target = if settings.enabled && weekday_on { settings.target(kind) } else { 0 };
         if done > 0 || target > 0 {
             out.push(KindProgress { kind, done, target });
         }
@@ -311,9 +283,7 @@ pub fn learn_slot_times(
     let allowed = settings.allowed();
     let layout = Layout::new(settings, &allowed);
     let today = local_date(tz, now_ms);
-    let from = today
-        .checked_sub_days(Days::new(LEARN_DAYS))
-        .unwrap_or(today);
+    let from = today.checked_sub_days(Days::new(LEARN_DAYS)).unwrap_or(today);
     let (lo, hi) = (start_of_day_ms(tz, from), start_of_day_ms(tz, today));
 
     let mut out = Vec::new();
@@ -328,14 +298,9 @@ pub fn learn_slot_times(
             continue;
         }
         let mut near: Vec<Vec<u32>> = vec![Vec::new(); spots.len()];
-        for c in completed
-            .iter()
-            .filter(|c| c.kind == kind && c.at_ms >= lo && c.at_ms < hi)
-        {
+        for c in completed.iter().filter(|c| c.kind == kind && c.at_ms >= lo && c.at_ms < hi) {
             let m = minute_of_day_ceil(&to_local(tz, c.at_ms)).min(1439);
-            let i = (0..spots.len())
-                .min_by_key(|&i| (spots[i].1 as i64 - m as i64).abs())
-                .unwrap_or(0);
+            let i = (0..spots.len()).min_by_key(|&i| (spots[i].1 as i64 - m as i64).abs()).unwrap_or(0);
             near[i].push(m);
         }
         for (i, mut ms) in near.into_iter().enumerate() {
@@ -346,19 +311,12 @@ pub fn learn_slot_times(
             let median = ms[ms.len() / 2];
             let (slot, nominal) = spots[i];
             let aim = (nominal + median) / 2;
-            let aim = aim.clamp(
-                settings.window_start_min as u32,
-                settings.window_end_min as u32 - 1,
-            );
+            let aim = aim.clamp(settings.window_start_min as u32, settings.window_end_min as u32 - 1);
             let Some(minute) = allowed.first_at_or_after(aim) else {
                 continue;
             };
             if minute != nominal {
-                out.push(LearnedSlot {
-                    kind,
-                    slot,
-                    minute: minute as i32,
-                });
+                out.push(LearnedSlot { kind, slot, minute: minute as i32 });
             }
         }
     }
@@ -373,23 +331,15 @@ mod tests {
     const MIN: i64 = 60_000;
 
     fn at(s: &str) -> i64 {
-        chrono::DateTime::parse_from_rfc3339(s)
-            .unwrap()
-            .timestamp_millis()
+        chrono::DateTime::parse_from_rfc3339(s).unwrap().timestamp_millis()
     }
 
     fn lr(s: &str) -> CompletedSession {
-        CompletedSession {
-            kind: SessionKind::LeftRight,
-            at_ms: at(s),
-        }
+        CompletedSession { kind: SessionKind::LeftRight, at_ms: at(s) }
     }
 
     fn sent(id: &str, s: &str) -> SentReminder {
-        SentReminder {
-            reminder_id: id.into(),
-            sent_at_ms: at(s),
-        }
+        SentReminder { reminder_id: id.into(), sent_at_ms: at(s) }
     }
 
     #[test]
@@ -407,32 +357,18 @@ mod tests {
                 sent("20261123-left-right-1-s", "2026-11-23T15:30:00Z"),
                 sent("20261123-left-right-2", "2026-11-23T18:50:00Z"),
             ],
-            &[
-                lr("2026-11-23T10:20:00Z"),
-                lr("2026-11-23T16:40:00Z"),
-                lr("2026-11-23T19:00:00Z"),
-            ],
+            &[lr("2026-11-23T10:20:00Z"), lr("2026-11-23T16:40:00Z"), lr("2026-11-23T19:00:00Z")],
             &[],
         )
         .unwrap();
         assert_eq!(report.days.len(), 2);
         let d0 = &report.days[0];
-        assert_eq!(
-            (d0.date.as_str(), d0.sent, d0.completed, d0.percent),
-            ("2026-11-22", 0, 0, 0)
-        );
+        assert_eq!((d0.date.as_str(), d0.sent, d0.completed, d0.percent), ("2026-11-22", 0, 0, 0));
         let d1 = &report.days[1];
         assert_eq!(d1.date, "2026-11-23");
-        assert_eq!(
-            (d1.target, d1.sent, d1.completed, d1.answered),
-            (3, 3, 3, 2)
-        );
+        assert_eq!((d1.target, d1.sent, d1.completed, d1.answered), (3, 3, 3, 2));
         assert_eq!(d1.percent, 100);
-        let rates: Vec<(u32, u32, u32)> = report
-            .slots
-            .iter()
-            .map(|s| (s.slot, s.sent, s.answered))
-            .collect();
+        let rates: Vec<(u32, u32, u32)> = report.slots.iter().map(|s| (s.slot, s.sent, s.answered)).collect();
         assert_eq!(rates, vec![(0, 1, 1), (1, 1, 0), (2, 1, 1)]);
     }
 
@@ -460,16 +396,7 @@ mod tests {
         let s = ReminderSettings::default();
         assert!(adherence(&s, "Nowhere/Else", 0, 1, &[], &[], &[]).is_err());
         assert!(adherence(&s, "UTC", 0, 0, &[], &[], &[]).is_err());
-        let e = adherence(
-            &s,
-            "UTC",
-            0,
-            1,
-            &[sent("nope", "2026-11-23T04:30:00Z")],
-            &[],
-            &[],
-        )
-        .unwrap_err();
+        let e = adherence(&s, "UTC", 0, 1, &[sent("nope", "2026-11-23T04:30:00Z")], &[], &[]).unwrap_err();
         assert!(e.to_string().starts_with("invalid reminder id"), "{e}");
     }
 
@@ -485,20 +412,9 @@ mod tests {
             })
             .collect();
         let learned = learn_slot_times(&settings, "Europe/London", now, &history).unwrap();
-        assert_eq!(
-            learned,
-            vec![LearnedSlot {
-                kind: SessionKind::LeftRight,
-                slot: 0,
-                minute: 9 * 60 + 35,
-            }]
-        );
+        assert_eq!(learned, vec![LearnedSlot { kind: SessionKind::LeftRight, slot: 0, minute: 9 * 60 + 35 }]);
         // Too little evidence: nothing learned.
-        assert!(
-            learn_slot_times(&settings, "Europe/London", now, &history[..4])
-                .unwrap()
-                .is_empty()
-        );
+        assert!(learn_slot_times(&settings, "Europe/London", now, &history[..4]).unwrap().is_empty());
         settings.learn_my_times = true;
         let input = PlanInput {
             now_ms: now,

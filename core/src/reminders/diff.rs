@@ -52,11 +52,8 @@ pub fn diff(planned: &[PlannedReminder], pending: &[PendingNotification]) -> Rem
             _ => out.to_schedule.push(r.clone()),
         }
     }
-    let mut cancel: Vec<String> = held
-        .keys()
-        .filter(|id| !kept.contains_key(*id))
-        .map(|id| id.to_string())
-        .collect();
+    let mut cancel: Vec<String> =
+        held.keys().filter(|id| !kept.contains_key(*id)).map(|id| id.to_string()).collect();
     cancel.sort_unstable();
     out.to_cancel = cancel;
     out
@@ -75,9 +72,7 @@ pub fn parse_pending_json(text: &str) -> Result<Vec<PendingNotification>> {
     let parsed: PendingFile = serde_json::from_str(text).map_err(|e| {
         Error::invalid(
             "diff",
-            format!(
-                "expected a JSON array of {{\"id\": text, \"fire_at_ms\": number}} or a plan ({e})"
-            ),
+            format!("expected a JSON array of {{\"id\": text, \"fire_at_ms\": number}} or a plan ({e})"),
         )
     })?;
     let list = match parsed {
@@ -85,10 +80,7 @@ pub fn parse_pending_json(text: &str) -> Result<Vec<PendingNotification>> {
         PendingFile::Plan { reminders } => reminders,
     };
     if let Some(p) = list.iter().find(|p| p.id.trim().is_empty()) {
-        return Err(Error::invalid(
-            "diff",
-            format!("an entry firing at {} has an empty id", p.fire_at_ms),
-        ));
+        return Err(Error::invalid("diff", format!("an entry firing at {} has an empty id", p.fire_at_ms)));
     }
     Ok(list)
 }
@@ -99,20 +91,13 @@ mod tests {
 
     #[test]
     fn malformed_json_names_the_field() {
-        for bad in [
-            "",
-            "{",
-            "[{\"id\": 3}]",
-            "[{\"id\": \"a\"}]",
-            "[{\"id\": \"\", \"fire_at_ms\": 1}]",
-        ] {
+        for bad in ["", "{", "[{\"id\": 3}]", "[{\"id\": \"a\"}]", "[{\"id\": \"\", \"fire_at_ms\": 1}]"] {
             let e = parse_pending_json(bad).unwrap_err();
             assert!(e.to_string().starts_with("invalid diff"), "{bad}: {e}");
         }
         let ok = parse_pending_json(r#"[{"id":"a","fire_at_ms":5,"extra":1}]"#).unwrap();
         assert_eq!(ok[0].fire_at_ms, 5);
-        let plan = parse_pending_json(r#"{"zone":"UTC","reminders":[{"id":"a","fire_at_ms":5}]}"#)
-            .unwrap();
+        let plan = parse_pending_json(r#"{"zone":"UTC","reminders":[{"id":"a","fire_at_ms":5}]}"#).unwrap();
         assert_eq!(plan.len(), 1);
     }
 }

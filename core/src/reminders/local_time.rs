@@ -30,18 +30,13 @@ pub fn check_instant(field: &str, ms: i64) -> Result<()> {
     if (MIN_MS..=MAX_MS).contains(&ms) {
         Ok(())
     } else {
-        Err(Error::invalid(
-            field,
-            format!("{ms} ms is outside 1970-01-01 .. 9999-12-31"),
-        ))
+        Err(Error::invalid(field, format!("{ms} ms is outside 1970-01-01 .. 9999-12-31")))
     }
 }
 
 /// The local wall time of a UTC instant.
 pub fn to_local(tz: Tz, ms: i64) -> DateTime<Tz> {
-    DateTime::from_timestamp_millis(ms)
-        .unwrap_or_default()
-        .with_timezone(&tz)
+    DateTime::from_timestamp_millis(ms).unwrap_or_default().with_timezone(&tz)
 }
 
 /// The local date of a UTC instant.
@@ -53,11 +48,7 @@ pub fn local_date(tz: Tz, ms: i64) -> NaiveDate {
 /// A wall time in the last partial minute of a day rounds to 1440 (the end of that day).
 pub fn minute_of_day_ceil(t: &DateTime<Tz>) -> u32 {
     let m = t.hour() * 60 + t.minute();
-    if t.second() > 0 || t.nanosecond() > 0 {
-        m + 1
-    } else {
-        m
-    }
+    if t.second() > 0 || t.nanosecond() > 0 { m + 1 } else { m }
 }
 
 /// The UTC offset in minutes in force at a local wall time.
@@ -102,15 +93,8 @@ pub fn resolve(tz: Tz, date: NaiveDate, minute: u32, not_before_ms: i64) -> Opti
                 continue;
             }
         }
-        if let Some(ms) = options
-            .into_iter()
-            .flatten()
-            .find(|&ms| ms >= not_before_ms)
-        {
-            return Some(Resolved {
-                utc_ms: ms,
-                minute: m,
-            });
+        if let Some(ms) = options.into_iter().flatten().find(|&ms| ms >= not_before_ms) {
+            return Some(Resolved { utc_ms: ms, minute: m });
         }
         // Every occurrence of this minute is before the bound; the caller moves on.
         return None;
@@ -125,10 +109,7 @@ pub fn start_of_day_ms(tz: Tz, date: NaiveDate) -> i64 {
         Some(r) => r.utc_ms,
         // A whole day skipped (Pacific/Apia, 2011-12-30): the day starts where the next
         // one does.
-        None => date
-            .succ_opt()
-            .map(|d| start_of_day_ms(tz, d))
-            .unwrap_or(MAX_MS),
+        None => date.succ_opt().map(|d| start_of_day_ms(tz, d)).unwrap_or(MAX_MS),
     }
 }
 
@@ -149,10 +130,7 @@ pub fn local_text(t: &DateTime<Tz>) -> String {
 
 /// `YYYY-MM-DDTHH:MMZ`.
 pub fn utc_text(ms: i64) -> String {
-    DateTime::from_timestamp_millis(ms)
-        .unwrap_or_default()
-        .format("%Y-%m-%dT%H:%MZ")
-        .to_string()
+    DateTime::from_timestamp_millis(ms).unwrap_or_default().format("%Y-%m-%dT%H:%MZ").to_string()
 }
 
 #[cfg(test)]

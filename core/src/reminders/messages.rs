@@ -70,10 +70,7 @@ pub fn body(kind: SessionKind, variant_seed: u64) -> String {
 
 /// The deep link a tap on the reminder opens: `proprio://practice?kind=…&reminder=…`.
 pub fn deep_link(kind: SessionKind, reminder_id: &str) -> String {
-    format!(
-        "{DEEP_LINK_SCHEME}://practice?kind={}&reminder={reminder_id}",
-        kind.as_str()
-    )
+    format!("{DEEP_LINK_SCHEME}://practice?kind={}&reminder={reminder_id}", kind.as_str())
 }
 
 #[cfg(test)]

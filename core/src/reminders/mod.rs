@@ -19,13 +19,13 @@ pub mod planner;
 pub mod settings;
 
 pub use adherence::{
-    Adherence, DayAdherence, KindProgress, SentReminder, SlotAdherence, adherence,
-    learn_slot_times, progress_today,
+    Adherence, DayAdherence, KindProgress, SentReminder, SlotAdherence, adherence, learn_slot_times,
+    progress_today,
 };
 pub use diff::{PendingNotification, ReminderDiff, diff, parse_pending_json};
 pub use planner::{
-    CompletedSession, DEFAULT_DAYS, DoneElsewhere, LearnedSlot, MAX_DAYS, MAX_PENDING, Plan,
-    PlanInput, PlannedReminder, SNOOZE_MINUTES, Snooze, known_reminder, plan, snooze_until,
+    CompletedSession, DEFAULT_DAYS, DoneElsewhere, LearnedSlot, MAX_DAYS, MAX_PENDING, Plan, PlanInput,
+    PlannedReminder, SNOOZE_MINUTES, Snooze, known_reminder, plan, snooze_until,
 };
 pub use settings::{KindTarget, QuietHours, ReminderSettings};
 
@@ -37,10 +37,7 @@ use chrono::NaiveDate;
 pub fn parse_kind(text: &str, field: &str) -> Result<SessionKind> {
     SessionKind::parse(text).ok_or_else(|| {
         let names: Vec<&str> = SessionKind::ALL.iter().map(|k| k.as_str()).collect();
-        Error::invalid(
-            field,
-            format!("'{text}' is not one of: {}", names.join(", ")),
-        )
+        Error::invalid(field, format!("'{text}' is not one of: {}", names.join(", ")))
     })
 }
 
@@ -68,20 +65,13 @@ impl ReminderKey {
 
     /// The unsnoozed slot this key belongs to.
     pub fn slot_key(&self) -> ReminderKey {
-        ReminderKey {
-            snoozed: false,
-            ..*self
-        }
+        ReminderKey { snoozed: false, ..*self }
     }
 
     /// Parses an id; a malformed one is an error naming `field`.
     pub fn parse(id: &str, field: &str) -> Result<Self> {
-        let bad = || {
-            Error::invalid(
-                field,
-                format!("'{id}' is not a reminder id (like 20261122-left-right-1)"),
-            )
-        };
+        let bad =
+            || Error::invalid(field, format!("'{id}' is not a reminder id (like 20261122-left-right-1)"));
         let (body, snoozed) = match id.strip_suffix("-s") {
             Some(b) => (b, true),
             None => (id, false),
@@ -96,23 +86,14 @@ impl ReminderKey {
         };
         // Hand-parsed: the planner reads a year of marks and deliveries per plan.
         let ymd = digits(date).filter(|_| date.len() == 8).ok_or_else(bad)?;
-        let date = NaiveDate::from_ymd_opt((ymd / 10_000) as i32, ymd / 100 % 100, ymd % 100)
-            .ok_or_else(bad)?;
-        let kind = SessionKind::ALL
-            .iter()
-            .copied()
-            .find(|k| k.as_str() == kind)
-            .ok_or_else(bad)?;
+        let date =
+            NaiveDate::from_ymd_opt((ymd / 10_000) as i32, ymd / 100 % 100, ymd % 100).ok_or_else(bad)?;
+        let kind = SessionKind::ALL.iter().copied().find(|k| k.as_str() == kind).ok_or_else(bad)?;
         let slot = digits(slot).ok_or_else(bad)?;
         if slot >= settings::MAX_PER_DAY as u32 {
             return Err(bad());
         }
-        Ok(ReminderKey {
-            date,
-            kind,
-            slot,
-            snoozed,
-        })
+        Ok(ReminderKey { date, kind, slot, snoozed })
     }
 
     /// A stable positive 31-bit number for OSes that key notifications by integer

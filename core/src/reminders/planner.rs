@@ -19,8 +19,8 @@
 
 use super::diff::{PendingNotification, ReminderDiff, diff};
 use super::local_time::{
-    self, MINUTE_MS, Resolved, check_instant, date_text, iso_weekday, local_text, offset_minutes,
-    parse_zone, start_of_day_ms, to_local, utc_text,
+    self, MINUTE_MS, Resolved, check_instant, date_text, iso_weekday, local_text, offset_minutes, parse_zone,
+    start_of_day_ms, to_local, utc_text,
 };
 use super::messages;
 use super::settings::{Allowed, ReminderSettings};
@@ -182,13 +182,11 @@ impl Layout {
             // Share what fits: each kind one before any kind gets a second, and so on by
             // the share of its target still unmet.
             for _ in 0..capacity {
-                let pick = (0..kinds.len())
-                    .filter(|&i| alloc[i].1 < kinds[i].1)
-                    .max_by(|&i, &j| {
-                        let (ti, tj) = (u64::from(kinds[i].1), u64::from(kinds[j].1));
-                        let (ui, uj) = (ti - u64::from(alloc[i].1), tj - u64::from(alloc[j].1));
-                        (ui * tj).cmp(&(uj * ti)).then(ti.cmp(&tj)).then(j.cmp(&i))
-                    });
+                let pick = (0..kinds.len()).filter(|&i| alloc[i].1 < kinds[i].1).max_by(|&i, &j| {
+                    let (ti, tj) = (u64::from(kinds[i].1), u64::from(kinds[j].1));
+                    let (ui, uj) = (ti - u64::from(alloc[i].1), tj - u64::from(alloc[j].1));
+                    (ui * tj).cmp(&(uj * ti)).then(ti.cmp(&tj)).then(j.cmp(&i))
+                });
                 match pick {
                     Some(i) => alloc[i].1 += 1,
                     None => break,
@@ -203,16 +201,10 @@ impl Layout {
             }
         }
         keyed.sort_by(|a, b| {
-            (u64::from(a.0) * u64::from(b.1))
-                .cmp(&(u64::from(b.0) * u64::from(a.1)))
-                .then(a.2.cmp(&b.2))
+            (u64::from(a.0) * u64::from(b.1)).cmp(&(u64::from(b.0) * u64::from(a.1))).then(a.2.cmp(&b.2))
         });
         let fitted = keyed.len() as u32;
-        let spacing = if fitted == 0 {
-            0.0
-        } else {
-            f64::from(total) / f64::from(fitted)
-        };
+        let spacing = if fitted == 0 { 0.0 } else { f64::from(total) / f64::from(fitted) };
         let room = ((spacing - f64::from(gap)) / 2.0).floor().max(0.0) as u32;
         let jitter = room.min(settings.jitter_min.max(0) as u32);
         let slots = keyed
@@ -224,12 +216,7 @@ impl Layout {
                 axis: (j as f64 + 0.5) * spacing,
             })
             .collect();
-        Layout {
-            slots,
-            jitter,
-            wanted,
-            fitted,
-        }
+        Layout { slots, jitter, wanted, fitted }
     }
 
     /// The wall minute of a slot without jitter.
@@ -283,10 +270,7 @@ pub fn plan(input: &PlanInput<'_>) -> Result<Plan> {
     let tz = parse_zone(input.zone)?;
     check_instant("now", input.now_ms)?;
     if !(1..=MAX_DAYS).contains(&input.days) {
-        return Err(Error::invalid(
-            "days",
-            format!("{} is outside 1..={MAX_DAYS}", input.days),
-        ));
+        return Err(Error::invalid("days", format!("{} is outside 1..={MAX_DAYS}", input.days)));
     }
     let mut snoozes = Vec::with_capacity(input.snoozes.len());
     for z in input.snoozes {
@@ -303,10 +287,7 @@ pub fn plan(input: &PlanInput<'_>) -> Result<Plan> {
     }
     for l in input.learned {
         if !(0..1440).contains(&l.minute) {
-            return Err(Error::invalid(
-                "learned slot",
-                format!("{} is not a minute of the day", l.minute),
-            ));
+            return Err(Error::invalid("learned slot", format!("{} is not a minute of the day", l.minute)));
         }
     }
 
@@ -326,9 +307,8 @@ pub fn plan(input: &PlanInput<'_>) -> Result<Plan> {
         ));
     }
     let today = local_time::local_date(tz, now);
-    let dates: Vec<NaiveDate> = (0..=input.days)
-        .filter_map(|d| today.checked_add_days(chrono::Days::new(u64::from(d))))
-        .collect();
+    let dates: Vec<NaiveDate> =
+        (0..=input.days).filter_map(|d| today.checked_add_days(chrono::Days::new(u64::from(d)))).collect();
     let bounds: Vec<i64> = dates.iter().map(|&d| start_of_day_ms(tz, d)).collect();
     let horizon = *bounds.last().unwrap_or(&now);
 
@@ -380,16 +360,11 @@ pub fn plan(input: &PlanInput<'_>) -> Result<Plan> {
             continue;
         }
         let date = local_time::local_date(tz, z.until_ms);
-        let rkey = ReminderKey {
-            snoozed: true,
-            ..key
-        };
+        let rkey = ReminderKey { snoozed: true, ..key };
         match settle(tz, &allowed, date, 0, z.until_ms) {
-            Some(at) if s.weekday_enabled(iso_weekday(date)) => snoozed.push(Candidate {
-                key: rkey,
-                date,
-                at,
-            }),
+            Some(at) if s.weekday_enabled(iso_weekday(date)) => {
+                snoozed.push(Candidate { key: rkey, date, at })
+            }
             _ => notes.push(format!(
                 "snoozed reminder {} would ring outside the reminder hours; it was dropped",
                 rkey.id()
@@ -408,11 +383,7 @@ pub fn plan(input: &PlanInput<'_>) -> Result<Plan> {
 
     // Regular slots.
     let learned: HashMap<(SessionKind, u32), u32> = if s.learn_my_times {
-        input
-            .learned
-            .iter()
-            .map(|l| ((l.kind, l.slot), l.minute as u32))
-            .collect()
+        input.learned.iter().map(|l| ((l.kind, l.slot), l.minute as u32)).collect()
     } else {
         HashMap::new()
     };
@@ -423,16 +394,10 @@ pub fn plan(input: &PlanInput<'_>) -> Result<Plan> {
         }
         for &(kind, _) in &s.active_kinds() {
             let mut unmatched = done[day * kinds + kind_index(kind)];
-            let mut slots: Vec<&LayoutSlot> =
-                layout.slots.iter().filter(|l| l.kind == kind).collect();
+            let mut slots: Vec<&LayoutSlot> = layout.slots.iter().filter(|l| l.kind == kind).collect();
             slots.sort_by_key(|l| l.slot);
             for ls in slots {
-                let key = ReminderKey {
-                    date,
-                    kind,
-                    slot: ls.slot,
-                    snoozed: false,
-                };
+                let key = ReminderKey { date, kind, slot: ls.slot, snoozed: false };
                 if marked.contains(&key) {
                     continue;
                 }
@@ -447,13 +412,11 @@ pub fn plan(input: &PlanInput<'_>) -> Result<Plan> {
                 let j = layout.jitter as i64;
                 let shift = if j > 0 { rng.random_range(-j..=j) } else { 0 };
                 let minute = match learned.get(&(kind, ls.slot)) {
-                    Some(&m) => (i64::from(m) + shift).clamp(
-                        i64::from(s.window_start_min),
-                        i64::from(s.window_end_min) - 1,
-                    ) as u32,
+                    Some(&m) => (i64::from(m) + shift)
+                        .clamp(i64::from(s.window_start_min), i64::from(s.window_end_min) - 1)
+                        as u32,
                     None => {
-                        let axis = (ls.axis.floor() as i64 + shift)
-                            .clamp(0, i64::from(allowed.total()) - 1);
+                        let axis = (ls.axis.floor() as i64 + shift).clamp(0, i64::from(allowed.total()) - 1);
                         allowed.wall_minute(axis as u32)
                     }
                 };
@@ -469,18 +432,11 @@ pub fn plan(input: &PlanInput<'_>) -> Result<Plan> {
 
     // Slots already past took part above (they rang, or should have) so that the rest
     // keep their times; they are not piled up now: a missed reminder is gone.
-    let mut all: Vec<Candidate> = snoozed
-        .into_iter()
-        .chain(regular)
-        .filter(|c| c.at.utc_ms > now)
-        .collect();
+    let mut all: Vec<Candidate> = snoozed.into_iter().chain(regular).filter(|c| c.at.utc_ms > now).collect();
     all.sort_by_key(|c| (c.at.utc_ms, c.key));
     let dropped = all.len().saturating_sub(MAX_PENDING) as u32;
     all.truncate(MAX_PENDING);
-    let reminders = all
-        .iter()
-        .map(|c| render(tz, input.profile_seed, c))
-        .collect();
+    let reminders = all.iter().map(|c| render(tz, input.profile_seed, c)).collect();
     Ok(finish(input, reminders, dropped, notes))
 }
 
@@ -503,10 +459,7 @@ fn finish(
 }
 
 fn kind_index(kind: SessionKind) -> usize {
-    SessionKind::ALL
-        .iter()
-        .position(|&k| k == kind)
-        .unwrap_or_default()
+    SessionKind::ALL.iter().position(|&k| k == kind).unwrap_or_default()
 }
 
 /// Walks candidates in time order, moving each later (within its own day's allowed
@@ -571,10 +524,7 @@ fn render(tz: Tz, profile_seed: u64, c: &Candidate) -> PlannedReminder {
 /// When a snooze of `minutes` pressed at `now_ms` ends; only 10, 30 or 60 minutes.
 pub fn snooze_until(now_ms: i64, minutes: i32) -> Result<i64> {
     if !SNOOZE_MINUTES.contains(&minutes) {
-        return Err(Error::invalid(
-            "minutes",
-            format!("a snooze is 10, 30 or 60 minutes, not {minutes}"),
-        ));
+        return Err(Error::invalid("minutes", format!("a snooze is 10, 30 or 60 minutes, not {minutes}")));
     }
     check_instant("now", now_ms)?;
     Ok(now_ms + i64::from(minutes) * MINUTE_MS)
@@ -592,20 +542,9 @@ pub fn known_reminder(
     let key = ReminderKey::parse(reminder_id, "reminder id")?;
     let tz = parse_zone(zone)?;
     let today = local_time::local_date(tz, now_ms);
-    let in_range = today
-        .checked_sub_days(chrono::Days::new(2))
-        .is_some_and(|lo| key.date >= lo)
-        && today
-            .checked_add_days(chrono::Days::new(u64::from(MAX_DAYS)))
-            .is_some_and(|hi| key.date <= hi);
+    let in_range = today.checked_sub_days(chrono::Days::new(2)).is_some_and(|lo| key.date >= lo)
+        && today.checked_add_days(chrono::Days::new(u64::from(MAX_DAYS))).is_some_and(|hi| key.date <= hi);
     let layout = Layout::new(settings, &settings.allowed());
-    let slot_exists = layout
-        .slots
-        .iter()
-        .any(|l| l.kind == key.kind && l.slot == key.slot);
-    if in_range && slot_exists {
-        Ok(key)
-    } else {
-        Err(Error::not_found("reminder", reminder_id))
-    }
+    let slot_exists = layout.slots.iter().any(|l| l.kind == key.kind && l.slot == key.slot);
+    if in_range && slot_exists { Ok(key) } else { Err(Error::not_found("reminder", reminder_id)) }
 }

@@ -73,10 +73,7 @@ impl Default for ReminderSettings {
             weekdays: vec![1, 2, 3, 4, 5, 6, 7],
             min_gap_min: DEFAULT_MIN_GAP_MIN,
             jitter_min: DEFAULT_JITTER_MIN,
-            targets: vec![KindTarget {
-                kind: SessionKind::LeftRight,
-                per_day: DEFAULT_LEFT_RIGHT_PER_DAY,
-            }],
+            targets: vec![KindTarget { kind: SessionKind::LeftRight, per_day: DEFAULT_LEFT_RIGHT_PER_DAY }],
             learn_my_times: false,
         }
     }
@@ -93,19 +90,13 @@ impl ReminderSettings {
         if !day.contains(&self.window_start_min) || self.window_start_min == 1440 {
             return Err(Error::invalid(
                 "window start",
-                format!(
-                    "{} is not a minute of the day (0..1439)",
-                    self.window_start_min
-                ),
+                format!("{} is not a minute of the day (0..1439)", self.window_start_min),
             ));
         }
         if !day.contains(&self.window_end_min) {
             return Err(Error::invalid(
                 "window end",
-                format!(
-                    "{} is not a minute of the day (1..1440)",
-                    self.window_end_min
-                ),
+                format!("{} is not a minute of the day (1..1440)", self.window_end_min),
             ));
         }
         if self.window_end_min <= self.window_start_min {
@@ -122,10 +113,7 @@ impl ReminderSettings {
             if !(0..1440).contains(&q.start_min) || !day.contains(&q.end_min) {
                 return Err(Error::invalid(
                     "quiet hours",
-                    format!(
-                        "{}–{} is not a pair of minutes of the day",
-                        q.start_min, q.end_min
-                    ),
+                    format!("{}–{} is not a pair of minutes of the day", q.start_min, q.end_min),
                 ));
             }
             if q.start_min == q.end_min % 1440 {
@@ -149,10 +137,7 @@ impl ReminderSettings {
                 ));
             }
             if self.weekdays[..i].contains(d) {
-                return Err(Error::invalid(
-                    "weekdays",
-                    format!("day {d} is listed twice"),
-                ));
+                return Err(Error::invalid("weekdays", format!("day {d} is listed twice")));
             }
         }
         if self.min_gap_min <= 0 || self.min_gap_min > MAX_GAP_MIN {
@@ -164,10 +149,7 @@ impl ReminderSettings {
         if !(0..=MAX_JITTER_MIN).contains(&self.jitter_min) {
             return Err(Error::invalid(
                 "jitter",
-                format!(
-                    "{} minutes is outside 0..={MAX_JITTER_MIN}",
-                    self.jitter_min
-                ),
+                format!("{} minutes is outside 0..={MAX_JITTER_MIN}", self.jitter_min),
             ));
         }
         for (i, t) in self.targets.iter().enumerate() {
@@ -182,10 +164,7 @@ impl ReminderSettings {
                 ));
             }
             if self.targets[..i].iter().any(|o| o.kind == t.kind) {
-                return Err(Error::invalid(
-                    "target",
-                    format!("{} is listed twice", t.kind.as_str()),
-                ));
+                return Err(Error::invalid("target", format!("{} is listed twice", t.kind.as_str())));
             }
         }
         if self.allowed().total() == 0 {
@@ -199,19 +178,12 @@ impl ReminderSettings {
 
     /// The daily target for a kind (0 when not listed).
     pub fn target(&self, kind: SessionKind) -> u32 {
-        self.targets
-            .iter()
-            .find(|t| t.kind == kind)
-            .map_or(0, |t| t.per_day.max(0) as u32)
+        self.targets.iter().find(|t| t.kind == kind).map_or(0, |t| t.per_day.max(0) as u32)
     }
 
     /// Kinds with a positive target, in [`SessionKind::ALL`] order.
     pub fn active_kinds(&self) -> Vec<(SessionKind, u32)> {
-        SessionKind::ALL
-            .iter()
-            .map(|&k| (k, self.target(k)))
-            .filter(|&(_, t)| t > 0)
-            .collect()
+        SessionKind::ALL.iter().map(|&k| (k, self.target(k))).filter(|&(_, t)| t > 0).collect()
     }
 
     pub fn weekday_enabled(&self, iso: u8) -> bool {
@@ -223,11 +195,7 @@ impl ReminderSettings {
         let mut parts = vec![(self.window_start_min as u32, self.window_end_min as u32)];
         for q in &self.quiet_hours {
             let (s, e) = (q.start_min as u32, q.end_min as u32);
-            let cuts: Vec<(u32, u32)> = if s < e {
-                vec![(s, e)]
-            } else {
-                vec![(s, 1440), (0, e)]
-            };
+            let cuts: Vec<(u32, u32)> = if s < e { vec![(s, e)] } else { vec![(s, 1440), (0, e)] };
             for (cs, ce) in cuts {
                 parts = parts
                     .into_iter()
@@ -266,17 +234,12 @@ impl Allowed {
     }
 
     pub fn contains(&self, minute: u32) -> bool {
-        self.intervals
-            .iter()
-            .any(|&(a, b)| a <= minute && minute < b)
+        self.intervals.iter().any(|&(a, b)| a <= minute && minute < b)
     }
 
     /// The first allowed minute at or after `minute`, if any that day.
     pub fn first_at_or_after(&self, minute: u32) -> Option<u32> {
-        self.intervals
-            .iter()
-            .find(|&&(_, b)| minute < b)
-            .map(|&(a, _)| a.max(minute))
+        self.intervals.iter().find(|&&(_, b)| minute < b).map(|&(a, _)| a.max(minute))
     }
 
     /// Maps a position on the "allowed minutes only" axis (0..total) to a wall minute.
@@ -288,9 +251,7 @@ impl Allowed {
             }
             left -= b - a;
         }
-        self.intervals
-            .last()
-            .map_or(0, |&(_, b)| b.saturating_sub(1))
+        self.intervals.last().map_or(0, |&(_, b)| b.saturating_sub(1))
     }
 
     /// The inverse of [`Allowed::wall_minute`] for an allowed minute.
@@ -338,20 +299,11 @@ mod tests {
         s.window_start_min = -1;
         assert_eq!(field(&s), "window start");
         let mut s = ok.clone();
-        s.quiet_hours = vec![QuietHours {
-            start_min: 600,
-            end_min: 600,
-        }];
+        s.quiet_hours = vec![QuietHours { start_min: 600, end_min: 600 }];
         assert_eq!(field(&s), "quiet hours");
-        s.quiet_hours = vec![QuietHours {
-            start_min: 600,
-            end_min: 2000,
-        }];
+        s.quiet_hours = vec![QuietHours { start_min: 600, end_min: 2000 }];
         assert_eq!(field(&s), "quiet hours");
-        s.quiet_hours = vec![QuietHours {
-            start_min: 7 * 60,
-            end_min: 22 * 60,
-        }];
+        s.quiet_hours = vec![QuietHours { start_min: 7 * 60, end_min: 22 * 60 }];
         assert_eq!(field(&s), "quiet hours");
         let mut s = ok.clone();
         s.weekdays.clear();
@@ -374,14 +326,8 @@ mod tests {
             window_start_min: 6 * 60,
             window_end_min: 23 * 60,
             quiet_hours: vec![
-                QuietHours {
-                    start_min: 12 * 60,
-                    end_min: 13 * 60,
-                },
-                QuietHours {
-                    start_min: 22 * 60,
-                    end_min: 7 * 60,
-                },
+                QuietHours { start_min: 12 * 60, end_min: 13 * 60 },
+                QuietHours { start_min: 22 * 60, end_min: 7 * 60 },
             ],
             ..ReminderSettings::default()
         };

@@ -39,10 +39,7 @@ pub struct JournalEntry {
 
 fn check_scale(field: &str, value: u8) -> Result<()> {
     if value > 10 {
-        return Err(Error::invalid(
-            field,
-            format!("{value} is outside the 0–10 scale"),
-        ));
+        return Err(Error::invalid(field, format!("{value} is outside the 0–10 scale")));
     }
     Ok(())
 }
@@ -55,10 +52,7 @@ pub fn add(conn: &Connection, entry: &NewJournalEntry) -> Result<JournalEntry> {
     }
     let chars = entry.note.chars().count();
     if chars > MAX_NOTE_CHARS {
-        return Err(Error::invalid(
-            "note",
-            format!("{chars} characters; the most is {MAX_NOTE_CHARS}"),
-        ));
+        return Err(Error::invalid("note", format!("{chars} characters; the most is {MAX_NOTE_CHARS}")));
     }
     if let Some(id) = entry.session_id {
         super::sessions::get(conn, id)?;
@@ -95,10 +89,7 @@ pub fn list(conn: &Connection) -> Result<Vec<JournalEntry>> {
     let rows = stmt.query_map([], |r| {
         Ok(JournalEntry {
             id: r.get(0)?,
-            at: WallTime {
-                unix_ms: r.get(1)?,
-                zone: r.get(2)?,
-            },
+            at: WallTime { unix_ms: r.get(1)?, zone: r.get(2)? },
             pain: r.get(3)?,
             fear: r.get(4)?,
             medication: r.get(5)?,
@@ -148,28 +139,10 @@ mod tests {
         let (_dir, store) = open_temp();
         let cases: Vec<(NewJournalEntry, &str)> = vec![
             (entry(11), "pain"),
+            (NewJournalEntry { fear: Some(12), ..entry(2) }, "fear"),
+            (NewJournalEntry { note: "x".repeat(MAX_NOTE_CHARS + 1), ..entry(2) }, "note"),
             (
-                NewJournalEntry {
-                    fear: Some(12),
-                    ..entry(2)
-                },
-                "fear",
-            ),
-            (
-                NewJournalEntry {
-                    note: "x".repeat(MAX_NOTE_CHARS + 1),
-                    ..entry(2)
-                },
-                "note",
-            ),
-            (
-                NewJournalEntry {
-                    at: WallTime {
-                        zone: "Nowhere/Town".into(),
-                        ..now()
-                    },
-                    ..entry(2)
-                },
+                NewJournalEntry { at: WallTime { zone: "Nowhere/Town".into(), ..now() }, ..entry(2) },
                 "at.zone",
             ),
         ];
@@ -179,14 +152,8 @@ mod tests {
                 other => panic!("{field}: {other:?}"),
             }
         }
-        let missing = NewJournalEntry {
-            session_id: Some(42),
-            ..entry(2)
-        };
-        assert!(matches!(
-            store.write(|tx| add(tx, &missing)),
-            Err(Error::NotFound { .. })
-        ));
+        let missing = NewJournalEntry { session_id: Some(42), ..entry(2) };
+        assert!(matches!(store.write(|tx| add(tx, &missing)), Err(Error::NotFound { .. })));
         assert!(store.read(list).unwrap().is_empty());
     }
 }

@@ -9,10 +9,11 @@ pub mod profile;
 pub mod reminders;
 pub mod schema;
 pub mod sessions;
+pub mod summaries;
 
 pub use journal::{JournalEntry, NewJournalEntry};
 pub use profile::{AffectedArea, Handedness, Profile, ProfileUpdate};
-pub use sessions::{NewTrial, SessionRow, SessionState, TrialFlags, TrialRow};
+pub use sessions::{NewSession, NewTrial, SessionRow, SessionState, TrialFlags, TrialRow};
 
 use crate::error::{Error, Result};
 use crate::time::WallTime;
@@ -32,19 +33,15 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path`, upgrades its schema, makes sure a
-    /// profile exists and marks sessions left running by a previous process as
-    /// interrupted. A file that is not a Proprio database, is damaged, or comes from a
+    /// Opens (or creates) the database at `path`, upgrades its schema and makes sure a
+    /// profile exists. A file that is not a Proprio database, is damaged, or comes from a
     /// newer version is refused and left byte-for-byte as it was.
     pub fn open(path: &str, now: &WallTime) -> Result<Store> {
         now.validate("now")?;
         check_header(path)?;
         Self::open_checked(path, now).map_err(|e| {
             if e.is_corruption() {
-                Error::NotADatabase {
-                    path: path.to_string(),
-                    reason: e.to_string(),
-                }
+                Error::NotADatabase { path: path.to_string(), reason: e.to_string() }
             } else {
                 e
             }
@@ -56,28 +53,16 @@ impl Store {
         // Read the version, and the schema (which finds most damage), before any pragma
         // that could write to the file.
         let found = schema::version(&writer)?;
-        writer.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-            r.get::<_, i64>(0)
-        })?;
+        writer.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))?;
         if found > schema::LATEST {
-            return Err(Error::NewerSchema {
-                found,
-                supported: schema::LATEST,
-            });
+            return Err(Error::NewerSchema { found, supported: schema::LATEST });
         }
         configure(&writer)?;
         schema::upgrade(&mut writer)?;
         let reader = connect(path, false)?;
         configure(&reader)?;
-        let store = Store {
-            path: path.to_string(),
-            writer: Mutex::new(writer),
-            reader: Mutex::new(reader),
-        };
-        store.write(|tx| {
-            profile::ensure(tx, now)?;
-            sessions::interrupt_running(tx)
-        })?;
+        let store = Store { path: path.to_string(), writer: Mutex::new(writer), reader: Mutex::new(reader) };
+        store.write(|tx| profile::ensure(tx, now))?;
         Ok(store)
     }
 
@@ -142,14 +127,9 @@ fn check_header(path: &str) -> Result<()> {
 }
 
 fn connect(path: &str, create: bool) -> Result<Connection> {
-    let parent = Path::new(path)
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty());
+    let parent = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty());
     if let Some(dir) = parent.filter(|d| create && !d.is_dir()) {
-        return Err(Error::invalid(
-            "path",
-            format!("folder {} does not exist", dir.display()),
-        ));
+        return Err(Error::invalid("path", format!("folder {} does not exist", dir.display())));
     }
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     if create {
@@ -164,9 +144,7 @@ fn connect(path: &str, create: bool) -> Result<Connection> {
 fn configure(conn: &Connection) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Error::InvalidState(format!(
-            "the database refused WAL mode (got {mode})"
-        )));
+        return Err(Error::InvalidState(format!("the database refused WAL mode (got {mode})")));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
@@ -180,10 +158,7 @@ pub(crate) mod test_support {
     use super::*;
 
     pub fn now() -> WallTime {
-        WallTime {
-            unix_ms: 1_795_000_000_000,
-            zone: "Europe/London".into(),
-        }
+        WallTime { unix_ms: 1_795_000_000_000, zone: "Europe/London".into() }
     }
 
     pub fn open_temp() -> (tempfile::TempDir, Store) {
@@ -204,13 +179,9 @@ mod tests {
         let (_dir, store) = open_temp();
         assert_eq!(store.schema_version().unwrap(), schema::LATEST);
         assert_eq!(store.integrity_check().unwrap(), "ok");
-        let mode: String = store
-            .read(|c| Ok(c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?))
-            .unwrap();
+        let mode: String = store.read(|c| Ok(c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?)).unwrap();
         assert_eq!(mode, "wal");
-        let fk: i64 = store
-            .read(|c| Ok(c.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?))
-            .unwrap();
+        let fk: i64 = store.read(|c| Ok(c.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?)).unwrap();
         assert_eq!(fk, 1);
         let code = store.read(profile::get).unwrap().code;
         assert!(code.starts_with("P-") && code.len() == 11, "{code}");
@@ -221,14 +192,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.db");
         let path = path.to_str().unwrap();
-        let first = Store::open(path, &now())
-            .unwrap()
-            .read(profile::get)
-            .unwrap();
-        let second = Store::open(path, &now())
-            .unwrap()
-            .read(profile::get)
-            .unwrap();
+        let first = Store::open(path, &now()).unwrap().read(profile::get).unwrap();
+        let second = Store::open(path, &now()).unwrap().read(profile::get).unwrap();
         assert_eq!(first, second);
     }
 
@@ -239,15 +204,8 @@ mod tests {
         std::fs::write(&path, "my shopping list\nmilk\n").unwrap();
         let err = Store::open(path.to_str().unwrap(), &now()).err().unwrap();
         assert!(matches!(err, Error::NotADatabase { .. }), "{err:?}");
-        assert_eq!(
-            std::fs::read_to_string(&path).unwrap(),
-            "my shopping list\nmilk\n"
-        );
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no -wal/-shm files left"
-        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "my shopping list\nmilk\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no -wal/-shm files left");
     }
 
     #[test]
@@ -272,8 +230,7 @@ mod tests {
         let path = dir.path().join("p.db");
         {
             let conn = Connection::open(&path).unwrap();
-            conn.pragma_update(None, "user_version", schema::LATEST + 7)
-                .unwrap();
+            conn.pragma_update(None, "user_version", schema::LATEST + 7).unwrap();
         }
         let before = std::fs::read(&path).unwrap();
         let err = Store::open(path.to_str().unwrap(), &now()).err().unwrap();
@@ -283,13 +240,8 @@ mod tests {
 
     #[test]
     fn a_missing_folder_is_an_invalid_path() {
-        let err = Store::open("/nonexistent-proprio-dir/p.db", &now())
-            .err()
-            .unwrap();
-        assert!(
-            matches!(err, Error::InvalidArgument { ref field, .. } if field == "path"),
-            "{err:?}"
-        );
+        let err = Store::open("/nonexistent-proprio-dir/p.db", &now()).err().unwrap();
+        assert!(matches!(err, Error::InvalidArgument { ref field, .. } if field == "path"), "{err:?}");
     }
 
     #[test]
@@ -300,9 +252,6 @@ mod tests {
             Err(Error::invalid("x", "forced"))
         });
         assert!(result.is_err());
-        assert_eq!(
-            store.read(profile::get).unwrap().skin_tone,
-            profile::DEFAULT_SKIN_TONE
-        );
+        assert_eq!(store.read(profile::get).unwrap().skin_tone, profile::DEFAULT_SKIN_TONE);
     }
 }

@@ -30,16 +30,12 @@ impl Handedness {
     }
 
     fn from_str(text: &str) -> Option<Self> {
-        [Handedness::Left, Handedness::Right, Handedness::Mixed]
-            .into_iter()
-            .find(|h| h.as_str() == text)
+        [Handedness::Left, Handedness::Right, Handedness::Mixed].into_iter().find(|h| h.as_str() == text)
     }
 }
 
 /// A painful body part and side, e.g. the left hand.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, uniffi::Record,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, uniffi::Record)]
 pub struct AffectedArea {
     pub body_part: BodyPart,
     pub side: Side,
@@ -127,10 +123,7 @@ pub fn get(conn: &Connection) -> Result<Profile> {
 pub fn update(conn: &Connection, update: &ProfileUpdate) -> Result<Profile> {
     if let Some(tone) = update.skin_tone {
         if tone >= crate::stimulus::spec::SKIN_TONES {
-            return Err(Error::invalid(
-                "skin_tone",
-                format!("{tone} is out of range 0..=5"),
-            ));
+            return Err(Error::invalid("skin_tone", format!("{tone} is out of range 0..=5")));
         }
         conn.execute("UPDATE profile SET skin_tone = ?1", [tone])?;
     }
@@ -139,9 +132,8 @@ pub fn update(conn: &Connection, update: &ProfileUpdate) -> Result<Profile> {
     }
     if let Some(areas) = &update.affected {
         conn.execute("DELETE FROM affected_area", [])?;
-        let mut insert = conn.prepare_cached(
-            "INSERT OR IGNORE INTO affected_area (body_part, side) VALUES (?1, ?2)",
-        )?;
+        let mut insert =
+            conn.prepare_cached("INSERT OR IGNORE INTO affected_area (body_part, side) VALUES (?1, ?2)")?;
         for area in areas {
             insert.execute([area.body_part.as_str(), area.side.as_str()])?;
         }
@@ -158,14 +150,8 @@ mod tests {
     fn update_round_trips_and_leaves_unset_fields() {
         let (_dir, store) = open_temp();
         let areas = vec![
-            AffectedArea {
-                body_part: BodyPart::Hand,
-                side: Side::Left,
-            },
-            AffectedArea {
-                body_part: BodyPart::Foot,
-                side: Side::Left,
-            },
+            AffectedArea { body_part: BodyPart::Hand, side: Side::Left },
+            AffectedArea { body_part: BodyPart::Foot, side: Side::Left },
         ];
         let set = ProfileUpdate {
             affected: Some(areas.clone()),
@@ -177,30 +163,16 @@ mod tests {
         assert_eq!(p.handedness, Some(Handedness::Right));
         assert_eq!(p.affected, vec![areas[1], areas[0]], "sorted by body part");
         let p2 = store
-            .write(|tx| {
-                update(
-                    tx,
-                    &ProfileUpdate {
-                        skin_tone: Some(1),
-                        ..Default::default()
-                    },
-                )
-            })
+            .write(|tx| update(tx, &ProfileUpdate { skin_tone: Some(1), ..Default::default() }))
             .unwrap();
-        assert_eq!(
-            (p2.skin_tone, p2.handedness, p2.affected.len()),
-            (1, Some(Handedness::Right), 2)
-        );
+        assert_eq!((p2.skin_tone, p2.handedness, p2.affected.len()), (1, Some(Handedness::Right), 2));
     }
 
     #[test]
     fn bad_skin_tone_is_refused_without_partial_write() {
         let (_dir, store) = open_temp();
-        let bad = ProfileUpdate {
-            handedness: Some(Handedness::Left),
-            skin_tone: Some(6),
-            ..Default::default()
-        };
+        let bad =
+            ProfileUpdate { handedness: Some(Handedness::Left), skin_tone: Some(6), ..Default::default() };
         let err = store.write(|tx| update(tx, &bad)).unwrap_err();
         assert!(err.to_string().contains("skin_tone"), "{err}");
         assert_eq!(store.read(get).unwrap().handedness, None);

@@ -4,8 +4,7 @@
 use crate::error::{Error, Result};
 use crate::programme::SessionKind;
 use crate::reminders::{
-    CompletedSession, DoneElsewhere, LearnedSlot, ReminderKey, ReminderSettings, SentReminder,
-    Snooze,
+    CompletedSession, DoneElsewhere, LearnedSlot, ReminderKey, ReminderSettings, SentReminder, Snooze,
 };
 use crate::time::WallTime;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -38,13 +37,8 @@ fn kind_of(text: &str) -> rusqlite::Result<SessionKind> {
 
 /// The settings; the defaults until any are saved.
 pub fn settings(conn: &Connection) -> Result<ReminderSettings> {
-    let text: Option<String> = conn
-        .query_row(
-            "SELECT settings FROM reminder_settings WHERE id = 1",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let text: Option<String> =
+        conn.query_row("SELECT settings FROM reminder_settings WHERE id = 1", [], |r| r.get(0)).optional()?;
     match text {
         Some(t) => Ok(serde_json::from_str(&t)?),
         None => Ok(ReminderSettings::default()),
@@ -63,12 +57,7 @@ pub fn set_settings(conn: &Connection, settings: &ReminderSettings) -> Result<()
 }
 
 /// Records what happened to a reminder.
-pub fn add_event(
-    conn: &Connection,
-    key: &ReminderKey,
-    event: EventKind,
-    at: &WallTime,
-) -> Result<()> {
+pub fn add_event(conn: &Connection, key: &ReminderKey, event: EventKind, at: &WallTime) -> Result<()> {
     at.validate("at")?;
     let (name, until) = match event {
         EventKind::Delivered => ("delivered", None),
@@ -78,14 +67,7 @@ pub fn add_event(
     conn.execute(
         "INSERT INTO reminder_event (reminder_id, kind, event, at_ms, zone, until_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            key.id(),
-            key.kind.as_str(),
-            name,
-            at.unix_ms,
-            at.zone,
-            until
-        ],
+        params![key.id(), key.kind.as_str(), name, at.unix_ms, at.zone, until],
     )?;
     Ok(())
 }
@@ -104,19 +86,11 @@ pub fn events_since(conn: &Connection, since_ms: i64) -> Result<Events> {
         let at_ms: i64 = r.get(2)?;
         let until: Option<i64> = r.get(3)?;
         match (event.as_str(), until) {
-            ("delivered", _) => out.delivered.push(SentReminder {
-                reminder_id: id,
-                sent_at_ms: at_ms,
-            }),
-            ("snoozed", Some(until_ms)) => out.snoozes.push(Snooze {
-                reminder_id: id,
-                snoozed_at_ms: at_ms,
-                until_ms,
-            }),
-            ("done-elsewhere", _) => out.done_elsewhere.push(DoneElsewhere {
-                reminder_id: id,
-                at_ms,
-            }),
+            ("delivered", _) => out.delivered.push(SentReminder { reminder_id: id, sent_at_ms: at_ms }),
+            ("snoozed", Some(until_ms)) => {
+                out.snoozes.push(Snooze { reminder_id: id, snoozed_at_ms: at_ms, until_ms })
+            }
+            ("done-elsewhere", _) => out.done_elsewhere.push(DoneElsewhere { reminder_id: id, at_ms }),
             (other, _) => {
                 return Err(Error::InvalidState(format!(
                     "stored reminder event '{other}' is not one this version knows"
@@ -134,10 +108,7 @@ pub fn completed_sessions(conn: &Connection, since_ms: i64) -> Result<Vec<Comple
          WHERE state = 'completed' AND ended_at_ms >= ?1 ORDER BY ended_at_ms, id",
     )?;
     let rows = stmt.query_map(params![since_ms], |r| {
-        Ok(CompletedSession {
-            kind: kind_of(&r.get::<_, String>(0)?)?,
-            at_ms: r.get(1)?,
-        })
+        Ok(CompletedSession { kind: kind_of(&r.get::<_, String>(0)?)?, at_ms: r.get(1)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -146,11 +117,7 @@ pub fn learned(conn: &Connection) -> Result<Vec<LearnedSlot>> {
     let mut stmt =
         conn.prepare_cached("SELECT kind, slot, minute FROM reminder_learned ORDER BY kind, slot")?;
     let rows = stmt.query_map([], |r| {
-        Ok(LearnedSlot {
-            kind: kind_of(&r.get::<_, String>(0)?)?,
-            slot: r.get(1)?,
-            minute: r.get(2)?,
-        })
+        Ok(LearnedSlot { kind: kind_of(&r.get::<_, String>(0)?)?, slot: r.get(1)?, minute: r.get(2)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -158,8 +125,8 @@ pub fn learned(conn: &Connection) -> Result<Vec<LearnedSlot>> {
 /// Replaces the learned slot times.
 pub fn set_learned(conn: &Connection, slots: &[LearnedSlot]) -> Result<()> {
     conn.execute("DELETE FROM reminder_learned", [])?;
-    let mut stmt = conn
-        .prepare_cached("INSERT INTO reminder_learned (kind, slot, minute) VALUES (?1, ?2, ?3)")?;
+    let mut stmt =
+        conn.prepare_cached("INSERT INTO reminder_learned (kind, slot, minute) VALUES (?1, ?2, ?3)")?;
     for s in slots {
         stmt.execute(params![s.kind.as_str(), s.slot, s.minute])?;
     }
@@ -185,11 +152,7 @@ mod tests {
     fn settings_default_then_round_trip_and_bad_ones_write_nothing() {
         let (_dir, store) = open_temp();
         assert_eq!(store.read(settings).unwrap(), ReminderSettings::default());
-        let mut s = ReminderSettings {
-            min_gap_min: 45,
-            learn_my_times: true,
-            ..ReminderSettings::default()
-        };
+        let mut s = ReminderSettings { min_gap_min: 45, learn_my_times: true, ..ReminderSettings::default() };
         store.write(|tx| set_settings(tx, &s)).unwrap();
         assert_eq!(store.read(settings).unwrap(), s);
         s.min_gap_min = 0;
@@ -204,36 +167,16 @@ mod tests {
         store
             .write(|tx| {
                 add_event(tx, &key(), EventKind::Delivered, &t)?;
-                add_event(
-                    tx,
-                    &key(),
-                    EventKind::Snoozed {
-                        until_ms: t.unix_ms + 600_000,
-                    },
-                    &t,
-                )?;
+                add_event(tx, &key(), EventKind::Snoozed { until_ms: t.unix_ms + 600_000 }, &t)?;
                 add_event(tx, &key(), EventKind::DoneElsewhere, &t)?;
-                set_learned(
-                    tx,
-                    &[LearnedSlot {
-                        kind: SessionKind::Mirror,
-                        slot: 1,
-                        minute: 600,
-                    }],
-                )
+                set_learned(tx, &[LearnedSlot { kind: SessionKind::Mirror, slot: 1, minute: 600 }])
             })
             .unwrap();
         let e = store.read(|c| events_since(c, t.unix_ms)).unwrap();
         assert_eq!(e.delivered.len(), 1);
         assert_eq!(e.snoozes[0].until_ms, t.unix_ms + 600_000);
         assert_eq!(e.done_elsewhere[0].reminder_id, "20261118-mirror-1");
-        assert!(
-            store
-                .read(|c| events_since(c, t.unix_ms + 1))
-                .unwrap()
-                .delivered
-                .is_empty()
-        );
+        assert!(store.read(|c| events_since(c, t.unix_ms + 1)).unwrap().delivered.is_empty());
         assert_eq!(store.read(learned).unwrap()[0].minute, 600);
     }
 }

@@ -63,7 +63,26 @@ const STEPS: &[&str] = &[
     );
     CREATE INDEX journal_by_time ON journal (at_ms);
     ",
-    // 1 -> 2: reminders — settings, what the shell reported (delivered, snoozed, done
+    // 1 -> 2: left/right sessions keep their level and planned pictures, and a per-side
+    // summary written when the session ends, so history over years reads fast.
+    "
+    ALTER TABLE session ADD COLUMN level INTEGER;
+    ALTER TABLE session ADD COLUMN plan TEXT NOT NULL DEFAULT '';
+    CREATE TABLE session_side (
+        session_id      INTEGER NOT NULL REFERENCES session (id),
+        side            TEXT NOT NULL CHECK (side IN ('left', 'right')),
+        n               INTEGER NOT NULL,
+        correct         INTEGER NOT NULL,
+        rt_n            INTEGER NOT NULL,
+        median_rt_ms    REAL,
+        q1_rt_ms        REAL,
+        q3_rt_ms        REAL,
+        anticipations   INTEGER NOT NULL,
+        timeouts        INTEGER NOT NULL,
+        PRIMARY KEY (session_id, side)
+    ) WITHOUT ROWID;
+    ",
+    // 2 -> 3: reminders — settings, what the shell reported (delivered, snoozed, done
     // elsewhere), and learned slot times.
     "
     CREATE TABLE reminder_settings (
@@ -105,17 +124,9 @@ pub fn upgrade(conn: &mut Connection) -> Result<()> {
 fn upgrade_to(conn: &mut Connection, target: i64) -> Result<()> {
     let found = version(conn)?;
     if found > LATEST {
-        return Err(Error::NewerSchema {
-            found,
-            supported: LATEST,
-        });
+        return Err(Error::NewerSchema { found, supported: LATEST });
     }
-    for (from, sql) in STEPS
-        .iter()
-        .enumerate()
-        .take(target as usize)
-        .skip(found as usize)
-    {
+    for (from, sql) in STEPS.iter().enumerate().take(target as usize).skip(found as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", from as i64 + 1)?;
@@ -129,9 +140,7 @@ mod tests {
     use super::*;
 
     fn schema_dump(conn: &Connection) -> Vec<(String, String, Option<String>)> {
-        let mut stmt = conn
-            .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
-            .unwrap();
+        let mut stmt = conn.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name").unwrap();
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .unwrap()
             .collect::<Result<_, _>>()
@@ -148,11 +157,7 @@ mod tests {
             upgrade_to(&mut conn, old).unwrap();
             assert_eq!(version(&conn).unwrap(), old);
             upgrade(&mut conn).unwrap();
-            assert_eq!(
-                schema_dump(&conn),
-                schema_dump(&fresh),
-                "upgrade from {old}"
-            );
+            assert_eq!(schema_dump(&conn), schema_dump(&fresh), "upgrade from {old}");
             assert_eq!(version(&conn).unwrap(), LATEST);
         }
     }
@@ -160,8 +165,7 @@ mod tests {
     #[test]
     fn newer_schema_is_refused_untouched() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "user_version", LATEST + 1)
-            .unwrap();
+        conn.pragma_update(None, "user_version", LATEST + 1).unwrap();
         let err = upgrade(&mut conn).unwrap_err();
         assert!(matches!(err, Error::NewerSchema { found, .. } if found == LATEST + 1));
         assert!(schema_dump(&conn).is_empty());

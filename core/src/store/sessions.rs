@@ -68,6 +68,8 @@ pub struct SessionRow {
     pub state: SessionState,
     pub seed: u64,
     pub params: String,
+    /// Difficulty level (left/right sessions).
+    pub level: Option<u32>,
     /// Answered or timed-out trials, voided ones not included.
     pub trial_count: u32,
     pub voided_count: u32,
@@ -91,9 +93,8 @@ pub struct TrialRow {
     pub trial: NewTrial,
 }
 
-const SESSION_COLUMNS: &str =
-    "s.id, s.kind, s.body_part, s.started_at_ms, s.started_zone, s.ended_at_ms,
-    s.ended_zone, s.state, s.seed, s.params,
+const SESSION_COLUMNS: &str = "s.id, s.kind, s.body_part, s.started_at_ms, s.started_zone, s.ended_at_ms,
+    s.ended_zone, s.state, s.seed, s.params, s.level,
     (SELECT count(*) FROM trial t WHERE t.session_id = s.id AND t.flags & 4 = 0),
     (SELECT count(*) FROM trial t WHERE t.session_id = s.id AND t.flags & 4 != 0)";
 
@@ -107,62 +108,70 @@ fn session_from_row(r: &Row) -> rusqlite::Result<SessionRow> {
     Ok(SessionRow {
         id: r.get(0)?,
         kind: SessionKind::parse(&kind).ok_or_else(|| bad_column("kind", &kind))?,
-        body_part: BodyPart::parse(&body, "body_part")
-            .map_err(|_| bad_column("body_part", &body))?,
-        started_at: WallTime {
-            unix_ms: r.get(3)?,
-            zone: r.get(4)?,
-        },
+        body_part: BodyPart::parse(&body, "body_part").map_err(|_| bad_column("body_part", &body))?,
+        started_at: WallTime { unix_ms: r.get(3)?, zone: r.get(4)? },
         ended_at,
         state: SessionState::from_str(&r.get::<_, String>(7)?)?,
         // Seeds are u64; SQLite integers are i64: stored bit-for-bit.
         seed: r.get::<_, i64>(8)? as u64,
         params: r.get(9)?,
-        trial_count: r.get(10)?,
-        voided_count: r.get(11)?,
+        level: r.get(10)?,
+        trial_count: r.get(11)?,
+        voided_count: r.get(12)?,
     })
 }
 
-pub fn start(
-    conn: &Connection,
-    kind: SessionKind,
-    body_part: BodyPart,
-    seed: u64,
-    params_json: &str,
-    now: &WallTime,
-) -> Result<SessionRow> {
+/// What a new session records besides its kind and body part.
+pub struct NewSession<'a> {
+    pub kind: SessionKind,
+    pub body_part: BodyPart,
+    pub seed: u64,
+    pub params_json: &'a str,
+    pub level: Option<u32>,
+    /// Planned stimulus ids, space-separated (empty for sessions without pictures).
+    pub plan: &'a str,
+}
+
+pub fn start(conn: &Connection, new: &NewSession, now: &WallTime) -> Result<SessionRow> {
     conn.prepare_cached(
-        "INSERT INTO session (kind, body_part, started_at_ms, started_zone, state, seed, params)
-         VALUES (?1, ?2, ?3, ?4, 'running', ?5, ?6)",
+        "INSERT INTO session (kind, body_part, started_at_ms, started_zone, state, seed, params, level, plan)
+         VALUES (?1, ?2, ?3, ?4, 'running', ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
-        kind.as_str(),
-        body_part.as_str(),
+        new.kind.as_str(),
+        new.body_part.as_str(),
         now.unix_ms,
         now.zone,
-        seed as i64,
-        params_json
+        new.seed as i64,
+        new.params_json,
+        new.level,
+        new.plan
     ])?;
     get(conn, conn.last_insert_rowid())
 }
 
+/// The planned stimulus ids of a session, in order.
+pub fn plan(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let text: String = conn
+        .prepare_cached("SELECT plan FROM session WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::not_found("session", id))?;
+    Ok(text.split_whitespace().map(str::to_string).collect())
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<SessionRow> {
-    conn.prepare_cached(&format!(
-        "SELECT {SESSION_COLUMNS} FROM session s WHERE s.id = ?1"
-    ))?
-    .query_row([id], session_from_row)
-    .optional()?
-    .ok_or_else(|| Error::not_found("session", id))
+    conn.prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session s WHERE s.id = ?1"))?
+        .query_row([id], session_from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("session", id))
 }
 
 /// The session, which must still be running.
 pub fn get_running(conn: &Connection, id: i64) -> Result<SessionRow> {
     let session = get(conn, id)?;
     if session.state != SessionState::Running {
-        return Err(Error::InvalidState(format!(
-            "session {id} is {}, not running",
-            session.state.as_str()
-        )));
+        return Err(Error::InvalidState(format!("session {id} is {}, not running", session.state.as_str())));
     }
     Ok(session)
 }
@@ -171,32 +180,50 @@ pub fn get_running(conn: &Connection, id: i64) -> Result<SessionRow> {
 pub fn end(conn: &Connection, id: i64, state: SessionState, now: &WallTime) -> Result<SessionRow> {
     let session = get_running(conn, id)?;
     if now.unix_ms < session.started_at.unix_ms {
-        return Err(Error::invalid(
-            "now",
-            "the session cannot end before it started",
-        ));
+        return Err(Error::invalid("now", "the session cannot end before it started"));
     }
-    conn.prepare_cached(
-        "UPDATE session SET state = ?2, ended_at_ms = ?3, ended_zone = ?4 WHERE id = ?1",
-    )?
-    .execute(params![id, state.as_str(), now.unix_ms, now.zone])?;
+    set_state(conn, id, state, Some(now))
+}
+
+/// Sets a session's final state; `ended_at` is unknown for a session found abandoned.
+pub fn set_state(
+    conn: &Connection,
+    id: i64,
+    state: SessionState,
+    ended_at: Option<&WallTime>,
+) -> Result<SessionRow> {
+    conn.prepare_cached("UPDATE session SET state = ?2, ended_at_ms = ?3, ended_zone = ?4 WHERE id = ?1")?
+        .execute(params![id, state.as_str(), ended_at.map(|t| t.unix_ms), ended_at.map(|t| &t.zone)])?;
     get(conn, id)
 }
 
-/// Sessions a previous process left running become interrupted, their trials kept.
-pub(super) fn interrupt_running(conn: &Connection) -> Result<()> {
-    conn.execute(
-        "UPDATE session SET state = 'interrupted' WHERE state = 'running'",
-        [],
+/// Sessions still marked running (on open: those a killed process left behind).
+pub fn running(conn: &Connection) -> Result<Vec<SessionRow>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session s WHERE s.state = 'running'"))?;
+    let rows = stmt.query_map([], session_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Stimulus ids shown in the last `sessions` sessions of this kind and body part.
+pub fn recent_stimuli(
+    conn: &Connection,
+    kind: SessionKind,
+    body_part: BodyPart,
+    sessions: u32,
+) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.stimulus FROM trial t WHERE t.session_id IN (
+             SELECT id FROM session WHERE kind = ?1 AND body_part = ?2 ORDER BY started_at_ms DESC LIMIT ?3)",
     )?;
-    Ok(())
+    let rows = stmt.query_map(params![kind.as_str(), body_part.as_str(), sessions], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// All sessions, newest first.
 pub fn list(conn: &Connection) -> Result<Vec<SessionRow>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SESSION_COLUMNS} FROM session s ORDER BY s.id DESC"
-    ))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session s ORDER BY s.id DESC"))?;
     let rows = stmt.query_map([], session_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -222,11 +249,7 @@ pub fn insert_trial(conn: &Connection, session_id: i64, trial: &NewTrial) -> Res
         trial.correct,
         trial.flags
     ])?;
-    Ok(TrialRow {
-        session_id,
-        index,
-        trial: trial.clone(),
-    })
+    Ok(TrialRow { session_id, index, trial: trial.clone() })
 }
 
 pub fn trials(conn: &Connection, session_id: i64) -> Result<Vec<TrialRow>> {
@@ -269,12 +292,22 @@ pub fn counts(conn: &Connection) -> Result<(u64, u64, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Store;
     use crate::store::test_support::{now, open_temp};
+
+    fn new_session(body_part: BodyPart, seed: u64) -> NewSession<'static> {
+        NewSession {
+            kind: SessionKind::MotorImagery,
+            body_part,
+            seed,
+            params_json: "{}",
+            level: None,
+            plan: "",
+        }
+    }
 
     fn trial(side: Side) -> NewTrial {
         NewTrial {
-            stimulus: format!("hand:{side}:back:fist:000:s2:none"),
+            stimulus: format!("hand:{side}:back:fist:000:s2:none:v0"),
             side,
             onset_ns: 1_000,
             response_ns: Some(900_001_000),
@@ -287,29 +320,13 @@ mod tests {
     #[test]
     fn trials_are_numbered_and_counted() {
         let (_dir, store) = open_temp();
-        let s = store
-            .write(|tx| {
-                start(
-                    tx,
-                    SessionKind::LeftRight,
-                    BodyPart::Hand,
-                    u64::MAX,
-                    "{}",
-                    &now(),
-                )
-            })
-            .unwrap();
+        let s = store.write(|tx| start(tx, &new_session(BodyPart::Hand, u64::MAX), &now())).unwrap();
         assert_eq!(s.seed, u64::MAX, "u64 seeds survive the i64 column");
         for i in 0..3 {
-            let row = store
-                .write(|tx| insert_trial(tx, s.id, &trial(Side::Left)))
-                .unwrap();
+            let row = store.write(|tx| insert_trial(tx, s.id, &trial(Side::Left))).unwrap();
             assert_eq!(row.index, i);
         }
-        let voided = NewTrial {
-            flags: TrialFlags::VOIDED,
-            ..trial(Side::Right)
-        };
+        let voided = NewTrial { flags: TrialFlags::VOIDED, ..trial(Side::Right) };
         store.write(|tx| insert_trial(tx, s.id, &voided)).unwrap();
         let listed = store.read(list).unwrap();
         assert_eq!((listed[0].trial_count, listed[0].voided_count), (3, 1));
@@ -319,16 +336,10 @@ mod tests {
     #[test]
     fn ended_sessions_refuse_trials_and_second_ends() {
         let (_dir, store) = open_temp();
-        let s = store
-            .write(|tx| start(tx, SessionKind::LeftRight, BodyPart::Foot, 7, "{}", &now()))
-            .unwrap();
-        let ended = store
-            .write(|tx| end(tx, s.id, SessionState::Completed, &now()))
-            .unwrap();
+        let s = store.write(|tx| start(tx, &new_session(BodyPart::Foot, 7), &now())).unwrap();
+        let ended = store.write(|tx| end(tx, s.id, SessionState::Completed, &now())).unwrap();
         assert_eq!(ended.state, SessionState::Completed);
-        let err = store
-            .write(|tx| insert_trial(tx, s.id, &trial(Side::Left)))
-            .unwrap_err();
+        let err = store.write(|tx| insert_trial(tx, s.id, &trial(Side::Left))).unwrap_err();
         assert!(matches!(err, Error::InvalidState(_)), "{err:?}");
         assert!(matches!(
             store.write(|tx| end(tx, s.id, SessionState::Aborted, &now())),
@@ -338,23 +349,5 @@ mod tests {
             store.write(|tx| end(tx, 999, SessionState::Aborted, &now())),
             Err(Error::NotFound { .. })
         ));
-    }
-
-    #[test]
-    fn running_sessions_become_interrupted_on_reopen_with_trials_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.db");
-        let path = path.to_str().unwrap();
-        let store = Store::open(path, &now()).unwrap();
-        let s = store
-            .write(|tx| start(tx, SessionKind::LeftRight, BodyPart::Hand, 1, "{}", &now()))
-            .unwrap();
-        store
-            .write(|tx| insert_trial(tx, s.id, &trial(Side::Left)))
-            .unwrap();
-        drop(store);
-        let store = Store::open(path, &now()).unwrap();
-        let s = store.read(|c| get(c, s.id)).unwrap();
-        assert_eq!((s.state, s.trial_count), (SessionState::Interrupted, 1));
     }
 }
