@@ -52,6 +52,11 @@ enum Command {
     /// manifest (no database needed)
     #[command(subcommand)]
     Stimulus(commands::stimulus::StimulusCommand),
+    /// Reminder plan for the next days, its diff against what is scheduled, snooze,
+    /// settings and adherence
+    Reminders(commands::reminders::Args),
+    /// Today: reminders still to come, sessions done and adherence
+    Today(commands::today::Args),
 }
 
 fn main() -> ExitCode {
@@ -80,5 +85,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), output::CliError> {
         Command::Profile(cmd) => commands::profile::run(ctx, cmd),
         Command::Journal(cmd) => commands::journal::run(ctx, cmd),
         Command::Stimulus(cmd) => commands::stimulus::run(cmd),
+        Command::Reminders(args) => commands::reminders::run(ctx, args),
+        Command::Today(args) => commands::today::run(ctx, args),
     }
 }

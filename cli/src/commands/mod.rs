@@ -4,6 +4,8 @@ pub mod font;
 pub mod journal;
 pub mod practice;
 pub mod profile;
+pub mod reminders;
 pub mod stats;
 pub mod status;
 pub mod stimulus;
+pub mod today;
