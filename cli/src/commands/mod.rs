@@ -2,6 +2,8 @@
 
 pub mod font;
 pub mod journal;
+pub mod practice;
 pub mod profile;
+pub mod stats;
 pub mod status;
 pub mod stimulus;
