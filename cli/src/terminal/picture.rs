@@ -85,8 +85,8 @@ fn average(pic: &Picture, x0: u32, x1: u32, y0: u32, y1: u32) -> [u8; 3] {
     for y in y0..y1.max(y0 + 1).min(pic.height) {
         for x in x0..x1.max(x0 + 1).min(pic.width) {
             let i = ((y * pic.width + x) * 4) as usize;
-            for c in 0..3 {
-                sum[c] += u32::from(pic.rgba[i + c]);
+            for (total, value) in sum.iter_mut().zip(&pic.rgba[i..i + 3]) {
+                *total += u32::from(*value);
             }
             n += 1;
         }
@@ -175,10 +175,7 @@ mod tests {
         let first_line = out.lines().next().unwrap();
         assert!(first_line.starts_with("\x1b[38;2;255;0;0m\x1b[48;2;255;0;0m▀"), "{first_line:?}");
         let last_line = out.lines().nth(3).unwrap();
-        assert!(
-            last_line.ends_with("\x1b[38;2;255;255;255m\x1b[48;2;255;255;255m▀\x1b[0m\r"),
-            "{last_line:?}"
-        );
+        assert!(last_line.ends_with("\x1b[38;2;255;255;255m\x1b[48;2;255;255;255m▀\x1b[0m"), "{last_line:?}");
         assert_eq!(out.matches('▀').count(), 8 * 4);
     }
 
