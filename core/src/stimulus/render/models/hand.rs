@@ -13,8 +13,6 @@ use crate::stimulus::{Context, Posture, StimulusSpec, View};
 /// MCP joints (index, middle, ring, little).
 const KNUCKLES: [V3; 4] =
     [v3(-25.0, 88.0, 0.0), v3(-7.5, 92.0, 0.0), v3(10.0, 88.0, 0.0), v3(26.0, 79.0, 0.0)];
-const WRIST_ENDS: [V3; 4] =
-    [v3(-14.0, 14.0, 0.0), v3(-4.0, 12.0, 0.0), v3(6.0, 12.0, 0.0), v3(15.0, 14.0, 0.0)];
 const LENGTHS: [[f32; 3]; 4] =
     [[41.0, 24.0, 20.0], [45.0, 28.0, 21.0], [42.0, 27.0, 20.0], [34.0, 20.0, 18.0]];
 const RADII: [[f32; 3]; 4] = [[9.0, 8.3, 7.7], [9.3, 8.5, 7.9], [8.8, 8.0, 7.5], [7.9, 7.2, 6.8]];
@@ -216,17 +214,6 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
         skin,
         9.0,
     ));
-    // Faint tendon ridges towards the knuckles.
-    for i in 0..4 {
-        let r = [6.5, 6.8, 6.4, 6.0][i];
-        prims.push(Prim::capsule(
-            WRIST_ENDS[i] + v3(0.0, 30.0, 2.0),
-            KNUCKLES[i] + v3(0.0, -4.0, 3.0),
-            r,
-            skin,
-            9.0,
-        ));
-    }
     prims.push(Prim::ellipsoid(
         v3(1.0, 50.0, -5.0),
         &M3::rot_z(-5.0),
