@@ -6,6 +6,9 @@ import org.junit.runner.notification.Failure
 import org.junit.runner.notification.RunListener
 import kotlin.system.exitProcess
 
+/** Stack frames of the test machinery itself, left out of failure traces. */
+private val noise = Regex("""at (org\.junit\.|java\.base/(jdk\.internal\.reflect|java\.lang\.reflect)\.|org\.proprio\.core\.test\.RunTestsKt)""")
+
 /**
  * Runs the JUnit 4 test classes named on the command line, one line per test, then the
  * failures with their stack traces, then the summary line CI reads: `N passed, N failed`.
@@ -34,7 +37,8 @@ fun main(args: Array<String>) {
     for (failure in result.failures) {
         println()
         println("--- ${failure.testHeader}")
-        println(failure.trace.trimEnd())
+        println(failure.trace.lineSequence().filterNot { noise.containsMatchIn(it) }
+            .joinToString("\n").trimEnd())
     }
     // A class that fails to load or set up fails without any test having run.
     val failures = maxOf(result.failureCount, if (result.runCount == 0) 1 else 0)
