@@ -1,1 +1,63 @@
-fn main() {}
+//! `proprio`: drive Proprio's core from a terminal — practise, keep the journal, read the
+//! numbers, plan. Every command works on one SQLite file, by default in the user's data
+//! directory, or `--db PATH`.
+
+mod commands;
+mod context;
+mod output;
+
+use clap::{Parser, Subcommand};
+use context::Context;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "proprio",
+    version,
+    about = "Graded motor imagery practice and records, on the same core as the Proprio phone apps"
+)]
+struct Cli {
+    /// SQLite database to use [default: proprio.db in the user's data directory, e.g.
+    /// ~/.local/share/proprio/]
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Act as if it were this moment: RFC 3339 ("2026-03-01T09:30:00Z", with an offset) or
+    /// local wall time in --tz ("2026-03-01 09:30", "2026-03-01T09:30") [default: now]
+    #[arg(long, global = true, value_name = "DATETIME")]
+    at: Option<String>,
+    /// IANA time zone, e.g. Europe/London [default: this computer's zone]
+    #[arg(long, global = true, value_name = "ZONE")]
+    tz: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Profile, database path, schema version and how much is stored
+    Status(commands::status::Args),
+    /// Show or change the patient profile
+    #[command(subcommand)]
+    Profile(commands::profile::Command),
+    /// Pain journal: add an entry or list them
+    #[command(subcommand)]
+    Journal(commands::journal::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result =
+        Context::new(cli.db, cli.at.as_deref(), cli.tz.as_deref()).and_then(|ctx| match cli.command {
+            Command::Status(args) => commands::status::run(&ctx, args),
+            Command::Profile(cmd) => commands::profile::run(&ctx, cmd),
+            Command::Journal(cmd) => commands::journal::run(&ctx, cmd),
+        });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("proprio: {e}");
+            e.exit_code()
+        }
+    }
+}

@@ -30,17 +30,11 @@ pub enum Error {
 
 impl Error {
     pub fn invalid(field: &str, reason: impl Into<String>) -> Self {
-        Error::InvalidArgument {
-            field: field.to_string(),
-            reason: reason.into(),
-        }
+        Error::InvalidArgument { field: field.to_string(), reason: reason.into() }
     }
 
     pub fn not_found(what: &'static str, id: impl ToString) -> Self {
-        Error::NotFound {
-            what,
-            id: id.to_string(),
-        }
+        Error::NotFound { what, id: id.to_string() }
     }
 
     /// True when SQLite says the file is not a database or is damaged.
@@ -77,21 +71,14 @@ pub enum ProprioError {
 impl From<Error> for ProprioError {
     fn from(e: Error) -> Self {
         match e {
-            Error::InvalidArgument { field, reason } => {
-                ProprioError::InvalidArgument { field, reason }
-            }
-            Error::NotFound { what, id } => ProprioError::NotFound {
-                what: what.to_string(),
-                id,
-            },
+            Error::InvalidArgument { field, reason } => ProprioError::InvalidArgument { field, reason },
+            Error::NotFound { what, id } => ProprioError::NotFound { what: what.to_string(), id },
             Error::InvalidState(reason) => ProprioError::InvalidState { reason },
-            Error::NewerSchema { found, supported } => {
-                ProprioError::NewerSchema { found, supported }
-            }
+            Error::NewerSchema { found, supported } => ProprioError::NewerSchema { found, supported },
             Error::NotADatabase { path, reason } => ProprioError::NotADatabase { path, reason },
-            e @ (Error::Sqlite(_) | Error::Json(_) | Error::Io(_)) => ProprioError::Storage {
-                reason: e.to_string(),
-            },
+            e @ (Error::Sqlite(_) | Error::Json(_) | Error::Io(_)) => {
+                ProprioError::Storage { reason: e.to_string() }
+            }
         }
     }
 }

@@ -5,7 +5,15 @@
 
 uniffi::setup_scaffolding!();
 
+pub mod api;
 pub mod error;
+pub mod laterality;
+pub mod params;
+pub mod programme;
 pub mod stimulus;
+pub mod store;
+pub mod time;
 
+pub use api::Proprio;
 pub use error::{Error, ProprioError, Result};
+pub use time::WallTime;

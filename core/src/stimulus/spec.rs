@@ -1,7 +1,7 @@
 //! What a picture shows: the body part, its side, view, posture and rotation, plus the
 //! metadata the left/right engine needs (rotation direction, difficulty).
 //!
-//! A spec has a stable text id (`hand:left:back:fist:090:s3:none`) so trials can store
+//! A spec has a stable text id (`hand:left:back:fist:090:s3:none:v0`) so trials can store
 //! exactly which picture was shown and any session can be re-rendered and audited.
 
 use crate::error::{Error, Result};
@@ -12,6 +12,9 @@ use std::fmt;
 pub const ROTATION_STEP_DEG: u16 = 15;
 /// Skin tones are numbered `0..SKIN_TONES` from light to dark.
 pub const SKIN_TONES: u8 = 6;
+/// Natural variations of one pose (small differences in joint angles and camera), so a
+/// session can show many distinct pictures even at the easiest level.
+pub const VARIANTS: u8 = 8;
 
 macro_rules! text_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
@@ -129,9 +132,7 @@ impl BodyPart {
         match self {
             BodyPart::Hand => &[Back, Palm, ThumbSide, LittleFingerSide],
             BodyPart::Foot => &[Top, Sole, InnerSide, OuterSide],
-            BodyPart::Back | BodyPart::Neck | BodyPart::Knee | BodyPart::Shoulder => {
-                &[Behind, Front]
-            }
+            BodyPart::Back | BodyPart::Neck | BodyPart::Knee | BodyPart::Shoulder => &[Behind, Front],
         }
     }
 
@@ -148,9 +149,7 @@ impl BodyPart {
 
     pub fn contexts(self) -> &'static [Context] {
         match self {
-            BodyPart::Hand | BodyPart::Shoulder => {
-                &[Context::None, Context::Sleeve, Context::Object]
-            }
+            BodyPart::Hand | BodyPart::Shoulder => &[Context::None, Context::Sleeve, Context::Object],
             BodyPart::Foot | BodyPart::Knee => &[Context::None, Context::Shoe],
             BodyPart::Back | BodyPart::Neck => &[Context::None],
         }
@@ -169,10 +168,7 @@ impl BodyPart {
     /// For the whole-body parts the small tilts are ±15°/±30° (15, 30, 330, 345).
     pub fn rotations(self) -> Vec<u16> {
         let max = self.max_rotation_deg();
-        (0..360)
-            .step_by(ROTATION_STEP_DEG as usize)
-            .filter(|r| *r <= max || 360 - r <= max)
-            .collect()
+        (0..360).step_by(ROTATION_STEP_DEG as usize).filter(|r| *r <= max || 360 - r <= max).collect()
     }
 }
 
@@ -193,6 +189,8 @@ pub struct StimulusSpec {
     /// 0 (lightest) ..= 5 (darkest).
     pub skin_tone: u8,
     pub context: Context,
+    /// 0..8: which natural variation of the pose (see [`VARIANTS`]).
+    pub variant: u8,
 }
 
 impl StimulusSpec {
@@ -201,28 +199,19 @@ impl StimulusSpec {
         if !self.body_part.views().contains(&self.view) {
             return Err(Error::invalid(
                 "view",
-                format!(
-                    "a {} cannot be shown from the {} view",
-                    self.body_part, self.view
-                ),
+                format!("a {} cannot be shown from the {} view", self.body_part, self.view),
             ));
         }
         if !self.body_part.postures().contains(&self.posture) {
             return Err(Error::invalid(
                 "posture",
-                format!(
-                    "a {} cannot take the {} posture",
-                    self.body_part, self.posture
-                ),
+                format!("a {} cannot take the {} posture", self.body_part, self.posture),
             ));
         }
         if !self.body_part.contexts().contains(&self.context) {
             return Err(Error::invalid(
                 "context",
-                format!(
-                    "a {} cannot be shown with {} context",
-                    self.body_part, self.context
-                ),
+                format!("a {} cannot be shown with {} context", self.body_part, self.context),
             ));
         }
         if !self.body_part.rotations().contains(&self.rotation_deg) {
@@ -236,6 +225,12 @@ impl StimulusSpec {
                 ),
             ));
         }
+        if self.variant >= VARIANTS {
+            return Err(Error::invalid(
+                "variant",
+                format!("{} is out of range 0..={}", self.variant, VARIANTS - 1),
+            ));
+        }
         if self.skin_tone >= SKIN_TONES {
             return Err(Error::invalid(
                 "skin_tone",
@@ -245,17 +240,18 @@ impl StimulusSpec {
         Ok(())
     }
 
-    /// The stable text id, e.g. `hand:left:back:fist:090:s3:none`.
+    /// The stable text id, e.g. `hand:left:back:fist:090:s3:none:v0`.
     pub fn id(&self) -> String {
         format!(
-            "{}:{}:{}:{}:{:03}:s{}:{}",
+            "{}:{}:{}:{}:{:03}:s{}:{}:v{}",
             self.body_part,
             self.side,
             self.view,
             self.posture,
             self.rotation_deg,
             self.skin_tone,
-            self.context
+            self.context,
+            self.variant
         )
     }
 
@@ -264,20 +260,16 @@ impl StimulusSpec {
         let bad = || {
             Error::invalid(
                 "stimulus_id",
-                format!(
-                    "'{id}' is not a stimulus id (body-part:side:view:posture:rotation:sN:context)"
-                ),
+                format!("'{id}' is not a stimulus id (body-part:side:view:posture:rotation:sN:context:vN)"),
             )
         };
         let parts: Vec<&str> = id.split(':').collect();
-        let [body, side, view, posture, rotation, skin, context] = parts[..] else {
+        let [body, side, view, posture, rotation, skin, context, variant] = parts[..] else {
             return Err(bad());
         };
         let rotation_deg = rotation.parse::<u16>().map_err(|_| bad())?;
-        let skin_tone = skin
-            .strip_prefix('s')
-            .and_then(|s| s.parse::<u8>().ok())
-            .ok_or_else(bad)?;
+        let skin_tone = skin.strip_prefix('s').and_then(|s| s.parse::<u8>().ok()).ok_or_else(bad)?;
+        let variant = variant.strip_prefix('v').and_then(|s| s.parse::<u8>().ok()).ok_or_else(bad)?;
         let spec = StimulusSpec {
             body_part: BodyPart::parse(body, "stimulus_id")?,
             side: Side::parse(side, "stimulus_id")?,
@@ -286,6 +278,7 @@ impl StimulusSpec {
             rotation_deg,
             skin_tone,
             context: Context::parse(context, "stimulus_id")?,
+            variant,
         };
         spec.validate()?;
         Ok(spec)
@@ -329,29 +322,17 @@ impl StimulusSpec {
     /// unusual postures and distracting context. The left/right level ladder uses it.
     pub fn difficulty(&self) -> f64 {
         let magnitude = f64::from(self.rotation_magnitude_deg()) / 180.0;
-        let lateral = if self.rotation_direction() == RotationDirection::Lateral {
-            1.0
-        } else {
-            0.0
-        };
+        let lateral = if self.rotation_direction() == RotationDirection::Lateral { 1.0 } else { 0.0 };
         let view = match self.view {
             View::Back | View::Top | View::Behind => 0.0,
             View::Palm | View::Sole | View::Front => 0.6,
             View::ThumbSide | View::LittleFingerSide | View::InnerSide | View::OuterSide => 1.0,
         };
         let postures = self.body_part.postures();
-        let posture_rank = postures
-            .iter()
-            .position(|p| *p == self.posture)
-            .unwrap_or(0);
+        let posture_rank = postures.iter().position(|p| *p == self.posture).unwrap_or(0);
         let posture = posture_rank as f64 / (postures.len().max(2) - 1) as f64;
-        let context = if self.context == Context::None {
-            0.0
-        } else {
-            1.0
-        };
-        let score =
-            0.35 * magnitude + 0.10 * lateral + 0.25 * view + 0.20 * posture + 0.10 * context;
+        let context = if self.context == Context::None { 0.0 } else { 1.0 };
+        let score = 0.35 * magnitude + 0.10 * lateral + 0.25 * view + 0.20 * posture + 0.10 * context;
         (score * 1000.0).round() / 1000.0
     }
 }
@@ -369,6 +350,7 @@ mod tests {
             rotation_deg,
             skin_tone: 3,
             context: Context::None,
+            variant: 0,
         }
     }
 
@@ -386,6 +368,7 @@ mod tests {
                             rotation_deg: rotation,
                             skin_tone: 5,
                             context: body.contexts()[body.contexts().len() - 1],
+                            variant: VARIANTS - 1,
                         };
                         spec.validate().unwrap();
                         assert_eq!(StimulusSpec::from_id(&spec.id()).unwrap(), spec);
@@ -393,7 +376,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(hand(Side::Left, 90).id(), "hand:left:back:fist:090:s3:none");
+        assert_eq!(hand(Side::Left, 90).id(), "hand:left:back:fist:090:s3:none:v0");
     }
 
     #[test]
@@ -401,52 +384,34 @@ mod tests {
         for id in [
             "",
             "hand",
-            "hand:up:back:fist:090:s3:none",
-            "hand:left:sole:fist:090:s3:none",
-            "hand:left:back:fist:091:s3:none",
-            "hand:left:back:fist:090:s6:none",
-            "hand:left:back:fist:090:3:none",
-            "back:left:behind:turn:090:s0:none",
-            "foot:left:top:neutral:000:s0:sleeve",
+            "hand:left:back:fist:090:s3:none",
+            "hand:up:back:fist:090:s3:none:v0",
+            "hand:left:sole:fist:090:s3:none:v0",
+            "hand:left:back:fist:091:s3:none:v0",
+            "hand:left:back:fist:090:s6:none:v0",
+            "hand:left:back:fist:090:3:none:v0",
+            "hand:left:back:fist:090:s3:none:v8",
+            "hand:left:back:fist:090:s3:none:0",
+            "back:left:behind:turn:090:s0:none:v0",
+            "foot:left:top:neutral:000:s0:sleeve:v0",
         ] {
             let err = StimulusSpec::from_id(id).unwrap_err();
-            assert!(
-                matches!(err, Error::InvalidArgument { .. }),
-                "{id}: {err:?}"
-            );
+            assert!(matches!(err, Error::InvalidArgument { .. }), "{id}: {err:?}");
         }
     }
 
     #[test]
     fn rotation_direction_mirrors_between_sides() {
-        assert_eq!(
-            hand(Side::Right, 90).rotation_direction(),
-            RotationDirection::Lateral
-        );
-        assert_eq!(
-            hand(Side::Left, 90).rotation_direction(),
-            RotationDirection::Lateral
-        );
-        assert_eq!(
-            hand(Side::Left, 270).rotation_direction(),
-            RotationDirection::Medial
-        );
+        assert_eq!(hand(Side::Right, 90).rotation_direction(), RotationDirection::Lateral);
+        assert_eq!(hand(Side::Left, 90).rotation_direction(), RotationDirection::Lateral);
+        assert_eq!(hand(Side::Left, 270).rotation_direction(), RotationDirection::Medial);
         assert_eq!(hand(Side::Right, 90).screen_rotation_clockwise_deg(), 90);
         assert_eq!(hand(Side::Left, 90).screen_rotation_clockwise_deg(), 270);
-        assert_eq!(
-            hand(Side::Left, 0).rotation_direction(),
-            RotationDirection::Upright
-        );
-        assert_eq!(
-            hand(Side::Right, 180).rotation_direction(),
-            RotationDirection::Inverted
-        );
+        assert_eq!(hand(Side::Left, 0).rotation_direction(), RotationDirection::Upright);
+        assert_eq!(hand(Side::Right, 180).rotation_direction(), RotationDirection::Inverted);
         for r in hand(Side::Left, 0).body_part.rotations() {
             let spec = hand(Side::Left, r);
-            assert_eq!(
-                spec.rotation_direction(),
-                spec.mirrored().rotation_direction()
-            );
+            assert_eq!(spec.rotation_direction(), spec.mirrored().rotation_direction());
             assert_eq!(spec.difficulty(), spec.mirrored().difficulty());
             assert_eq!(spec.mirrored().mirrored(), spec);
         }
@@ -456,11 +421,7 @@ mod tests {
     fn difficulty_grows_with_rotation() {
         assert!(hand(Side::Right, 0).difficulty() < hand(Side::Right, 45).difficulty());
         assert!(hand(Side::Right, 45).difficulty() < hand(Side::Right, 180).difficulty());
-        let max = BodyPart::ALL
-            .iter()
-            .map(|b| b.rotations().len())
-            .max()
-            .unwrap();
+        let max = BodyPart::ALL.iter().map(|b| b.rotations().len()).max().unwrap();
         assert_eq!(max, 24);
     }
 }

@@ -1,0 +1,5 @@
+//! One module per top-level command.
+
+pub mod journal;
+pub mod profile;
+pub mod status;

@@ -1,0 +1,148 @@
+//! The schema, as numbered upgrade steps on `PRAGMA user_version`.
+//!
+//! `STEPS[n]` upgrades a database from version `n` to `n + 1`, in one transaction with
+//! the version bump, so a crash mid-upgrade leaves the old version intact. Never edit a
+//! step that has shipped: append a new one. The test at the bottom builds a database at
+//! every old version, upgrades it and checks it matches a freshly created one.
+
+use crate::error::{Error, Result};
+use rusqlite::Connection;
+
+const STEPS: &[&str] = &[
+    // 0 -> 1: profile, sessions, trials, journal.
+    "
+    CREATE TABLE profile (
+        id              INTEGER PRIMARY KEY CHECK (id = 1),
+        code            TEXT NOT NULL,
+        handedness      TEXT CHECK (handedness IN ('left', 'right', 'mixed')),
+        skin_tone       INTEGER NOT NULL CHECK (skin_tone BETWEEN 0 AND 5),
+        created_at_ms   INTEGER NOT NULL,
+        created_zone    TEXT NOT NULL
+    );
+    CREATE TABLE affected_area (
+        body_part       TEXT NOT NULL,
+        side            TEXT NOT NULL CHECK (side IN ('left', 'right')),
+        PRIMARY KEY (body_part, side)
+    ) WITHOUT ROWID;
+    CREATE TABLE session (
+        id              INTEGER PRIMARY KEY,
+        kind            TEXT NOT NULL,
+        body_part       TEXT NOT NULL,
+        started_at_ms   INTEGER NOT NULL,
+        started_zone    TEXT NOT NULL,
+        ended_at_ms     INTEGER,
+        ended_zone      TEXT,
+        state           TEXT NOT NULL
+                        CHECK (state IN ('running', 'completed', 'aborted', 'interrupted')),
+        seed            INTEGER NOT NULL,
+        params          TEXT NOT NULL
+    );
+    CREATE INDEX session_by_kind_part ON session (kind, body_part, started_at_ms);
+    CREATE INDEX session_running ON session (state) WHERE state = 'running';
+    CREATE TABLE trial (
+        session_id      INTEGER NOT NULL REFERENCES session (id),
+        idx             INTEGER NOT NULL CHECK (idx >= 0),
+        stimulus        TEXT NOT NULL,
+        side            TEXT NOT NULL CHECK (side IN ('left', 'right')),
+        onset_ns        INTEGER NOT NULL CHECK (onset_ns >= 0),
+        response_ns     INTEGER CHECK (response_ns >= onset_ns),
+        answer          TEXT CHECK (answer IN ('left', 'right')),
+        correct         INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        flags           INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (session_id, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE journal (
+        id              INTEGER PRIMARY KEY,
+        at_ms           INTEGER NOT NULL,
+        zone            TEXT NOT NULL,
+        pain            INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+        fear            INTEGER CHECK (fear BETWEEN 0 AND 10),
+        medication      INTEGER NOT NULL CHECK (medication IN (0, 1)),
+        note            TEXT NOT NULL,
+        session_id      INTEGER REFERENCES session (id)
+    );
+    CREATE INDEX journal_by_time ON journal (at_ms);
+    ",
+    // 1 -> 2: left/right sessions keep their level and planned pictures, and a per-side
+    // summary written when the session ends, so history over years reads fast.
+    "
+    ALTER TABLE session ADD COLUMN level INTEGER;
+    ALTER TABLE session ADD COLUMN plan TEXT NOT NULL DEFAULT '';
+    CREATE TABLE session_side (
+        session_id      INTEGER NOT NULL REFERENCES session (id),
+        side            TEXT NOT NULL CHECK (side IN ('left', 'right')),
+        n               INTEGER NOT NULL,
+        correct         INTEGER NOT NULL,
+        rt_n            INTEGER NOT NULL,
+        median_rt_ms    REAL,
+        q1_rt_ms        REAL,
+        q3_rt_ms        REAL,
+        anticipations   INTEGER NOT NULL,
+        timeouts        INTEGER NOT NULL,
+        PRIMARY KEY (session_id, side)
+    ) WITHOUT ROWID;
+    ",
+];
+
+/// The version a fresh database is created at.
+pub const LATEST: i64 = STEPS.len() as i64;
+
+pub fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Brings the database up to [`LATEST`], one transaction per step.
+pub fn upgrade(conn: &mut Connection) -> Result<()> {
+    upgrade_to(conn, LATEST)
+}
+
+fn upgrade_to(conn: &mut Connection, target: i64) -> Result<()> {
+    let found = version(conn)?;
+    if found > LATEST {
+        return Err(Error::NewerSchema { found, supported: LATEST });
+    }
+    for (from, sql) in STEPS.iter().enumerate().take(target as usize).skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", from as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schema_dump(conn: &Connection) -> Vec<(String, String, Option<String>)> {
+        let mut stmt = conn.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name").unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn upgrading_from_every_old_version_matches_a_fresh_database() {
+        let mut fresh = Connection::open_in_memory().unwrap();
+        upgrade(&mut fresh).unwrap();
+        assert_eq!(version(&fresh).unwrap(), LATEST);
+        for old in 0..LATEST {
+            let mut conn = Connection::open_in_memory().unwrap();
+            upgrade_to(&mut conn, old).unwrap();
+            assert_eq!(version(&conn).unwrap(), old);
+            upgrade(&mut conn).unwrap();
+            assert_eq!(schema_dump(&conn), schema_dump(&fresh), "upgrade from {old}");
+            assert_eq!(version(&conn).unwrap(), LATEST);
+        }
+    }
+
+    #[test]
+    fn newer_schema_is_refused_untouched() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", LATEST + 1).unwrap();
+        let err = upgrade(&mut conn).unwrap_err();
+        assert!(matches!(err, Error::NewerSchema { found, .. } if found == LATEST + 1));
+        assert!(schema_dump(&conn).is_empty());
+    }
+}

@@ -1,0 +1,97 @@
+//! Per-side summaries of finished left/right sessions, written once when a session ends
+//! so that years of history read in milliseconds.
+
+use crate::error::Result;
+use crate::laterality::stats::SideStats;
+use crate::programme::SessionKind;
+use crate::stimulus::{BodyPart, Side};
+use crate::time::WallTime;
+use rusqlite::{Connection, params};
+
+pub fn write(conn: &Connection, session_id: i64, side: &SideStats) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO session_side
+         (session_id, side, n, correct, rt_n, median_rt_ms, q1_rt_ms, q3_rt_ms, anticipations, timeouts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        session_id,
+        side.side.as_str(),
+        side.n,
+        side.correct,
+        side.rt_n,
+        side.median_rt_ms,
+        side.q1_rt_ms,
+        side.q3_rt_ms,
+        side.anticipations,
+        side.timeouts
+    ])?;
+    Ok(())
+}
+
+/// One finished session with its two per-side summaries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryRow {
+    pub session_id: i64,
+    pub started_at: WallTime,
+    pub state: String,
+    pub level: Option<u32>,
+    pub left: SideSummary,
+    pub right: SideSummary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct SideSummary {
+    pub n: u32,
+    pub correct: u32,
+    pub rt_n: u32,
+    pub median_rt_ms: Option<f64>,
+    pub q1_rt_ms: Option<f64>,
+    pub q3_rt_ms: Option<f64>,
+    pub anticipations: u32,
+    pub timeouts: u32,
+}
+
+/// Every summarised session of this kind and body part, oldest first.
+pub fn history(conn: &Connection, kind: SessionKind, body_part: BodyPart) -> Result<Vec<SummaryRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.started_at_ms, s.started_zone, s.state, s.level, ss.side,
+                ss.n, ss.correct, ss.rt_n, ss.median_rt_ms, ss.q1_rt_ms, ss.q3_rt_ms, ss.anticipations, ss.timeouts
+         FROM session s JOIN session_side ss ON ss.session_id = s.id
+         WHERE s.kind = ?1 AND s.body_part = ?2
+         ORDER BY s.started_at_ms, s.id, ss.side",
+    )?;
+    let mut rows = stmt.query(params![kind.as_str(), body_part.as_str()])?;
+    let mut out: Vec<SummaryRow> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let side: String = r.get(5)?;
+        let summary = SideSummary {
+            n: r.get(6)?,
+            correct: r.get(7)?,
+            rt_n: r.get(8)?,
+            median_rt_ms: r.get(9)?,
+            q1_rt_ms: r.get(10)?,
+            q3_rt_ms: r.get(11)?,
+            anticipations: r.get(12)?,
+            timeouts: r.get(13)?,
+        };
+        if out.last().is_none_or(|row| row.session_id != id) {
+            out.push(SummaryRow {
+                session_id: id,
+                started_at: WallTime { unix_ms: r.get(1)?, zone: r.get(2)? },
+                state: r.get(3)?,
+                level: r.get(4)?,
+                left: SideSummary::default(),
+                right: SideSummary::default(),
+            });
+        }
+        let row = out.last_mut().expect("pushed above");
+        if side == Side::Left.as_str() {
+            row.left = summary;
+        } else {
+            row.right = summary;
+        }
+    }
+    Ok(out)
+}
