@@ -7,7 +7,7 @@ import XCTest
 final class BindingsTests: XCTestCase {
     private let spec = StimulusSpec(
         bodyPart: .hand, side: .left, view: .back, posture: .fist,
-        rotationDeg: 90, skinTone: 3, context: .none
+        rotationDeg: 90, skinTone: 3, context: .none, variant: 0
     )
 
     func testLibraryLoadsAndContractVersionMatches() {

@@ -27,6 +27,7 @@ class BindingsTest {
         rotationDeg = 90u,
         skinTone = 3u,
         context = Context.NONE,
+        variant = 0u,
     )
 
     @Test
