@@ -5,6 +5,7 @@
 mod commands;
 mod context;
 mod output;
+mod terminal;
 
 use clap::{Parser, Subcommand};
 use context::Context;
@@ -35,6 +36,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// A left/right judgement session in the terminal (or --simulate a virtual patient)
+    Practice(commands::practice::Args),
+    /// Left/right history, per-side numbers, level and the stage gate for a body part
+    Stats(commands::stats::Args),
     /// Profile, database path, schema version and how much is stored
     Status(commands::status::Args),
     /// Show or change the patient profile
@@ -49,7 +54,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result =
         Context::new(cli.db, cli.at.as_deref(), cli.tz.as_deref()).and_then(|ctx| match cli.command {
-            Command::Status(args) => commands::status::run(&ctx, args),
+            Command::Practice(args) => commands::practice::run(&ctx, args),
+        Command::Stats(args) => commands::stats::run(&ctx, args),
+        Command::Status(args) => commands::status::run(&ctx, args),
             Command::Profile(cmd) => commands::profile::run(&ctx, cmd),
             Command::Journal(cmd) => commands::journal::run(&ctx, cmd),
         });

@@ -1,6 +1,8 @@
 //! Errors and printing shared by the commands.
 
 use proprio_core::ProprioError;
+use proprio_core::laterality::engine::SessionResults;
+use proprio_core::laterality::stats::LateralityStats;
 use serde::Serialize;
 use std::fmt;
 use std::process::ExitCode;
@@ -57,4 +59,59 @@ pub fn local_time(at: &proprio_core::WallTime) -> String {
         Ok(t) => format!("{} ({})", t.format("%Y-%m-%d %H:%M"), at.zone),
         Err(_) => format!("{} ms ({})", at.unix_ms, at.zone),
     }
+}
+
+/// "2026-03-01 09:30" in the instant's own zone.
+pub fn local_time_short(at: &proprio_core::WallTime) -> String {
+    at.local().map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|_| at.unix_ms.to_string())
+}
+
+pub fn fmt_pct(v: Option<f64>) -> String {
+    v.map_or("–".into(), |a| format!("{:.0} %", (a * 100.0).floor()))
+}
+
+pub fn fmt_rt(v: Option<f64>) -> String {
+    v.map_or("–".into(), |ms| format!("{:.2} s", ms / 1000.0))
+}
+
+/// The per-side table, then rotation direction and angle bands.
+pub fn print_side_table(st: &LateralityStats) {
+    println!("  {:<16} {:>4} {:>9} {:>9} {:>15} {:>9} {:>9}", "", "n", "correct", "median", "IQR", "too fast", "timeouts");
+    for s in [&st.left, &st.right] {
+        let label = format!("{} pictures{}", s.side, if s.affected { " *" } else { "" });
+        let iqr = match (s.q1_rt_ms, s.q3_rt_ms) {
+            (Some(a), Some(b)) => format!("{:.2}–{:.2} s", a / 1000.0, b / 1000.0),
+            _ => "–".into(),
+        };
+        println!(
+            "  {:<16} {:>4} {:>9} {:>9} {:>15} {:>9} {:>9}",
+            label,
+            s.n,
+            fmt_pct(s.accuracy),
+            fmt_rt(s.median_rt_ms),
+            iqr,
+            s.anticipations,
+            s.timeouts
+        );
+    }
+    if st.left.affected || st.right.affected {
+        println!("  * affected side");
+    }
+    let groups: Vec<String> = st
+        .by_direction
+        .iter()
+        .chain(st.by_angle.iter())
+        .map(|g| format!("{} {} {}", g.label, fmt_pct(g.accuracy), fmt_rt(g.median_rt_ms)))
+        .collect();
+    if !groups.is_empty() {
+        println!("  by rotation: {}", groups.join(" · "));
+    }
+}
+
+/// A finished session: the table and the verdict.
+pub fn print_results(r: &SessionResults) {
+    let answered = r.stats.left.n + r.stats.right.n;
+    println!("Session {} ({}), level {}: {answered} pictures answered.\n", r.session_id, format!("{:?}", r.state).to_lowercase(), r.level);
+    print_side_table(&r.stats);
+    println!("\n{}", r.gate.verdict);
 }

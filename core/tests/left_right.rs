@@ -193,11 +193,11 @@ fn the_gate_opens_after_good_sessions_on_two_days_and_fourteen_days_in_stage() {
     assert!(r3.gate.verdict.contains("different days"), "{}", r3.gate.verdict);
     let r4 = good.run(&p, settings(BodyPart::Hand, 20, 4), s(1)).unwrap();
     assert!(r4.gate.verdict.contains("today is day 2"), "{}", r4.gate.verdict);
-    let overview = p.left_right_overview(BodyPart::Hand, s(13)).unwrap();
+    let overview = p.left_right_overview(BodyPart::Hand, None, s(13)).unwrap();
     assert!(overview.gate.ready, "{}", overview.gate.verdict);
     assert_eq!(overview.history.len(), 4);
     // another body part has its own gate
-    assert!(!p.left_right_overview(BodyPart::Foot, s(13)).unwrap().gate.ready);
+    assert!(!p.left_right_overview(BodyPart::Foot, None, s(13)).unwrap().gate.ready);
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn a_slow_affected_side_keeps_the_gate_shut_and_is_named() {
     for day in 0..3 {
         slow_left.run(&p, settings(BodyPart::Foot, 20, day as u64), at(MONDAY_9AM + day * DAY_MS)).unwrap();
     }
-    let o = p.left_right_overview(BodyPart::Foot, at(MONDAY_9AM + 20 * DAY_MS)).unwrap();
+    let o = p.left_right_overview(BodyPart::Foot, None, at(MONDAY_9AM + 20 * DAY_MS)).unwrap();
     assert!(!o.gate.ready);
     assert!(o.gate.verdict.starts_with("Not yet: your left side is 0.7 s slower than your right"), "{}", o.gate.verdict);
     let left = o.recent.left.median_rt_ms.unwrap();
@@ -229,7 +229,7 @@ fn the_level_steps_up_with_mastery_and_down_after_poor_sessions() {
     p.abort_session(next.session.id, day(1)).unwrap();
     poor.run(&p, settings(BodyPart::Hand, 20, 4), day(2)).unwrap();
     poor.run(&p, settings(BodyPart::Hand, 20, 5), day(2)).unwrap();
-    assert_eq!(p.left_right_overview(BodyPart::Hand, day(3)).unwrap().level, 1, "two poor sessions move down");
+    assert_eq!(p.left_right_overview(BodyPart::Hand, None, day(3)).unwrap().level, 1, "two poor sessions move down");
 }
 
 #[test]
@@ -247,6 +247,6 @@ fn a_killed_session_with_every_answer_in_reopens_as_completed() {
     let p = Proprio::new(path, at(MONDAY_9AM + 1000)).unwrap();
     let states: Vec<_> = p.sessions().unwrap().iter().map(|s| (s.state, s.trial_count)).collect();
     assert_eq!(states, vec![(SessionState::Interrupted, 1), (SessionState::Completed, 10)]);
-    let history = p.left_right_overview(BodyPart::Neck, at(MONDAY_9AM + 1000)).unwrap().history;
+    let history = p.left_right_overview(BodyPart::Neck, None, at(MONDAY_9AM + 1000)).unwrap().history;
     assert_eq!(history.len(), 2, "both summarised");
 }

@@ -68,9 +68,16 @@ impl Proprio {
         Ok(self.store.read(|c| engine::results(c, session_id, &Parameters::default(), &now))?)
     }
 
-    /// History, recent statistics, level and gate for one body part.
-    pub fn left_right_overview(&self, body_part: BodyPart, now: WallTime) -> Result<LeftRightOverview> {
-        Ok(self.store.read(|c| engine::overview(c, body_part, &Parameters::default(), &now))?)
+    /// Level, gate, recent statistics and the newest `history_limit` sessions (all when
+    /// `None`; years of history are slower) for one body part.
+    pub fn left_right_overview(
+        &self,
+        body_part: BodyPart,
+        history_limit: Option<u32>,
+        now: WallTime,
+    ) -> Result<LeftRightOverview> {
+        let params = Parameters::default();
+        Ok(self.store.read(|c| engine::overview(c, body_part, &params, &now, history_limit))?)
     }
 
     /// The clinical parameter table in force, with the source of every default.

@@ -25,7 +25,7 @@ use std::collections::HashSet;
 /// How many past sessions' pictures a new session avoids.
 const AVOID_RECENT_SESSIONS: u32 = 5;
 /// How many recent sessions the "recent" statistics pool.
-const RECENT_STATS_SESSIONS: usize = 10;
+const RECENT_STATS_SESSIONS: u32 = 10;
 
 /// What the patient (or their plan) chose for a session; `None` takes the default.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -118,7 +118,7 @@ pub fn start(
             return Err(Error::invalid("level", format!("{l}; levels run from 1 to 6")));
         }
         Some(l) => l,
-        None => current_level(conn, settings.body_part, &parameters)?,
+        None => current_level(conn, settings.body_part)?,
     };
     let recent: HashSet<StimulusSpec> =
         sessions::recent_stimuli(conn, SessionKind::LeftRight, settings.body_part, AVOID_RECENT_SESSIONS)?
@@ -331,7 +331,7 @@ pub fn end(conn: &Connection, session_id: i64, state: SessionState, now: &WallTi
         )));
     }
     let row = sessions::end(conn, session_id, state, now)?;
-    summarise(conn, &p)?;
+    summarise(conn, &p, state)?;
     Ok(row)
 }
 
@@ -346,7 +346,7 @@ pub fn close_abandoned(conn: &Connection) -> Result<()> {
         let p = Progress::load(conn, session.id)?;
         let state = if p.current().is_none() { SessionState::Completed } else { SessionState::Interrupted };
         sessions::set_state(conn, session.id, state, None)?;
-        summarise(conn, &p)?;
+        summarise(conn, &p, state)?;
     }
     Ok(())
 }
@@ -366,10 +366,28 @@ fn observations(trials: &[TrialRow]) -> Result<Vec<Observation>> {
         .collect()
 }
 
-fn summarise(conn: &Connection, p: &Progress) -> Result<()> {
+/// Stores the per-side summary of an ended session and, if it was completed, moves the
+/// level ladder on by it.
+fn summarise(conn: &Connection, p: &Progress, state: SessionState) -> Result<()> {
     let st = stats::compute(&observations(&p.trials)?, &[]);
     summaries::write(conn, p.session.id, &st.left)?;
-    summaries::write(conn, p.session.id, &st.right)
+    summaries::write(conn, p.session.id, &st.right)?;
+    if state != SessionState::Completed {
+        return Ok(());
+    }
+    let params = &p.params.parameters;
+    let (goal_acc, goal_rt) = (params.get("gate_accuracy"), params.get("gate_rt_ms"));
+    let accuracy = |s: &stats::SideStats| s.accuracy.unwrap_or(0.0);
+    let at_standard = |s: &stats::SideStats| accuracy(s) >= goal_acc && s.median_rt_ms.is_some_and(|m| m <= goal_rt);
+    let outcome = SessionOutcome {
+        level: p.session.level.unwrap_or(levels::MIN_LEVEL),
+        day: local_day(&p.session.started_at)?,
+        at_standard: at_standard(&st.left) && at_standard(&st.right),
+        worst_accuracy: accuracy(&st.left).min(accuracy(&st.right)),
+    };
+    let body = p.session.body_part;
+    let before = summaries::ladder_latest(conn, body)?.unwrap_or_default();
+    summaries::ladder_write(conn, p.session.id, body, &before.step(&outcome, params))
 }
 
 fn affected_sides(affected: &[AffectedArea], body_part: BodyPart) -> Vec<Side> {
@@ -436,18 +454,20 @@ pub fn overview(
     body_part: BodyPart,
     params: &Parameters,
     now: &WallTime,
+    history_limit: Option<u32>,
 ) -> Result<LeftRightOverview> {
     now.validate("now")?;
-    let history = summaries::history(conn, SessionKind::LeftRight, body_part)?;
     let affected = affected_sides(&profile::get(conn)?.affected, body_part);
+    let history = summaries::history(conn, SessionKind::LeftRight, body_part, history_limit)?;
     let mut recent_trials = Vec::new();
-    for row in history.iter().rev().take(RECENT_STATS_SESSIONS) {
+    let recent = summaries::history(conn, SessionKind::LeftRight, body_part, Some(RECENT_STATS_SESSIONS))?;
+    for row in &recent {
         recent_trials.extend(sessions::trials(conn, row.session_id)?);
     }
     Ok(LeftRightOverview {
         body_part,
-        level: level_from(&history, params)?,
-        gate: gate_from(conn, &history, params, now)?,
+        level: current_level(conn, body_part)?,
+        gate: gate_state(conn, body_part, params, now)?,
         recent: stats::compute(&observations(&recent_trials)?, &affected),
         history: history.iter().map(point).collect::<Result<_>>()?,
     })
@@ -477,60 +497,22 @@ fn state_from(text: &str) -> Result<SessionState> {
 }
 
 /// The level the next session of this body part uses.
-pub fn current_level(conn: &Connection, body_part: BodyPart, params: &Parameters) -> Result<u32> {
-    level_from(&summaries::history(conn, SessionKind::LeftRight, body_part)?, params)
-}
-
-fn level_from(history: &[SummaryRow], params: &Parameters) -> Result<u32> {
-    let goal_acc = params.get("gate_accuracy");
-    let goal_rt = params.get("gate_rt_ms");
-    let mut outcomes = Vec::new();
-    for row in history.iter().filter(|r| r.state == SessionState::Completed.as_str()) {
-        let side_ok = |s: &summaries::SideSummary| {
-            s.n > 0
-                && f64::from(s.correct) / f64::from(s.n) >= goal_acc
-                && s.median_rt_ms.is_some_and(|m| m <= goal_rt)
-        };
-        let accuracy =
-            |s: &summaries::SideSummary| if s.n == 0 { 0.0 } else { f64::from(s.correct) / f64::from(s.n) };
-        outcomes.push(SessionOutcome {
-            level: row.level.unwrap_or(levels::MIN_LEVEL),
-            day: local_day(&row.started_at)?,
-            at_standard: side_ok(&row.left) && side_ok(&row.right),
-            worst_accuracy: accuracy(&row.left).min(accuracy(&row.right)),
-        });
-    }
-    Ok(levels::current_level(&outcomes, params))
+pub fn current_level(conn: &Connection, body_part: BodyPart) -> Result<u32> {
+    Ok(summaries::ladder_latest(conn, body_part)?.unwrap_or_default().level)
 }
 
 /// The gate for a body part as of `now`.
-pub fn gate_state(
-    conn: &Connection,
-    body_part: BodyPart,
-    params: &Parameters,
-    now: &WallTime,
-) -> Result<GateState> {
-    gate_from(conn, &summaries::history(conn, SessionKind::LeftRight, body_part)?, params, now)
-}
-
-fn gate_from(
-    conn: &Connection,
-    history: &[SummaryRow],
-    params: &Parameters,
-    now: &WallTime,
-) -> Result<GateState> {
-    let needed = params.get_u32("gate_sessions") as usize;
-    let completed: Vec<&SummaryRow> =
-        history.iter().filter(|r| r.state == SessionState::Completed.as_str()).collect();
+pub fn gate_state(conn: &Connection, body_part: BodyPart, params: &Parameters, now: &WallTime) -> Result<GateState> {
+    let needed = params.get_u32("gate_sessions");
     let mut window = Vec::new();
-    for row in &completed[completed.len().saturating_sub(needed)..] {
+    for row in sessions::latest_completed(conn, SessionKind::LeftRight, body_part, needed)?.iter().rev() {
         window.push(GateSession {
             day: local_day(&row.started_at)?,
-            trials: observations(&sessions::trials(conn, row.session_id)?)?,
+            trials: observations(&sessions::trials(conn, row.id)?)?,
         });
     }
-    let days_in_stage = match history.first() {
-        Some(first) => (local_day(now)? - local_day(&first.started_at)? + 1).max(0) as u32,
+    let days_in_stage = match sessions::first_started(conn, SessionKind::LeftRight, body_part)? {
+        Some(first) => (local_day(now)? - local_day(&first)? + 1).max(0) as u32,
         None => 0,
     };
     Ok(gate::evaluate(&window, days_in_stage, params))

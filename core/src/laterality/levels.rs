@@ -87,39 +87,57 @@ pub struct SessionOutcome {
     pub worst_accuracy: f64,
 }
 
-/// The level for the next session, replayed from the completed sessions in order.
-///
-/// Up a level after `level_up_sessions` consecutive sessions at standard; down after
-/// `level_down_sessions` consecutive sessions below `level_down_accuracy`; never more
-/// than one change per `level_min_days` days. Replaying keeps the rule auditable: the
-/// same history always gives the same level.
-pub fn current_level(history: &[SessionOutcome], params: &Parameters) -> u32 {
-    let up_after = params.get_u32("level_up_sessions").max(1);
-    let down_after = params.get_u32("level_down_sessions").max(1);
-    let poor_below = params.get("level_down_accuracy");
-    let min_days = i64::from(params.get_u32("level_min_days"));
-    let mut level = MIN_LEVEL;
-    let (mut good, mut poor) = (0u32, 0u32);
-    let mut last_change: Option<i64> = None;
-    for s in history {
-        if s.level != level {
-            // Sessions run at another level (a therapist's override) do not count here.
-            continue;
-        }
-        good = if s.at_standard { good + 1 } else { 0 };
-        poor = if s.worst_accuracy < poor_below { poor + 1 } else { 0 };
-        let may_change = last_change.is_none_or(|d| s.day - d >= min_days);
-        if good >= up_after && may_change && level < MAX_LEVEL {
-            level += 1;
-        } else if poor >= down_after && may_change && level > MIN_LEVEL {
-            level -= 1;
-        } else {
-            continue;
-        }
-        (good, poor) = (0, 0);
-        last_change = Some(s.day);
+/// Where a patient stands on the ladder after some sessions. Stored after every
+/// completed session, so the next level is read, not recomputed from years of history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LadderState {
+    /// The level the next session uses.
+    pub level: u32,
+    /// Consecutive sessions at standard at this level.
+    pub good: u32,
+    /// Consecutive poor sessions at this level.
+    pub poor: u32,
+    /// Day of the last level change.
+    pub changed_day: Option<i64>,
+}
+
+impl Default for LadderState {
+    fn default() -> Self {
+        LadderState { level: MIN_LEVEL, good: 0, poor: 0, changed_day: None }
     }
-    level
+}
+
+impl LadderState {
+    /// The state after one more completed session.
+    ///
+    /// Up a level after `level_up_sessions` consecutive sessions at standard; down after
+    /// `level_down_sessions` consecutive sessions below `level_down_accuracy`; never more
+    /// than one change per `level_min_days` days. Sessions run at another level (a
+    /// therapist's override) leave the state as it is.
+    pub fn step(self, s: &SessionOutcome, params: &Parameters) -> LadderState {
+        if s.level != self.level {
+            return self;
+        }
+        let up_after = params.get_u32("level_up_sessions").max(1);
+        let down_after = params.get_u32("level_down_sessions").max(1);
+        let min_days = i64::from(params.get_u32("level_min_days"));
+        let good = if s.at_standard { self.good + 1 } else { 0 };
+        let poor = if s.worst_accuracy < params.get("level_down_accuracy") { self.poor + 1 } else { 0 };
+        let may_change = self.changed_day.is_none_or(|d| s.day - d >= min_days);
+        let level = if good >= up_after && may_change && self.level < MAX_LEVEL {
+            self.level + 1
+        } else if poor >= down_after && may_change && self.level > MIN_LEVEL {
+            self.level - 1
+        } else {
+            return LadderState { good, poor, ..self };
+        };
+        LadderState { level, good: 0, poor: 0, changed_day: Some(s.day) }
+    }
+}
+
+/// The level after `history` (completed sessions in order), replayed from the start.
+pub fn current_level(history: &[SessionOutcome], params: &Parameters) -> u32 {
+    history.iter().fold(LadderState::default(), |state, s| state.step(s, params)).level
 }
 
 #[cfg(test)]

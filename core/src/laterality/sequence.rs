@@ -108,22 +108,26 @@ fn arrangeable(mine: usize, other: usize, run: usize) -> bool {
 struct Picker {
     bases: Vec<StimulusSpec>,
     skin_tone: u8,
-    recent: HashSet<StimulusSpec>,
-    shown: HashSet<StimulusSpec>,
+    /// Per picture (variant 0), a bit per variant: shown this session / seen recently.
+    shown: HashMap<StimulusSpec, u8>,
+    recent: HashMap<StimulusSpec, u8>,
     usage: HashMap<(Side, u8, u16), u32>,
+}
+
+/// The picture with variant 0, the key of the variant masks.
+fn base_of(spec: &StimulusSpec) -> StimulusSpec {
+    StimulusSpec { variant: 0, ..*spec }
 }
 
 impl Picker {
     fn new(req: &Request, rng: &mut ChaCha8Rng) -> Picker {
         let mut bases = levels::pool(req.body_part, req.level);
         bases.shuffle(rng);
-        Picker {
-            bases,
-            skin_tone: req.skin_tone,
-            recent: req.recent.clone(),
-            shown: HashSet::new(),
-            usage: HashMap::new(),
+        let mut recent = HashMap::new();
+        for spec in req.recent {
+            *recent.entry(base_of(spec)).or_insert(0u8) |= 1 << spec.variant;
         }
+        Picker { bases, skin_tone: req.skin_tone, shown: HashMap::new(), recent, usage: HashMap::new() }
     }
 
     /// Usage keys: (side, dimension, value) for view, posture, rotation band, direction.
@@ -137,27 +141,31 @@ impl Picker {
     }
 
     fn note(&mut self, spec: &StimulusSpec) {
-        self.shown.insert(*spec);
+        *self.shown.entry(base_of(spec)).or_insert(0) |= 1 << spec.variant;
         for key in Self::keys(spec) {
             *self.usage.entry(key).or_default() += 1;
         }
     }
 
+    /// The least-used picture for `side`: fresh variants first (not shown this session,
+    /// not seen recently), then ones seen recently, then repeats; ties broken by spread.
     fn pick(&mut self, side: Side, rng: &mut ChaCha8Rng) -> StimulusSpec {
+        let all: u8 = ((1u16 << VARIANTS) - 1) as u8;
+        let first = rng.random_range(0..VARIANTS);
         let mut best: Option<(u32, u32, StimulusSpec)> = None;
-        let first_variant = rng.random_range(0..VARIANTS);
         for base in &self.bases {
             let base = StimulusSpec { side, skin_tone: self.skin_tone, ..*base };
-            // Prefer a variant not shown this session and not seen recently.
-            let (penalty, spec) = (0..VARIANTS)
-                .map(|i| StimulusSpec { variant: (first_variant + i) % VARIANTS, ..base })
-                .map(|spec| {
-                    let penalty =
-                        2 * u32::from(self.shown.contains(&spec)) + u32::from(self.recent.contains(&spec));
-                    (penalty, spec)
-                })
-                .min_by_key(|(penalty, _)| *penalty)
-                .expect("VARIANTS > 0");
+            let shown = self.shown.get(&base).copied().unwrap_or(0);
+            let recent = self.recent.get(&base).copied().unwrap_or(0);
+            let (penalty, allowed) = [(0, all & !shown & !recent), (1, all & !shown), (2, all)]
+                .into_iter()
+                .find(|(_, mask)| *mask != 0)
+                .expect("the last mask is never empty");
+            if best.as_ref().is_some_and(|(p, _, _)| *p < penalty) {
+                continue;
+            }
+            let variant = (0..VARIANTS).map(|i| (first + i) % VARIANTS).find(|v| allowed & (1 << v) != 0).unwrap_or(0);
+            let spec = StimulusSpec { variant, ..base };
             let spread: u32 = Self::keys(&spec).iter().map(|k| self.usage.get(k).copied().unwrap_or(0)).sum();
             if best.as_ref().is_none_or(|(p, s, _)| (penalty, spread) < (*p, *s)) {
                 best = Some((penalty, spread, spec));

@@ -63,11 +63,15 @@ const STEPS: &[&str] = &[
     );
     CREATE INDEX journal_by_time ON journal (at_ms);
     ",
-    // 1 -> 2: left/right sessions keep their level and planned pictures, and a per-side
-    // summary written when the session ends, so history over years reads fast.
+    // 1 -> 2: left/right sessions keep their level and planned pictures (apart, so session
+    // rows stay small); when a session ends its per-side summary and the level ladder's
+    // state after it are stored, so years of history need not be re-read.
     "
     ALTER TABLE session ADD COLUMN level INTEGER;
-    ALTER TABLE session ADD COLUMN plan TEXT NOT NULL DEFAULT '';
+    CREATE TABLE session_plan (
+        session_id      INTEGER PRIMARY KEY REFERENCES session (id),
+        stimuli         TEXT NOT NULL
+    );
     CREATE TABLE session_side (
         session_id      INTEGER NOT NULL REFERENCES session (id),
         side            TEXT NOT NULL CHECK (side IN ('left', 'right')),
@@ -81,6 +85,16 @@ const STEPS: &[&str] = &[
         timeouts        INTEGER NOT NULL,
         PRIMARY KEY (session_id, side)
     ) WITHOUT ROWID;
+    CREATE TABLE ladder_step (
+        step            INTEGER PRIMARY KEY,
+        session_id      INTEGER NOT NULL UNIQUE REFERENCES session (id),
+        body_part       TEXT NOT NULL,
+        level           INTEGER NOT NULL,
+        good            INTEGER NOT NULL,
+        poor            INTEGER NOT NULL,
+        changed_day     INTEGER
+    );
+    CREATE INDEX ladder_by_part ON ladder_step (body_part, step);
     ",
 ];
 

@@ -134,8 +134,8 @@ pub struct NewSession<'a> {
 
 pub fn start(conn: &Connection, new: &NewSession, now: &WallTime) -> Result<SessionRow> {
     conn.prepare_cached(
-        "INSERT INTO session (kind, body_part, started_at_ms, started_zone, state, seed, params, level, plan)
-         VALUES (?1, ?2, ?3, ?4, 'running', ?5, ?6, ?7, ?8)",
+        "INSERT INTO session (kind, body_part, started_at_ms, started_zone, state, seed, params, level)
+         VALUES (?1, ?2, ?3, ?4, 'running', ?5, ?6, ?7)",
     )?
     .execute(params![
         new.kind.as_str(),
@@ -144,20 +144,23 @@ pub fn start(conn: &Connection, new: &NewSession, now: &WallTime) -> Result<Sess
         now.zone,
         new.seed as i64,
         new.params_json,
-        new.level,
-        new.plan
+        new.level
     ])?;
-    get(conn, conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    if !new.plan.is_empty() {
+        conn.prepare_cached("INSERT INTO session_plan (session_id, stimuli) VALUES (?1, ?2)")?
+            .execute(params![id, new.plan])?;
+    }
+    get(conn, id)
 }
 
-/// The planned stimulus ids of a session, in order.
+/// The planned stimulus ids of a session, in order (empty for sessions without a plan).
 pub fn plan(conn: &Connection, id: i64) -> Result<Vec<String>> {
-    let text: String = conn
-        .prepare_cached("SELECT plan FROM session WHERE id = ?1")?
+    let text: Option<String> = conn
+        .prepare_cached("SELECT stimuli FROM session_plan WHERE session_id = ?1")?
         .query_row([id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| Error::not_found("session", id))?;
-    Ok(text.split_whitespace().map(str::to_string).collect())
+        .optional()?;
+    Ok(text.unwrap_or_default().split_whitespace().map(str::to_string).collect())
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<SessionRow> {
@@ -203,6 +206,30 @@ pub fn running(conn: &Connection) -> Result<Vec<SessionRow>> {
         conn.prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session s WHERE s.state = 'running'"))?;
     let rows = stmt.query_map([], session_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The newest `limit` completed sessions of a kind and body part, newest first.
+pub fn latest_completed(conn: &Connection, kind: SessionKind, body_part: BodyPart, limit: u32) -> Result<Vec<SessionRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SESSION_COLUMNS} FROM session s
+         WHERE s.kind = ?1 AND s.body_part = ?2 AND s.state = 'completed'
+         ORDER BY s.started_at_ms DESC, s.id DESC LIMIT ?3"
+    ))?;
+    let rows = stmt.query_map(params![kind.as_str(), body_part.as_str(), limit], session_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// When the first session of a kind and body part started.
+pub fn first_started(conn: &Connection, kind: SessionKind, body_part: BodyPart) -> Result<Option<WallTime>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT started_at_ms, started_zone FROM session WHERE kind = ?1 AND body_part = ?2
+             ORDER BY started_at_ms LIMIT 1",
+        )?
+        .query_row(params![kind.as_str(), body_part.as_str()], |r| {
+            Ok(WallTime { unix_ms: r.get(0)?, zone: r.get(1)? })
+        })
+        .optional()?)
 }
 
 /// Stimulus ids shown in the last `sessions` sessions of this kind and body part.

@@ -6,7 +6,8 @@ use crate::laterality::stats::SideStats;
 use crate::programme::SessionKind;
 use crate::stimulus::{BodyPart, Side};
 use crate::time::WallTime;
-use rusqlite::{Connection, params};
+use crate::laterality::levels::LadderState;
+use rusqlite::{Connection, OptionalExtension, params};
 
 pub fn write(conn: &Connection, session_id: i64, side: &SideStats) -> Result<()> {
     conn.prepare_cached(
@@ -52,16 +53,25 @@ pub struct SideSummary {
     pub timeouts: u32,
 }
 
-/// Every summarised session of this kind and body part, oldest first.
-pub fn history(conn: &Connection, kind: SessionKind, body_part: BodyPart) -> Result<Vec<SummaryRow>> {
+/// The summarised sessions of this kind and body part, oldest first: the newest `limit`
+/// of them, or all when `limit` is `None`.
+pub fn history(
+    conn: &Connection,
+    kind: SessionKind,
+    body_part: BodyPart,
+    limit: Option<u32>,
+) -> Result<Vec<SummaryRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.id, s.started_at_ms, s.started_zone, s.state, s.level, ss.side,
                 ss.n, ss.correct, ss.rt_n, ss.median_rt_ms, ss.q1_rt_ms, ss.q3_rt_ms, ss.anticipations, ss.timeouts
-         FROM session s JOIN session_side ss ON ss.session_id = s.id
-         WHERE s.kind = ?1 AND s.body_part = ?2
+         FROM (SELECT * FROM session WHERE kind = ?1 AND body_part = ?2
+               AND id IN (SELECT session_id FROM session_side)
+               ORDER BY started_at_ms DESC, id DESC LIMIT ?3) s
+         JOIN session_side ss ON ss.session_id = s.id
          ORDER BY s.started_at_ms, s.id, ss.side",
     )?;
-    let mut rows = stmt.query(params![kind.as_str(), body_part.as_str()])?;
+    let limit = limit.map_or(-1, i64::from);
+    let mut rows = stmt.query(params![kind.as_str(), body_part.as_str(), limit])?;
     let mut out: Vec<SummaryRow> = Vec::new();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
@@ -94,4 +104,24 @@ pub fn history(conn: &Connection, kind: SessionKind, body_part: BodyPart) -> Res
         }
     }
     Ok(out)
+}
+
+/// The ladder's state after the latest completed session of a body part.
+pub fn ladder_latest(conn: &Connection, body_part: BodyPart) -> Result<Option<LadderState>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT level, good, poor, changed_day FROM ladder_step WHERE body_part = ?1 ORDER BY step DESC LIMIT 1",
+        )?
+        .query_row([body_part.as_str()], |r| {
+            Ok(LadderState { level: r.get(0)?, good: r.get(1)?, poor: r.get(2)?, changed_day: r.get(3)? })
+        })
+        .optional()?)
+}
+
+pub fn ladder_write(conn: &Connection, session_id: i64, body_part: BodyPart, state: &LadderState) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO ladder_step (session_id, body_part, level, good, poor, changed_day) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![session_id, body_part.as_str(), state.level, state.good, state.poor, state.changed_day])?;
+    Ok(())
 }
