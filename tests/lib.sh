@@ -4,11 +4,13 @@
 #   PROPRIO_LIB_DIR   folder holding an already built libproprio_core.so (skips the build)
 #   PROPRIO_BINDGEN   path of an already built uniffi-bindgen binary (skips the build)
 #   PROPRIO_CACHE     download cache, default <repo>/.cache
-#   PROPRIO_BUILD     scratch output (generated bindings, classes), default <repo>/target/tests
+#   PROPRIO_BUILD     scratch output (generated bindings, classes), default <target>/tests
+#   CARGO_TARGET_DIR  honoured as by cargo, default <repo>/target
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TARGET_DIR=$(realpath -m "${CARGO_TARGET_DIR:-$ROOT/target}")
 PROPRIO_CACHE=${PROPRIO_CACHE:-$ROOT/.cache}
-PROPRIO_BUILD=${PROPRIO_BUILD:-$ROOT/target/tests}
+PROPRIO_BUILD=${PROPRIO_BUILD:-$TARGET_DIR/tests}
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() {
@@ -58,7 +60,7 @@ ensure_native() {
         log "building the release cdylib"
         (cd "$ROOT" && cargo build --release --locked -p proprio-core --lib) ||
             die "release build of proprio-core failed"
-        LIB=$ROOT/target/release/libproprio_core.so
+        LIB=$TARGET_DIR/release/libproprio_core.so
     fi
     if [ -n "${PROPRIO_BINDGEN:-}" ]; then
         [ -x "$PROPRIO_BINDGEN" ] || die "PROPRIO_BINDGEN=$PROPRIO_BINDGEN is not an executable"
@@ -66,7 +68,7 @@ ensure_native() {
     else
         log "building uniffi-bindgen"
         (cd "$ROOT" && cargo build --locked --workspace --bin uniffi-bindgen) || die "build of uniffi-bindgen failed"
-        BINDGEN=$ROOT/target/debug/uniffi-bindgen
+        BINDGEN=$TARGET_DIR/debug/uniffi-bindgen
     fi
     LIB_DIR=$(dirname "$LIB")
 }
