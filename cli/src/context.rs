@@ -51,7 +51,7 @@ fn default_db_path() -> Result<PathBuf, CliError> {
 
 /// RFC 3339 with an offset, or a local wall time in `tz`. A local time that falls in a
 /// daylight-saving gap is refused rather than guessed.
-fn parse_at(text: &str, tz: Tz) -> Result<DateTime<Utc>, CliError> {
+pub(crate) fn parse_at(text: &str, tz: Tz) -> Result<DateTime<Utc>, CliError> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }

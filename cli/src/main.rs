@@ -48,23 +48,44 @@ enum Command {
     /// Pain journal: add an entry or list them
     #[command(subcommand)]
     Journal(commands::journal::Command),
+    /// Body-part pictures: draw one, a labelled contact sheet, or a random set with a
+    /// manifest (no database needed)
+    #[command(subcommand)]
+    Stimulus(commands::stimulus::StimulusCommand),
+    /// Reminder plan for the next days, its diff against what is scheduled, snooze,
+    /// settings and adherence
+    Reminders(commands::reminders::Args),
+    /// Today: reminders still to come, sessions done and adherence
+    Today(commands::today::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result =
-        Context::new(cli.db, cli.at.as_deref(), cli.tz.as_deref()).and_then(|ctx| match cli.command {
-            Command::Practice(args) => commands::practice::run(&ctx, args),
-        Command::Stats(args) => commands::stats::run(&ctx, args),
-        Command::Status(args) => commands::status::run(&ctx, args),
-            Command::Profile(cmd) => commands::profile::run(&ctx, cmd),
-            Command::Journal(cmd) => commands::journal::run(&ctx, cmd),
-        });
+    let result = match cli.command {
+        // Pictures need no database and no clock.
+        Command::Stimulus(cmd) => commands::stimulus::run(cmd),
+        command => {
+            Context::new(cli.db, cli.at.as_deref(), cli.tz.as_deref()).and_then(|ctx| run(&ctx, command))
+        }
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("proprio: {e}");
             e.exit_code()
         }
+    }
+}
+
+fn run(ctx: &Context, command: Command) -> Result<(), output::CliError> {
+    match command {
+        Command::Practice(args) => commands::practice::run(ctx, args),
+        Command::Stats(args) => commands::stats::run(ctx, args),
+        Command::Status(args) => commands::status::run(ctx, args),
+        Command::Profile(cmd) => commands::profile::run(ctx, cmd),
+        Command::Journal(cmd) => commands::journal::run(ctx, cmd),
+        Command::Stimulus(cmd) => commands::stimulus::run(cmd),
+        Command::Reminders(args) => commands::reminders::run(ctx, args),
+        Command::Today(args) => commands::today::run(ctx, args),
     }
 }

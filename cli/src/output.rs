@@ -35,6 +35,12 @@ impl fmt::Display for CliError {
     }
 }
 
+impl From<proprio_core::Error> for CliError {
+    fn from(e: proprio_core::Error) -> Self {
+        ProprioError::from(e).into()
+    }
+}
+
 impl From<ProprioError> for CliError {
     fn from(e: ProprioError) -> Self {
         match e {
@@ -76,7 +82,10 @@ pub fn fmt_rt(v: Option<f64>) -> String {
 
 /// The per-side table, then rotation direction and angle bands.
 pub fn print_side_table(st: &LateralityStats) {
-    println!("  {:<16} {:>4} {:>9} {:>9} {:>15} {:>9} {:>9}", "", "n", "correct", "median", "IQR", "too fast", "timeouts");
+    println!(
+        "  {:<16} {:>4} {:>9} {:>9} {:>15} {:>9} {:>9}",
+        "", "n", "correct", "median", "IQR", "too fast", "timeouts"
+    );
     for s in [&st.left, &st.right] {
         let label = format!("{} pictures{}", s.side, if s.affected { " *" } else { "" });
         let iqr = match (s.q1_rt_ms, s.q3_rt_ms) {
@@ -111,7 +120,12 @@ pub fn print_side_table(st: &LateralityStats) {
 /// A finished session: the table and the verdict.
 pub fn print_results(r: &SessionResults) {
     let answered = r.stats.left.n + r.stats.right.n;
-    println!("Session {} ({}), level {}: {answered} pictures answered.\n", r.session_id, format!("{:?}", r.state).to_lowercase(), r.level);
+    println!(
+        "Session {} ({}), level {}: {answered} pictures answered.\n",
+        r.session_id,
+        format!("{:?}", r.state).to_lowercase(),
+        r.level
+    );
     print_side_table(&r.stats);
     println!("\n{}", r.gate.verdict);
 }

@@ -2,7 +2,7 @@
 //! choosing the next trial, recording an answer, and the stats view for a body part.
 //!
 //! Run: `cargo bench -p proprio-core --bench laterality` (release build). Prints the
-//! median and 95th percentile of each operation.
+//! median and 95th percentile of each operation. `BENCH_DIR=/dev/shm` runs it on tmpfs.
 
 use proprio_core::laterality::engine::LeftRightSettings;
 use proprio_core::laterality::stats::{self, Observation};
@@ -28,7 +28,8 @@ fn build_history(path: &str) {
     let step_ms = YEARS * 365 * 86_400_000 / SESSIONS;
     // Plans come from real sessions so ids, sides and levels are realistic.
     let scratch = tempfile::tempdir().unwrap();
-    let planner = Proprio::new(scratch.path().join("plan.db").to_str().unwrap().into(), at(START_MS)).unwrap();
+    let planner =
+        Proprio::new(scratch.path().join("plan.db").to_str().unwrap().into(), at(START_MS)).unwrap();
     let mut plans: Vec<Vec<StimulusSpec>> = Vec::new();
     for seed in 0..64u64 {
         let settings = LeftRightSettings {
@@ -105,7 +106,10 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let dir = tempfile::tempdir().unwrap();
+    // BENCH_DIR=/dev/shm puts the database on tmpfs, where fsync is free: the difference
+    // from a disk run is the cost of making each answer durable.
+    let base = std::env::var_os("BENCH_DIR").map_or_else(std::env::temp_dir, Into::into);
+    let dir = tempfile::tempdir_in(base).unwrap();
     let path = dir.path().join("history.db").to_str().unwrap().to_string();
     let t = Instant::now();
     build_history(&path);

@@ -10,6 +10,7 @@ pub mod error;
 pub mod laterality;
 pub mod params;
 pub mod programme;
+pub mod reminders;
 pub mod stimulus;
 pub mod store;
 pub mod time;

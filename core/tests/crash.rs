@@ -87,8 +87,11 @@ fn killed_writer_loses_nothing_acknowledged() {
         for (i, session) in sessions.iter().enumerate() {
             // A fully answered session is complete even if it was never finished; the one
             // the kill cut short is interrupted, its answers kept.
-            let expected =
-                if session.trial_count == SESSION_LENGTH { SessionState::Completed } else { SessionState::Interrupted };
+            let expected = if session.trial_count == SESSION_LENGTH {
+                SessionState::Completed
+            } else {
+                SessionState::Interrupted
+            };
             assert_eq!(session.state, expected, "session {}", session.id);
             assert!(i == 0 || session.trial_count == SESSION_LENGTH, "only the newest is partial");
             let trials = proprio.trials(session.id).unwrap();

@@ -26,7 +26,14 @@ fn open() -> (tempfile::TempDir, Arc<Proprio>) {
 }
 
 fn settings(body_part: BodyPart, count: u32, seed: u64) -> LeftRightSettings {
-    LeftRightSettings { body_part, count: Some(count), time_limit_ms: None, feedback: None, level: None, seed: Some(seed) }
+    LeftRightSettings {
+        body_part,
+        count: Some(count),
+        time_limit_ms: None,
+        feedback: None,
+        level: None,
+        seed: Some(seed),
+    }
 }
 
 fn other(side: Side) -> Side {
@@ -140,7 +147,10 @@ fn ending_early_keeps_answers_and_finishing_early_is_refused() {
     assert!(err.to_string().contains("9 of 10 pictures"), "{err}");
     let s = p.abort_session(first.session_id, at(MONDAY_9AM + 1000)).unwrap();
     assert_eq!((s.state, s.trial_count), (SessionState::Aborted, 1));
-    assert!(matches!(p.answer_trial(first.session_id, 1, 0, 700 * MS, Side::Left), Err(ProprioError::InvalidState { .. })));
+    assert!(matches!(
+        p.answer_trial(first.session_id, 1, 0, 700 * MS, Side::Left),
+        Err(ProprioError::InvalidState { .. })
+    ));
 }
 
 #[test]
@@ -156,7 +166,10 @@ fn bad_settings_name_the_field() {
     for (bad, field) in cases {
         assert_eq!(field_of(p.start_left_right(bad, at(MONDAY_9AM)).unwrap_err()), field);
     }
-    assert_eq!(field_of(p.start_left_right(settings(BodyPart::Hand, 10, 1), at(0)).unwrap_err()), "now.unix_ms");
+    assert_eq!(
+        field_of(p.start_left_right(settings(BodyPart::Hand, 10, 1), at(0)).unwrap_err()),
+        "now.unix_ms"
+    );
     assert!(p.sessions().unwrap().is_empty());
 }
 
@@ -209,7 +222,11 @@ fn a_slow_affected_side_keeps_the_gate_shut_and_is_named() {
     }
     let o = p.left_right_overview(BodyPart::Foot, None, at(MONDAY_9AM + 20 * DAY_MS)).unwrap();
     assert!(!o.gate.ready);
-    assert!(o.gate.verdict.starts_with("Not yet: your left side is 0.7 s slower than your right"), "{}", o.gate.verdict);
+    assert!(
+        o.gate.verdict.starts_with("Not yet: your left side is 0.7 s slower than your right"),
+        "{}",
+        o.gate.verdict
+    );
     let left = o.recent.left.median_rt_ms.unwrap();
     let right = o.recent.right.median_rt_ms.unwrap();
     assert!(left - right > 500.0, "{left} vs {right}");
@@ -229,7 +246,11 @@ fn the_level_steps_up_with_mastery_and_down_after_poor_sessions() {
     p.abort_session(next.session.id, day(1)).unwrap();
     poor.run(&p, settings(BodyPart::Hand, 20, 4), day(2)).unwrap();
     poor.run(&p, settings(BodyPart::Hand, 20, 5), day(2)).unwrap();
-    assert_eq!(p.left_right_overview(BodyPart::Hand, None, day(3)).unwrap().level, 1, "two poor sessions move down");
+    assert_eq!(
+        p.left_right_overview(BodyPart::Hand, None, day(3)).unwrap().level,
+        1,
+        "two poor sessions move down"
+    );
 }
 
 #[test]

@@ -1,7 +1,11 @@
 //! One module per top-level command.
 
+pub mod font;
 pub mod journal;
 pub mod practice;
-pub mod stats;
 pub mod profile;
+pub mod reminders;
+pub mod stats;
 pub mod status;
+pub mod stimulus;
+pub mod today;

@@ -61,7 +61,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let body_part = BodyPart::parse(&args.body_part, "--body-part").map_err(|e| CliError::usage(e.to_string()))?;
+    let body_part =
+        BodyPart::parse(&args.body_part, "--body-part").map_err(|e| CliError::usage(e.to_string()))?;
     let time_limit_ms = match args.time_limit {
         Some(s) if !(s.is_finite() && s > 0.0) => {
             return Err(CliError::usage(format!("--time-limit: {s} is not a number of seconds")));
@@ -180,7 +181,12 @@ fn question(body: BodyPart) -> &'static str {
 /// the picture was flushed to the terminal.
 fn draw(p: &TrialPrompt, protocol: Protocol, cols: u16) -> Result<i64, CliError> {
     let mut frame = String::new();
-    frame.push_str(&format!("  Picture {} of {}   {}\r\n\r\n", p.position, p.total, question(p.stimulus.body_part)));
+    frame.push_str(&format!(
+        "  Picture {} of {}   {}\r\n\r\n",
+        p.position,
+        p.total,
+        question(p.stimulus.body_part)
+    ));
     frame.push_str(&render(&p.stimulus, protocol, cols)?);
     frame.push_str("\r\n  ← or L: left     → or R: right     Esc: stop (answers are kept)\r\n");
     let mut out = stdout();

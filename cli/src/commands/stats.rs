@@ -19,7 +19,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let body_part = BodyPart::parse(&args.body_part, "--body-part").map_err(|e| CliError::usage(e.to_string()))?;
+    let body_part =
+        BodyPart::parse(&args.body_part, "--body-part").map_err(|e| CliError::usage(e.to_string()))?;
     let limit = (args.last > 0).then_some(args.last as u32);
     let o = ctx.open()?.left_right_overview(body_part, limit, ctx.now.clone())?;
     if args.json {
@@ -30,7 +31,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         println!("No sessions yet. Start one with: proprio practice --body-part {body_part}");
         return Ok(());
     }
-    println!("{:<18} {:<12} {:>5}  {:>8} {:>8}  {:>8} {:>8}", "session", "state", "level", "L acc", "L RT", "R acc", "R RT");
+    println!(
+        "{:<18} {:<12} {:>5}  {:>8} {:>8}  {:>8} {:>8}",
+        "session", "state", "level", "L acc", "L RT", "R acc", "R RT"
+    );
     for s in &o.history {
         let state = format!("{:?}", s.state).to_lowercase();
         println!(

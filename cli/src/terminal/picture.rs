@@ -18,11 +18,15 @@ impl Protocol {
     /// Guesses what the terminal supports from its environment.
     pub fn detect() -> Protocol {
         let var = |k: &str| std::env::var(k).unwrap_or_default();
-        if var("TERM") == "xterm-kitty" || !var("KITTY_WINDOW_ID").is_empty() || var("TERM_PROGRAM") == "ghostty" {
+        if var("TERM") == "xterm-kitty"
+            || !var("KITTY_WINDOW_ID").is_empty()
+            || var("TERM_PROGRAM") == "ghostty"
+        {
             Protocol::Kitty
         } else if matches!(var("TERM_PROGRAM").as_str(), "iTerm.app" | "WezTerm") {
             Protocol::Iterm
-        } else if var("TERM").contains("sixel") || var("TERM") == "mlterm" || var("TERM").starts_with("foot") {
+        } else if var("TERM").contains("sixel") || var("TERM") == "mlterm" || var("TERM").starts_with("foot")
+        {
             Protocol::Sixel
         } else {
             Protocol::Blocks
@@ -81,8 +85,8 @@ fn average(pic: &Picture, x0: u32, x1: u32, y0: u32, y1: u32) -> [u8; 3] {
     for y in y0..y1.max(y0 + 1).min(pic.height) {
         for x in x0..x1.max(x0 + 1).min(pic.width) {
             let i = ((y * pic.width + x) * 4) as usize;
-            for c in 0..3 {
-                sum[c] += u32::from(pic.rgba[i + c]);
+            for (total, value) in sum.iter_mut().zip(&pic.rgba[i..i + 3]) {
+                *total += u32::from(*value);
             }
             n += 1;
         }
@@ -117,11 +121,8 @@ fn blocks(pic: &Picture, cols: u16) -> String {
 /// plain background and free of any palette search.
 fn sixel(pic: &Picture) -> String {
     let level = |v: u8| (u32::from(v) * 5 + 127) / 255;
-    let index: Vec<u32> = pic
-        .rgba
-        .chunks_exact(4)
-        .map(|p| level(p[0]) * 36 + level(p[1]) * 6 + level(p[2]))
-        .collect();
+    let index: Vec<u32> =
+        pic.rgba.chunks_exact(4).map(|p| level(p[0]) * 36 + level(p[1]) * 6 + level(p[2])).collect();
     let mut out = String::from("\x1bPq");
     let _ = write!(out, "\"1;1;{};{}", pic.width, pic.height);
     for i in 0..216u32 {
@@ -174,7 +175,7 @@ mod tests {
         let first_line = out.lines().next().unwrap();
         assert!(first_line.starts_with("\x1b[38;2;255;0;0m\x1b[48;2;255;0;0m▀"), "{first_line:?}");
         let last_line = out.lines().nth(3).unwrap();
-        assert!(last_line.ends_with("\x1b[38;2;255;255;255m\x1b[48;2;255;255;255m▀\x1b[0m\r"), "{last_line:?}");
+        assert!(last_line.ends_with("\x1b[38;2;255;255;255m\x1b[48;2;255;255;255m▀\x1b[0m"), "{last_line:?}");
         assert_eq!(out.matches('▀').count(), 8 * 4);
     }
 
@@ -183,7 +184,9 @@ mod tests {
         let rgba = two_by_two();
         let pic = Picture { width: 2, height: 2, rgba: &rgba, png: b"\x89PNG fake" };
         let s = encode(&pic, Protocol::Sixel, 10);
-        assert!(s.starts_with("\x1bPq\"1;1;2;2") && s.contains("#180;2;100;0;0") && s.ends_with("\x1b\\\r\n"));
+        assert!(
+            s.starts_with("\x1bPq\"1;1;2;2") && s.contains("#180;2;100;0;0") && s.ends_with("\x1b\\\r\n")
+        );
         assert!(encode(&pic, Protocol::Kitty, 10).starts_with("\x1b_Gf=100,a=T,c=10,m=0;"));
         assert!(encode(&pic, Protocol::Iterm, 10).starts_with("\x1b]1337;File=inline=1;size=9;"));
     }

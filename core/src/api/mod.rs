@@ -2,9 +2,15 @@
 //! types (rows, connections, the parameter table's internals) stay behind it.
 
 mod left_right;
+mod pictures;
 mod records;
+mod reminders;
 
+pub use pictures::{
+    RenderedImage, StimulusMetadata, render_stimulus, render_stimulus_png, stimulus_metadata,
+};
 pub use records::{SessionSummary, Status, TrialResult};
+pub use reminders::ReminderToday;
 
 use crate::error::{Error, ProprioError};
 use crate::laterality::engine;

@@ -378,7 +378,8 @@ fn summarise(conn: &Connection, p: &Progress, state: SessionState) -> Result<()>
     let params = &p.params.parameters;
     let (goal_acc, goal_rt) = (params.get("gate_accuracy"), params.get("gate_rt_ms"));
     let accuracy = |s: &stats::SideStats| s.accuracy.unwrap_or(0.0);
-    let at_standard = |s: &stats::SideStats| accuracy(s) >= goal_acc && s.median_rt_ms.is_some_and(|m| m <= goal_rt);
+    let at_standard =
+        |s: &stats::SideStats| accuracy(s) >= goal_acc && s.median_rt_ms.is_some_and(|m| m <= goal_rt);
     let outcome = SessionOutcome {
         level: p.session.level.unwrap_or(levels::MIN_LEVEL),
         day: local_day(&p.session.started_at)?,
@@ -502,7 +503,12 @@ pub fn current_level(conn: &Connection, body_part: BodyPart) -> Result<u32> {
 }
 
 /// The gate for a body part as of `now`.
-pub fn gate_state(conn: &Connection, body_part: BodyPart, params: &Parameters, now: &WallTime) -> Result<GateState> {
+pub fn gate_state(
+    conn: &Connection,
+    body_part: BodyPart,
+    params: &Parameters,
+    now: &WallTime,
+) -> Result<GateState> {
     let needed = params.get_u32("gate_sessions");
     let mut window = Vec::new();
     for row in sessions::latest_completed(conn, SessionKind::LeftRight, body_part, needed)?.iter().rev() {

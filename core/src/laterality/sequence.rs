@@ -164,7 +164,8 @@ impl Picker {
             if best.as_ref().is_some_and(|(p, _, _)| *p < penalty) {
                 continue;
             }
-            let variant = (0..VARIANTS).map(|i| (first + i) % VARIANTS).find(|v| allowed & (1 << v) != 0).unwrap_or(0);
+            let variant =
+                (0..VARIANTS).map(|i| (first + i) % VARIANTS).find(|v| allowed & (1 << v) != 0).unwrap_or(0);
             let spec = StimulusSpec { variant, ..base };
             let spread: u32 = Self::keys(&spec).iter().map(|k| self.usage.get(k).copied().unwrap_or(0)).sum();
             if best.as_ref().is_none_or(|(p, s, _)| (penalty, spread) < (*p, *s)) {

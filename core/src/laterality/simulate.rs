@@ -43,7 +43,12 @@ impl VirtualPatient {
     }
 
     /// Runs a whole session starting at `start` and finishes it; returns its results.
-    pub fn run(&self, proprio: &Proprio, settings: LeftRightSettings, start: WallTime) -> Result<SessionResults, ProprioError> {
+    pub fn run(
+        &self,
+        proprio: &Proprio,
+        settings: LeftRightSettings,
+        start: WallTime,
+    ) -> Result<SessionResults, ProprioError> {
         self.validate()?;
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
         let started = proprio.start_left_right(settings, start.clone())?;
@@ -60,7 +65,8 @@ impl VirtualPatient {
                 clock_ns += i64::from(p.time_limit_ms) * 1_000_000;
                 proprio.time_out_trial(session_id, p.index, onset)?
             } else {
-                let answer = if rng.random_bool(self.accuracy) { p.stimulus.side } else { other(p.stimulus.side) };
+                let answer =
+                    if rng.random_bool(self.accuracy) { p.stimulus.side } else { other(p.stimulus.side) };
                 clock_ns += rt_ns;
                 proprio.answer_trial(session_id, p.index, onset, onset + rt_ns, answer)?
             };

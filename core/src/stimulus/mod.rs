@@ -1,5 +1,7 @@
-//! Body-part pictures: what a picture shows ([`spec`]).
+//! Body-part pictures: what a picture shows ([`spec`]) and how it is drawn ([`render`]).
 
+pub mod render;
 pub mod spec;
 
+pub use render::{Image, encode_png, render};
 pub use spec::{BodyPart, Context, Posture, RotationDirection, Side, StimulusSpec, View};

@@ -6,6 +6,7 @@
 
 pub mod journal;
 pub mod profile;
+pub mod reminders;
 pub mod schema;
 pub mod sessions;
 pub mod summaries;

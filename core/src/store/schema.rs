@@ -96,6 +96,31 @@ const STEPS: &[&str] = &[
     );
     CREATE INDEX ladder_by_part ON ladder_step (body_part, step);
     ",
+    // 2 -> 3: reminders — settings, what the shell reported (delivered, snoozed, done
+    // elsewhere), and learned slot times.
+    "
+    CREATE TABLE reminder_settings (
+        id              INTEGER PRIMARY KEY CHECK (id = 1),
+        settings        TEXT NOT NULL
+    );
+    CREATE TABLE reminder_event (
+        id              INTEGER PRIMARY KEY,
+        reminder_id     TEXT NOT NULL,
+        kind            TEXT NOT NULL,
+        event           TEXT NOT NULL
+                        CHECK (event IN ('delivered', 'snoozed', 'done-elsewhere')),
+        at_ms           INTEGER NOT NULL,
+        zone            TEXT NOT NULL,
+        until_ms        INTEGER CHECK ((event = 'snoozed') = (until_ms IS NOT NULL))
+    );
+    CREATE INDEX reminder_event_by_time ON reminder_event (at_ms);
+    CREATE TABLE reminder_learned (
+        kind            TEXT NOT NULL,
+        slot            INTEGER NOT NULL CHECK (slot >= 0),
+        minute          INTEGER NOT NULL CHECK (minute BETWEEN 0 AND 1439),
+        PRIMARY KEY (kind, slot)
+    ) WITHOUT ROWID;
+    ",
 ];
 
 /// The version a fresh database is created at.

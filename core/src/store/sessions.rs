@@ -209,7 +209,12 @@ pub fn running(conn: &Connection) -> Result<Vec<SessionRow>> {
 }
 
 /// The newest `limit` completed sessions of a kind and body part, newest first.
-pub fn latest_completed(conn: &Connection, kind: SessionKind, body_part: BodyPart, limit: u32) -> Result<Vec<SessionRow>> {
+pub fn latest_completed(
+    conn: &Connection,
+    kind: SessionKind,
+    body_part: BodyPart,
+    limit: u32,
+) -> Result<Vec<SessionRow>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {SESSION_COLUMNS} FROM session s
          WHERE s.kind = ?1 AND s.body_part = ?2 AND s.state = 'completed'

@@ -2,11 +2,11 @@
 //! so that years of history read in milliseconds.
 
 use crate::error::Result;
+use crate::laterality::levels::LadderState;
 use crate::laterality::stats::SideStats;
 use crate::programme::SessionKind;
 use crate::stimulus::{BodyPart, Side};
 use crate::time::WallTime;
-use crate::laterality::levels::LadderState;
 use rusqlite::{Connection, OptionalExtension, params};
 
 pub fn write(conn: &Connection, session_id: i64, side: &SideStats) -> Result<()> {
@@ -118,7 +118,12 @@ pub fn ladder_latest(conn: &Connection, body_part: BodyPart) -> Result<Option<La
         .optional()?)
 }
 
-pub fn ladder_write(conn: &Connection, session_id: i64, body_part: BodyPart, state: &LadderState) -> Result<()> {
+pub fn ladder_write(
+    conn: &Connection,
+    session_id: i64,
+    body_part: BodyPart,
+    state: &LadderState,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO ladder_step (session_id, body_part, level, good, poor, changed_day) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?

@@ -1,0 +1,121 @@
+//! The picture calls the phone shells make (uniffi): draw a spec as RGBA or PNG, and
+//! read a spec's metadata.
+
+use crate::error::ProprioError;
+use crate::stimulus::render::{self, Image};
+use crate::stimulus::{Posture, RotationDirection, StimulusSpec, View};
+
+/// A drawn picture: `width × height` RGBA pixels, rows top to bottom.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RenderedImage {
+    pub width: u32,
+    pub height: u32,
+    pub rgba: Vec<u8>,
+}
+
+impl From<Image> for RenderedImage {
+    fn from(i: Image) -> Self {
+        RenderedImage { width: i.width, height: i.height, rgba: i.rgba }
+    }
+}
+
+/// What a picture shows, for the trial log and the left/right ladder.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct StimulusMetadata {
+    /// The stable text id of the spec.
+    pub id: String,
+    /// Which natural variation of the pose (0..8).
+    pub variant: u8,
+    /// Rotation from upright, degrees (0..360, steps of 15), as in the spec.
+    pub rotation_deg: u16,
+    /// Rotation on screen, clockwise degrees.
+    pub screen_rotation_clockwise_deg: u16,
+    pub rotation_direction: RotationDirection,
+    pub view: View,
+    pub posture: Posture,
+    /// 0.0 (easiest) ..= 1.0 (hardest).
+    pub difficulty: f64,
+}
+
+/// Draws `spec` as a `size × size` picture (256..=1024 px).
+#[uniffi::export]
+pub fn render_stimulus(spec: StimulusSpec, size: u32) -> Result<RenderedImage, ProprioError> {
+    Ok(render::render(&spec, size)?.into())
+}
+
+/// Draws `spec` as a `size × size` PNG file's bytes.
+#[uniffi::export]
+pub fn render_stimulus_png(spec: StimulusSpec, size: u32) -> Result<Vec<u8>, ProprioError> {
+    let image = render::render(&spec, size)?;
+    Ok(render::encode_png(&image)?)
+}
+
+/// The metadata of a valid spec.
+#[uniffi::export]
+pub fn stimulus_metadata(spec: StimulusSpec) -> Result<StimulusMetadata, ProprioError> {
+    spec.validate()?;
+    Ok(StimulusMetadata {
+        id: spec.id(),
+        variant: spec.variant,
+        rotation_deg: spec.rotation_deg,
+        screen_rotation_clockwise_deg: spec.screen_rotation_clockwise_deg(),
+        rotation_direction: spec.rotation_direction(),
+        view: spec.view,
+        posture: spec.posture,
+        difficulty: spec.difficulty(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stimulus::{BodyPart, Context, Side};
+
+    fn spec() -> StimulusSpec {
+        StimulusSpec {
+            body_part: BodyPart::Hand,
+            side: Side::Left,
+            view: View::Back,
+            posture: Posture::Fist,
+            rotation_deg: 90,
+            skin_tone: 3,
+            context: Context::None,
+            variant: 0,
+        }
+    }
+
+    #[test]
+    fn exports_report_bad_input_as_typed_errors() {
+        for size in [0, 255, 1025, u32::MAX] {
+            match render_stimulus(spec(), size) {
+                Err(ProprioError::InvalidArgument { field, .. }) => assert_eq!(field, "size"),
+                other => panic!("{size}: {other:?}"),
+            }
+        }
+        let bad = StimulusSpec { view: View::Sole, ..spec() };
+        match render_stimulus_png(bad, 256) {
+            Err(ProprioError::InvalidArgument { field, .. }) => assert_eq!(field, "view"),
+            other => panic!("{other:?}"),
+        }
+        assert!(stimulus_metadata(bad).is_err());
+    }
+
+    #[test]
+    fn metadata_matches_the_spec() {
+        let m = stimulus_metadata(spec()).unwrap();
+        assert_eq!(m.id, "hand:left:back:fist:090:s3:none:v0");
+        assert_eq!(m.rotation_direction, RotationDirection::Lateral);
+        assert_eq!(m.screen_rotation_clockwise_deg, 270);
+        assert_eq!(m.view, View::Back);
+        assert_eq!(m.posture, Posture::Fist);
+        assert!(m.difficulty > 0.0 && m.difficulty <= 1.0);
+    }
+
+    #[test]
+    fn png_export_starts_with_the_signature() {
+        let png = render_stimulus_png(spec(), 256).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let img = render_stimulus(spec(), 256).unwrap();
+        assert_eq!((img.width, img.height, img.rgba.len()), (256, 256, 256 * 256 * 4));
+    }
+}

@@ -1,0 +1,332 @@
+//! Reminders across the FFI: the shell asks for a plan (with what its OS holds) and gets
+//! the notifications and the diff to apply; it reports deliveries, snoozes and "done
+//! elsewhere"; it reads settings, today's progress and adherence.
+
+use super::{Proprio, Result};
+use crate::error::Error;
+use crate::reminders::{
+    self, Adherence, DayAdherence, KindProgress, PendingNotification, Plan, PlanInput, PlannedReminder,
+    ReminderKey, ReminderSettings,
+};
+use crate::store::{self, reminders::EventKind};
+use crate::time::WallTime;
+use serde::Serialize;
+
+const DAY_MS: i64 = 86_400_000;
+/// History the planner reads: "learn my times" looks back 28 days.
+const SESSION_HISTORY_DAYS: i64 = 30;
+/// Reported events the planner reads: done-elsewhere marks may name slots up to 14 days
+/// ahead of when they were made.
+const EVENT_HISTORY_DAYS: i64 = 16;
+
+/// Today at a glance: what is left, what is done, and the day's adherence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ReminderToday {
+    /// The local date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Reminders still ahead today, soonest first.
+    pub remaining: Vec<PlannedReminder>,
+    pub progress: Vec<KindProgress>,
+    pub adherence: DayAdherence,
+}
+
+struct Inputs {
+    settings: ReminderSettings,
+    seed: u64,
+    completed: Vec<reminders::CompletedSession>,
+    events: store::reminders::Events,
+    learned: Vec<reminders::LearnedSlot>,
+}
+
+#[uniffi::export]
+impl Proprio {
+    /// The reminder settings (the defaults until changed).
+    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
+        Ok(self.store.read(store::reminders::settings)?)
+    }
+
+    /// Validates and saves reminder settings; the next plan uses them.
+    pub fn set_reminder_settings(&self, settings: ReminderSettings) -> Result<ReminderSettings> {
+        self.store.write(|tx| store::reminders::set_settings(tx, &settings))?;
+        Ok(settings)
+    }
+
+    /// Plans the next `days` local days (1–14; 3 is the usual) and compares the plan with
+    /// what the OS holds. The shell cancels `diff.to_cancel`, then schedules
+    /// `diff.to_schedule`. A new zone in `now` re-plans for it.
+    pub fn plan_reminders(
+        &self,
+        now: WallTime,
+        days: u32,
+        pending: Vec<PendingNotification>,
+    ) -> Result<Plan> {
+        Ok(self.plan_inner(&now, days, &pending)?)
+    }
+
+    /// Snoozes a delivered reminder for 10, 30 or 60 minutes. Returns the repeat as
+    /// planned, or nothing if it would fall outside the reminder hours.
+    pub fn snooze_reminder(
+        &self,
+        reminder_id: String,
+        minutes: i32,
+        now: WallTime,
+    ) -> Result<Option<PlannedReminder>> {
+        now.validate("now")?;
+        let until_ms = reminders::snooze_until(now.unix_ms, minutes)?;
+        let key = self.record(&reminder_id, EventKind::Snoozed { until_ms }, &now)?;
+        let repeat = ReminderKey { snoozed: true, ..key.slot_key() }.id();
+        let plan = self.plan_inner(&now, 2, &[])?;
+        Ok(plan.reminders.into_iter().find(|r| r.id == repeat))
+    }
+
+    /// The patient practised away from the app for this reminder: it counts as done.
+    pub fn mark_reminder_done_elsewhere(&self, reminder_id: String, now: WallTime) -> Result<()> {
+        now.validate("now")?;
+        self.record(&reminder_id, EventKind::DoneElsewhere, &now)?;
+        Ok(())
+    }
+
+    /// The OS showed this reminder at `at`.
+    pub fn report_reminder_delivered(&self, reminder_id: String, at: WallTime) -> Result<()> {
+        at.validate("at")?;
+        self.record(&reminder_id, EventKind::Delivered, &at)?;
+        Ok(())
+    }
+
+    /// Reminders sent vs sessions done for the `days` local days ending today (1–366),
+    /// per day and per slot.
+    pub fn reminder_adherence(&self, now: WallTime, days: u32) -> Result<Adherence> {
+        now.validate("now")?;
+        if !(1..=reminders::adherence::MAX_ADHERENCE_DAYS).contains(&days) {
+            return Err(Error::invalid(
+                "days",
+                format!("{days} is outside 1..={}", reminders::adherence::MAX_ADHERENCE_DAYS),
+            )
+            .into());
+        }
+        let since = now.unix_ms - (i64::from(days) + 1) * DAY_MS;
+        let inputs = self.store.read(|c| gather(c, since, since))?;
+        Ok(reminders::adherence(
+            &inputs.settings,
+            &now.zone,
+            now.unix_ms,
+            days,
+            &inputs.events.delivered,
+            &inputs.completed,
+            &inputs.events.done_elsewhere,
+        )?)
+    }
+
+    /// Today's remaining reminders, sessions done per kind, and adherence.
+    pub fn reminders_today(&self, now: WallTime) -> Result<ReminderToday> {
+        now.validate("now")?;
+        let plan = self.plan_inner(&now, 1, &[])?;
+        let adherence = self.reminder_adherence(now.clone(), 1)?;
+        let since = now.unix_ms - 2 * DAY_MS;
+        let inputs = self.store.read(|c| gather(c, since, since))?;
+        let progress = reminders::progress_today(
+            &inputs.settings,
+            &now.zone,
+            now.unix_ms,
+            &inputs.completed,
+            &inputs.events.done_elsewhere,
+        )?;
+        let day = adherence
+            .days
+            .into_iter()
+            .next_back()
+            .ok_or_else(|| Error::InvalidState("no adherence row for today".into()))?;
+        Ok(ReminderToday { date: day.date.clone(), remaining: plan.reminders, progress, adherence: day })
+    }
+}
+
+impl Proprio {
+    fn plan_inner(&self, now: &WallTime, days: u32, pending: &[PendingNotification]) -> crate::Result<Plan> {
+        now.validate("now")?;
+        let inputs = self.store.read(|c| {
+            gather(c, now.unix_ms - SESSION_HISTORY_DAYS * DAY_MS, now.unix_ms - EVENT_HISTORY_DAYS * DAY_MS)
+        })?;
+        let learned = if inputs.settings.learn_my_times {
+            let fresh =
+                reminders::learn_slot_times(&inputs.settings, &now.zone, now.unix_ms, &inputs.completed)?;
+            if fresh != inputs.learned {
+                self.store.write(|tx| store::reminders::set_learned(tx, &fresh))?;
+            }
+            fresh
+        } else {
+            inputs.learned
+        };
+        let delivered: Vec<i64> = inputs.events.delivered.iter().map(|d| d.sent_at_ms).collect();
+        reminders::plan(&PlanInput {
+            now_ms: now.unix_ms,
+            zone: &now.zone,
+            days,
+            profile_seed: inputs.seed,
+            settings: &inputs.settings,
+            completed: &inputs.completed,
+            delivered_ms: &delivered,
+            snoozes: &inputs.events.snoozes,
+            done_elsewhere: &inputs.events.done_elsewhere,
+            learned: &learned,
+            pending,
+        })
+    }
+
+    /// Checks the id against the settings and records the event, in one transaction.
+    fn record(&self, reminder_id: &str, event: EventKind, at: &WallTime) -> crate::Result<ReminderKey> {
+        self.store.write(|tx| {
+            let settings = store::reminders::settings(tx)?;
+            let key = reminders::known_reminder(&settings, reminder_id, &at.zone, at.unix_ms)?;
+            store::reminders::add_event(tx, &key, event, at)?;
+            Ok(key)
+        })
+    }
+}
+
+fn gather(c: &rusqlite::Connection, sessions_since: i64, events_since: i64) -> crate::Result<Inputs> {
+    Ok(Inputs {
+        settings: store::reminders::settings(c)?,
+        seed: reminders::profile_seed(&store::profile::get(c)?.code),
+        completed: store::reminders::completed_sessions(c, sessions_since)?,
+        events: store::reminders::events_since(c, events_since)?,
+        learned: store::reminders::learned(c)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ProprioError;
+    use crate::programme::SessionKind;
+    use crate::stimulus::BodyPart;
+    use std::sync::Arc;
+
+    const MIN: i64 = 60_000;
+
+    fn at(ms: i64) -> WallTime {
+        WallTime { unix_ms: ms, zone: "Europe/London".into() }
+    }
+
+    /// 2026-11-23T07:00:00Z, a Monday.
+    const MORNING: i64 = 1_795_417_200_000;
+
+    fn open() -> (tempfile::TempDir, Arc<Proprio>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.db").to_str().unwrap().to_string();
+        let p = Proprio::new(path, at(MORNING)).unwrap();
+        (dir, p)
+    }
+
+    fn held(plan: &Plan) -> Vec<PendingNotification> {
+        plan.reminders
+            .iter()
+            .map(|r| PendingNotification { id: r.id.clone(), fire_at_ms: r.fire_at_ms })
+            .collect()
+    }
+
+    #[test]
+    fn a_diff_applied_once_leaves_nothing_the_second_time() {
+        let (_d, p) = open();
+        let first = p.plan_reminders(at(MORNING), 3, vec![]).unwrap();
+        assert_eq!(first.reminders.len(), 9);
+        assert_eq!(first.diff.to_schedule.len(), 9);
+        let second = p.plan_reminders(at(MORNING), 3, held(&first)).unwrap();
+        assert!(second.diff.to_schedule.is_empty() && second.diff.to_cancel.is_empty());
+        assert_eq!(second.diff.unchanged, 9);
+    }
+
+    /// Mirror practice three times a day (left/right sessions start through their own
+    /// engine, which these tests do not need).
+    fn mirror_three(learn: bool) -> ReminderSettings {
+        ReminderSettings {
+            targets: vec![crate::reminders::KindTarget { kind: SessionKind::Mirror, per_day: 3 }],
+            learn_my_times: learn,
+            jitter_min: if learn { 0 } else { 10 },
+            ..ReminderSettings::default()
+        }
+    }
+
+    #[test]
+    fn reports_change_the_plan_and_adherence() {
+        let (_d, p) = open();
+        p.set_reminder_settings(mirror_three(false)).unwrap();
+        let plan = p.plan_reminders(at(MORNING), 1, vec![]).unwrap();
+        let first = plan.reminders[0].clone();
+        p.report_reminder_delivered(first.id.clone(), at(first.fire_at_ms)).unwrap();
+        // Practise 5 minutes after it rang.
+        let s = p
+            .start_session(SessionKind::Mirror, BodyPart::Hand, Some(1), at(first.fire_at_ms + 5 * MIN))
+            .unwrap();
+        p.finish_session(s.id, at(first.fire_at_ms + 9 * MIN)).unwrap();
+        let later = at(first.fire_at_ms + 10 * MIN);
+        let today = p.reminders_today(later.clone()).unwrap();
+        assert_eq!(today.remaining.len(), 2);
+        assert_eq!(today.adherence.sent, 1);
+        assert_eq!(today.adherence.answered, 1);
+        assert_eq!(today.adherence.completed, 1);
+        assert_eq!(today.progress[0].done, 1);
+        assert_eq!(today.progress[0].target, 3);
+
+        // Snooze the second when it rings; mark the third done elsewhere.
+        let second = today.remaining[0].clone();
+        let rang = at(second.fire_at_ms + MIN);
+        let repeat = p.snooze_reminder(second.id.clone(), 30, rang.clone()).unwrap().unwrap();
+        assert_eq!(repeat.fire_at_ms, rang.unix_ms + 30 * MIN);
+        assert_eq!(repeat.id, format!("{}-s", second.id));
+        p.mark_reminder_done_elsewhere(today.remaining[1].id.clone(), rang.clone()).unwrap();
+        let now = p.plan_reminders(rang, 1, vec![]).unwrap();
+        assert_eq!(now.reminders.len(), 1);
+        assert_eq!(now.reminders[0].id, repeat.id);
+    }
+
+    #[test]
+    fn bad_reports_are_typed_errors_and_write_nothing() {
+        let (_d, p) = open();
+        let field = |e: ProprioError| match e {
+            ProprioError::InvalidArgument { field, .. } => field,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(field(p.snooze_reminder("tomorrow".into(), 10, at(MORNING)).unwrap_err()), "reminder id");
+        assert_eq!(
+            field(p.snooze_reminder("20261123-left-right-0".into(), 15, at(MORNING)).unwrap_err()),
+            "minutes"
+        );
+        assert!(matches!(
+            p.snooze_reminder("20261123-left-right-7".into(), 10, at(MORNING)),
+            Err(ProprioError::NotFound { .. })
+        ));
+        assert!(matches!(
+            p.mark_reminder_done_elsewhere("20251123-left-right-0".into(), at(MORNING)),
+            Err(ProprioError::NotFound { .. })
+        ));
+        assert_eq!(
+            field(
+                p.plan_reminders(WallTime { unix_ms: MORNING, zone: "Moon/Base".into() }, 3, vec![])
+                    .unwrap_err()
+            ),
+            "now.zone"
+        );
+        assert_eq!(field(p.plan_reminders(at(MORNING), 0, vec![]).unwrap_err()), "days");
+        let bad = ReminderSettings { window_end_min: 60, ..ReminderSettings::default() };
+        assert_eq!(field(p.set_reminder_settings(bad).unwrap_err()), "window end");
+        assert_eq!(p.reminder_settings().unwrap(), ReminderSettings::default());
+        let adherence = p.reminder_adherence(at(MORNING), 7).unwrap();
+        assert!(adherence.days.iter().all(|d| d.sent == 0));
+    }
+
+    #[test]
+    fn learn_my_times_is_stored_when_on() {
+        let (_d, p) = open();
+        for d in 1..=8 {
+            let t = MORNING - d * DAY_MS + 2 * 60 * MIN; // 09:00 London
+            let s = p.start_session(SessionKind::Mirror, BodyPart::Hand, Some(1), at(t - 5 * MIN)).unwrap();
+            p.finish_session(s.id, at(t)).unwrap();
+        }
+        p.set_reminder_settings(mirror_three(true)).unwrap();
+        let plan = p.plan_reminders(at(MORNING), 1, vec![]).unwrap();
+        // Halfway between 10:10 and 09:00.
+        assert_eq!(plan.reminders[0].local_time, "2026-11-23T09:35+00:00");
+        let stored = p.store.read(store::reminders::learned).unwrap();
+        assert_eq!(stored.len(), 1);
+    }
+}

@@ -1,0 +1,305 @@
+use super::*;
+use crate::stimulus::{BodyPart, Context, Posture, Side, View};
+
+const BG: [u8; 3] = shading::BACKGROUND_SRGB;
+
+fn spec(body: BodyPart) -> StimulusSpec {
+    StimulusSpec {
+        body_part: body,
+        side: Side::Right,
+        view: body.views()[0],
+        posture: body.postures()[0],
+        rotation_deg: 0,
+        skin_tone: 2,
+        context: Context::None,
+        variant: 0,
+    }
+}
+
+fn px(img: &Image, x: u32, y: u32) -> [u8; 3] {
+    let o = ((y * img.width + x) * 4) as usize;
+    [img.rgba[o], img.rgba[o + 1], img.rgba[o + 2]]
+}
+
+fn is_bg(c: [u8; 3]) -> bool {
+    c.iter().zip(BG).all(|(a, b)| a.abs_diff(b) <= 2)
+}
+
+/// Largest channel difference between `left` and the horizontal flip of `right`, and
+/// how many pixels differ by more than 2.
+fn mirror_diff(left: &Image, right: &Image) -> (u8, usize) {
+    let mut worst = 0;
+    let mut count = 0;
+    for y in 0..left.height {
+        for x in 0..left.width {
+            let a = px(left, x, y);
+            let b = px(right, left.width - 1 - x, y);
+            let d = (0..3).map(|c| a[c].abs_diff(b[c])).max().unwrap_or(0);
+            worst = worst.max(d);
+            if d > 2 {
+                count += 1;
+            }
+        }
+    }
+    (worst, count)
+}
+
+/// A spread of specs: for every body part, every view × posture at a few rotations,
+/// skin tones and contexts.
+fn sample_specs() -> Vec<StimulusSpec> {
+    let mut out = Vec::new();
+    let mut k = 0usize;
+    for body in BodyPart::ALL {
+        let rotations = body.rotations();
+        for view in body.views() {
+            for posture in body.postures() {
+                k += 1;
+                out.push(StimulusSpec {
+                    view: *view,
+                    posture: *posture,
+                    rotation_deg: rotations[(k * 7) % rotations.len()],
+                    skin_tone: (k % 6) as u8,
+                    context: body.contexts()[k % body.contexts().len()],
+                    ..spec(*body)
+                });
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn left_is_the_pixel_mirror_of_right_for_every_body_part() {
+    let specs = sample_specs();
+    for body in BodyPart::ALL {
+        assert!(specs.iter().any(|s| s.body_part == *body));
+    }
+    for right in specs {
+        let left = right.mirrored();
+        let r = render(&right, 256).unwrap();
+        let l = render(&left, 256).unwrap();
+        let (worst, count) = mirror_diff(&l, &r);
+        assert!(worst <= 2 || count <= 3, "{}: worst {worst}, {count} pixels differ", right.id());
+        // And the picture is not symmetric itself: a left part looks different.
+        if right.body_part == BodyPart::Hand || right.body_part == BodyPart::Foot {
+            let (_, self_diff) = mirror_diff(&r, &r);
+            assert!(self_diff > 200, "{} is nearly symmetric", right.id());
+        }
+    }
+}
+
+#[test]
+fn the_same_spec_gives_the_same_bytes() {
+    for body in BodyPart::ALL {
+        let s = StimulusSpec { rotation_deg: 15, side: Side::Left, ..spec(*body) };
+        let a = render(&s, 300).unwrap();
+        let b = render(&s, 300).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(encode_png(&a).unwrap(), encode_png(&b).unwrap());
+    }
+}
+
+#[test]
+fn every_view_posture_and_context_renders() {
+    for body in BodyPart::ALL {
+        for view in body.views() {
+            for posture in body.postures() {
+                for context in body.contexts() {
+                    let s = StimulusSpec { view: *view, posture: *posture, context: *context, ..spec(*body) };
+                    let img = render(&s, 256).unwrap();
+                    let drawn = (0..256 * 256).filter(|i| !is_bg(px(&img, i % 256, i / 256))).count();
+                    assert!(drawn > 256 * 256 / 40, "{}: only {drawn} px drawn", s.id());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn sizes_outside_256_to_1024_are_refused() {
+    let s = spec(BodyPart::Hand);
+    for size in [0, 1, 255, 1025, 4096, u32::MAX] {
+        match render(&s, size) {
+            Err(crate::Error::InvalidArgument { field, .. }) => assert_eq!(field, "size"),
+            other => panic!("{size}: {other:?}"),
+        }
+    }
+    for size in [256, 257, 1024] {
+        let img = render(&s, size).unwrap();
+        assert_eq!((img.width, img.height), (size, size));
+        assert_eq!(img.rgba.len(), (size * size * 4) as usize);
+    }
+}
+
+#[test]
+fn invalid_specs_are_refused_not_drawn() {
+    let bad = [
+        StimulusSpec { view: View::Sole, ..spec(BodyPart::Hand) },
+        StimulusSpec { rotation_deg: 90, ..spec(BodyPart::Back) },
+        StimulusSpec { rotation_deg: 360, ..spec(BodyPart::Hand) },
+        StimulusSpec { skin_tone: 6, ..spec(BodyPart::Foot) },
+        StimulusSpec { posture: Posture::Fist, ..spec(BodyPart::Foot) },
+    ];
+    for s in bad {
+        assert!(matches!(render(&s, 256), Err(crate::Error::InvalidArgument { .. })), "{s:?}");
+    }
+    // Every rotation and skin value, valid or not, answers without panicking.
+    for rotation_deg in (0..=720).step_by(5) {
+        for skin_tone in [0, 5, 6, 255] {
+            let s = StimulusSpec { rotation_deg, skin_tone, ..spec(BodyPart::Neck) };
+            let ok = s.validate().is_ok();
+            assert_eq!(render(&s, 256).is_ok(), ok, "{s:?}");
+        }
+    }
+}
+
+/// Bounding box and centroid of the non-background pixels.
+fn content(img: &Image) -> (u32, u32, u32, u32, f32, f32) {
+    let (mut x0, mut y0, mut x1, mut y1) = (u32::MAX, u32::MAX, 0, 0);
+    let (mut sx, mut sy, mut n) = (0.0f32, 0.0f32, 0.0f32);
+    for y in 0..img.height {
+        for x in 0..img.width {
+            if !is_bg(px(img, x, y)) {
+                x0 = x0.min(x);
+                y0 = y0.min(y);
+                x1 = x1.max(x);
+                y1 = y1.max(y);
+                sx += x as f32;
+                sy += y as f32;
+                n += 1.0;
+            }
+        }
+    }
+    (x0, y0, x1, y1, sx / n.max(1.0), sy / n.max(1.0))
+}
+
+#[test]
+fn pictures_stay_inside_the_frame_and_near_the_centre_at_every_rotation() {
+    for body in BodyPart::ALL {
+        for posture in body.postures() {
+            for view in body.views() {
+                for rotation_deg in body.rotations() {
+                    if body == &BodyPart::Hand && rotation_deg % 45 != 0 {
+                        continue;
+                    }
+                    let s = StimulusSpec { posture: *posture, view: *view, rotation_deg, ..spec(*body) };
+                    let img = render(&s, 256).unwrap();
+                    let (x0, y0, x1, y1, cx, cy) = content(&img);
+                    assert!(
+                        x0 >= 2 && y0 >= 2 && x1 <= 253 && y1 <= 253,
+                        "{} touches the edge: {x0},{y0}..{x1},{y1}",
+                        s.id()
+                    );
+                    assert!(
+                        (cx - 128.0).abs() < 56.0 && (cy - 128.0).abs() < 56.0,
+                        "{} is off centre: {cx},{cy}",
+                        s.id()
+                    );
+                    assert!(x1 - x0 > 40 || y1 - y0 > 40, "{} is tiny", s.id());
+                }
+            }
+        }
+    }
+}
+
+fn changed_pixels(a: &Image, b: &Image) -> usize {
+    a.rgba
+        .chunks_exact(4)
+        .zip(b.rgba.chunks_exact(4))
+        .filter(|(p, q)| (0..3).any(|c| p[c].abs_diff(q[c]) > 8))
+        .count()
+}
+
+#[test]
+fn distinct_postures_and_views_give_distinct_pictures() {
+    for body in BodyPart::ALL {
+        let mut seen: Vec<(String, Image)> = Vec::new();
+        for view in body.views() {
+            for posture in body.postures() {
+                let s = StimulusSpec { view: *view, posture: *posture, ..spec(*body) };
+                let img = render(&s, 256).unwrap();
+                for (id, other) in &seen {
+                    let changed = changed_pixels(&img, other);
+                    assert!(changed > 300, "{} and {id} differ in {changed} px", s.id());
+                }
+                seen.push((s.id(), img));
+            }
+        }
+    }
+}
+
+#[test]
+fn skin_tones_run_from_light_to_dark_in_the_picture() {
+    for body in [BodyPart::Hand, BodyPart::Foot, BodyPart::Back] {
+        let mut last = f32::MAX;
+        for skin_tone in 0..6 {
+            let img = render(&StimulusSpec { skin_tone, ..spec(body) }, 256).unwrap();
+            let (sum, n) = img
+                .rgba
+                .chunks_exact(4)
+                .filter(|p| !is_bg([p[0], p[1], p[2]]))
+                .fold((0.0, 0.0), |(s, n), p| {
+                    (s + f32::from(p[0]) + f32::from(p[1]) + f32::from(p[2]), n + 1.0)
+                });
+            let mean = sum / n;
+            assert!(mean < last - 10.0, "{body} tone {skin_tone}: {mean} vs {last}");
+            last = mean;
+        }
+    }
+}
+
+#[test]
+fn contexts_change_the_picture() {
+    for body in BodyPart::ALL {
+        let plain = render(&spec(*body), 256).unwrap();
+        for context in &body.contexts()[1..] {
+            let s = StimulusSpec { context: *context, ..spec(*body) };
+            let img = render(&s, 256).unwrap();
+            assert!(changed_pixels(&plain, &img) > 200, "{}", s.id());
+        }
+    }
+}
+
+#[test]
+fn png_decodes_back_to_the_same_pixels() {
+    let s = StimulusSpec { rotation_deg: 135, ..spec(BodyPart::Foot) };
+    let img = render(&s, 320).unwrap();
+    let bytes = encode_png(&img).unwrap();
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!((info.width, info.height), (320, 320));
+    assert_eq!(info.color_type, png::ColorType::Rgba);
+    assert_eq!(&buf[..info.buffer_size()], &img.rgba[..]);
+    assert!(encode_png(&Image { width: 3, height: 3, rgba: vec![0; 5] }).is_err());
+}
+
+#[test]
+fn the_background_is_plain_and_the_light_symmetric() {
+    // Corners are the plain background in every picture: nothing but the body part.
+    for s in sample_specs().into_iter().step_by(5) {
+        let img = render(&s, 256).unwrap();
+        for (x, y) in [(0, 0), (255, 0), (0, 255), (255, 255), (128, 0)] {
+            assert_eq!(px(&img, x, y), BG, "{}", s.id());
+        }
+    }
+}
+
+#[test]
+fn pose_variants_are_distinct_pictures_that_still_mirror() {
+    use crate::stimulus::spec::VARIANTS;
+    for body in BodyPart::ALL {
+        let mut seen: Vec<Image> = Vec::new();
+        for variant in 0..VARIANTS {
+            let s = StimulusSpec { variant, posture: body.postures()[1], ..spec(*body) };
+            let img = render(&s, 256).unwrap();
+            for other in &seen {
+                assert!(changed_pixels(&img, other) > 100, "{} repeats", s.id());
+            }
+            let (worst, count) = mirror_diff(&render(&s.mirrored(), 256).unwrap(), &img);
+            assert!(worst <= 2 || count <= 3, "{}: {worst} {count}", s.id());
+            seen.push(img);
+        }
+    }
+}

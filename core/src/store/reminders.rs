@@ -1,0 +1,182 @@
+//! Reminder data: the settings, what the shell reported back (deliveries, snoozes, "done
+//! elsewhere"), learned slot times, and the completed sessions the planner reads.
+
+use crate::error::{Error, Result};
+use crate::programme::SessionKind;
+use crate::reminders::{
+    CompletedSession, DoneElsewhere, LearnedSlot, ReminderKey, ReminderSettings, SentReminder, Snooze,
+};
+use crate::time::WallTime;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// What a shell reports about a reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    Delivered,
+    Snoozed { until_ms: i64 },
+    DoneElsewhere,
+}
+
+/// Everything reported since some instant, sorted by time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Events {
+    pub delivered: Vec<SentReminder>,
+    pub snoozes: Vec<Snooze>,
+    pub done_elsewhere: Vec<DoneElsewhere>,
+}
+
+fn kind_of(text: &str) -> rusqlite::Result<SessionKind> {
+    SessionKind::parse(text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown session kind '{text}'").into(),
+        )
+    })
+}
+
+/// The settings; the defaults until any are saved.
+pub fn settings(conn: &Connection) -> Result<ReminderSettings> {
+    let text: Option<String> =
+        conn.query_row("SELECT settings FROM reminder_settings WHERE id = 1", [], |r| r.get(0)).optional()?;
+    match text {
+        Some(t) => Ok(serde_json::from_str(&t)?),
+        None => Ok(ReminderSettings::default()),
+    }
+}
+
+/// Validates and saves the settings.
+pub fn set_settings(conn: &Connection, settings: &ReminderSettings) -> Result<()> {
+    settings.validate()?;
+    conn.execute(
+        "INSERT INTO reminder_settings (id, settings) VALUES (1, ?1)
+         ON CONFLICT (id) DO UPDATE SET settings = excluded.settings",
+        params![serde_json::to_string(settings)?],
+    )?;
+    Ok(())
+}
+
+/// Records what happened to a reminder.
+pub fn add_event(conn: &Connection, key: &ReminderKey, event: EventKind, at: &WallTime) -> Result<()> {
+    at.validate("at")?;
+    let (name, until) = match event {
+        EventKind::Delivered => ("delivered", None),
+        EventKind::Snoozed { until_ms } => ("snoozed", Some(until_ms)),
+        EventKind::DoneElsewhere => ("done-elsewhere", None),
+    };
+    conn.execute(
+        "INSERT INTO reminder_event (reminder_id, kind, event, at_ms, zone, until_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![key.id(), key.kind.as_str(), name, at.unix_ms, at.zone, until],
+    )?;
+    Ok(())
+}
+
+/// Events at or after `since_ms`, oldest first.
+pub fn events_since(conn: &Connection, since_ms: i64) -> Result<Events> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT reminder_id, event, at_ms, until_ms FROM reminder_event
+         WHERE at_ms >= ?1 ORDER BY at_ms, id",
+    )?;
+    let mut rows = stmt.query(params![since_ms])?;
+    let mut out = Events::default();
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let event: String = r.get(1)?;
+        let at_ms: i64 = r.get(2)?;
+        let until: Option<i64> = r.get(3)?;
+        match (event.as_str(), until) {
+            ("delivered", _) => out.delivered.push(SentReminder { reminder_id: id, sent_at_ms: at_ms }),
+            ("snoozed", Some(until_ms)) => {
+                out.snoozes.push(Snooze { reminder_id: id, snoozed_at_ms: at_ms, until_ms })
+            }
+            ("done-elsewhere", _) => out.done_elsewhere.push(DoneElsewhere { reminder_id: id, at_ms }),
+            (other, _) => {
+                return Err(Error::InvalidState(format!(
+                    "stored reminder event '{other}' is not one this version knows"
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Sessions completed at or after `since_ms` (by their end), oldest first.
+pub fn completed_sessions(conn: &Connection, since_ms: i64) -> Result<Vec<CompletedSession>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, ended_at_ms FROM session
+         WHERE state = 'completed' AND ended_at_ms >= ?1 ORDER BY ended_at_ms, id",
+    )?;
+    let rows = stmt.query_map(params![since_ms], |r| {
+        Ok(CompletedSession { kind: kind_of(&r.get::<_, String>(0)?)?, at_ms: r.get(1)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn learned(conn: &Connection) -> Result<Vec<LearnedSlot>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT kind, slot, minute FROM reminder_learned ORDER BY kind, slot")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(LearnedSlot { kind: kind_of(&r.get::<_, String>(0)?)?, slot: r.get(1)?, minute: r.get(2)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Replaces the learned slot times.
+pub fn set_learned(conn: &Connection, slots: &[LearnedSlot]) -> Result<()> {
+    conn.execute("DELETE FROM reminder_learned", [])?;
+    let mut stmt =
+        conn.prepare_cached("INSERT INTO reminder_learned (kind, slot, minute) VALUES (?1, ?2, ?3)")?;
+    for s in slots {
+        stmt.execute(params![s.kind.as_str(), s.slot, s.minute])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::{now, open_temp};
+    use chrono::NaiveDate;
+
+    fn key() -> ReminderKey {
+        ReminderKey {
+            date: NaiveDate::from_ymd_opt(2026, 11, 18).unwrap(),
+            kind: SessionKind::Mirror,
+            slot: 1,
+            snoozed: false,
+        }
+    }
+
+    #[test]
+    fn settings_default_then_round_trip_and_bad_ones_write_nothing() {
+        let (_dir, store) = open_temp();
+        assert_eq!(store.read(settings).unwrap(), ReminderSettings::default());
+        let mut s = ReminderSettings { min_gap_min: 45, learn_my_times: true, ..ReminderSettings::default() };
+        store.write(|tx| set_settings(tx, &s)).unwrap();
+        assert_eq!(store.read(settings).unwrap(), s);
+        s.min_gap_min = 0;
+        assert!(store.write(|tx| set_settings(tx, &s)).is_err());
+        assert_eq!(store.read(settings).unwrap().min_gap_min, 45);
+    }
+
+    #[test]
+    fn events_and_learned_round_trip() {
+        let (_dir, store) = open_temp();
+        let t = now();
+        store
+            .write(|tx| {
+                add_event(tx, &key(), EventKind::Delivered, &t)?;
+                add_event(tx, &key(), EventKind::Snoozed { until_ms: t.unix_ms + 600_000 }, &t)?;
+                add_event(tx, &key(), EventKind::DoneElsewhere, &t)?;
+                set_learned(tx, &[LearnedSlot { kind: SessionKind::Mirror, slot: 1, minute: 600 }])
+            })
+            .unwrap();
+        let e = store.read(|c| events_since(c, t.unix_ms)).unwrap();
+        assert_eq!(e.delivered.len(), 1);
+        assert_eq!(e.snoozes[0].until_ms, t.unix_ms + 600_000);
+        assert_eq!(e.done_elsewhere[0].reminder_id, "20261118-mirror-1");
+        assert!(store.read(|c| events_since(c, t.unix_ms + 1)).unwrap().delivered.is_empty());
+        assert_eq!(store.read(learned).unwrap()[0].minute, 600);
+    }
+}
