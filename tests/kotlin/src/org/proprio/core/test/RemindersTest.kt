@@ -1,16 +1,9 @@
 // Reminder bindings on the JVM (JUnit 4): a shell applies the diff the core returns —
 // cancel `toCancel`, then schedule `toSchedule` — and asking again gives nothing new.
 //
-// Uses the generated bindings for proprio-core (package `uniffi.proprio_core` unless the
-// workspace uniffi.toml renames it) and the host cdylib via JNA
-// (-Djna.library.path=target/<profile>).
-//
-// Checked by hand before the Kotlin harness landed (3 tests, OK):
-//   uniffi-bindgen generate target/debug/libproprio_core.so -l kotlin -o GEN --no-format
-//   kotlinc GEN/uniffi/proprio_core/proprio_core.kt tests/kotlin/RemindersTest.kt \
-//     -cp jna.jar:junit4.jar:hamcrest-core.jar -d OUT
-//   java -Djna.library.path=target/debug -cp jna.jar:junit4.jar:hamcrest-core.jar:OUT:kotlin-stdlib.jar \
-//     org.junit.runner.JUnitCore RemindersTest
+// Run by tests/kotlin/run.sh with the other binding tests.
+
+package org.proprio.core.test
 
 import java.nio.file.Files
 import org.junit.Assert.assertEquals
@@ -18,11 +11,11 @@ import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertTrue
 import org.junit.Assert.fail
 import org.junit.Test
-import uniffi.proprio_core.PendingNotification
-import uniffi.proprio_core.Proprio
-import uniffi.proprio_core.ProprioException
-import uniffi.proprio_core.ReminderDiff
-import uniffi.proprio_core.WallTime
+import org.proprio.core.PendingNotification
+import org.proprio.core.Proprio
+import org.proprio.core.ProprioException
+import org.proprio.core.ReminderDiff
+import org.proprio.core.WallTime
 
 class RemindersTest {
     /** 2026-11-23T07:00:00Z, a Monday. */

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Kotlin binding tests: the generated Kotlin bindings, called on the JVM through JNA,
+# against the host (Linux) release cdylib. Prints a final line "N passed, N failed" and
+# exits non-zero if any test failed or the run did not complete.
+#
+# Installs what is missing: kotlinc (into .cache/), JNA and JUnit 4 (Debian packages).
+# Reuses PROPRIO_LIB_DIR / PROPRIO_BINDGEN when set (see tests/lib.sh).
+set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
+
+KOTLIN_VERSION=2.4.20
+KOTLIN_HOME=$PROPRIO_CACHE/kotlin-compiler-$KOTLIN_VERSION
+SRC=$ROOT/tests/kotlin/src
+OUT=$PROPRIO_BUILD/kotlin
+TIMEOUT=${PROPRIO_KOTLIN_TIMEOUT:-600}
+
+# Unpacks the kotlinc distribution (the npm package is the official zip, repackaged) into
+# the cache, atomically: an interrupted download never leaves a half compiler behind.
+ensure_kotlinc() {
+    [ -x "$KOTLIN_HOME/bin/kotlinc" ] && return 0
+    command -v npm >/dev/null || die "npm is needed to fetch kotlinc (kotlin-compiler@$KOTLIN_VERSION)"
+    log "fetching kotlin-compiler@$KOTLIN_VERSION into $PROPRIO_CACHE"
+    mkdir -p "$PROPRIO_CACHE"
+    local tmp
+    tmp=$(mktemp -d "$PROPRIO_CACHE/.kotlin-XXXXXX")
+    (cd "$tmp" && npm pack --silent "kotlin-compiler@$KOTLIN_VERSION" >/dev/null) ||
+        die "npm pack kotlin-compiler@$KOTLIN_VERSION failed"
+    tar -xzf "$tmp"/kotlin-compiler-*.tgz -C "$tmp"
+    chmod +x "$tmp"/package/bin/*
+    [ -x "$tmp/package/bin/kotlinc" ] || die "kotlin-compiler@$KOTLIN_VERSION has no bin/kotlinc"
+    rm -rf "$KOTLIN_HOME"
+    mv "$tmp/package" "$KOTLIN_HOME"
+    rm -rf "$tmp"
+}
+
+# The first of the given jars that exists (Debian's file names vary between releases).
+first_jar() {
+    local jar
+    for jar in "$@"; do
+        [ -f "$jar" ] && { echo "$jar"; return 0; }
+    done
+    die "none of these jars exists: $*"
+}
+
+command -v java >/dev/null || apt_ensure default-jre-headless
+apt_ensure libjna-java libjna-jni junit4
+ensure_kotlinc
+JNA=$(first_jar /usr/share/java/jna.jar)
+JUNIT=$(first_jar /usr/share/java/junit4.jar)
+HAMCREST=$(first_jar /usr/share/java/hamcrest-core.jar /usr/share/java/hamcrest.jar)
+STDLIB=$(first_jar "$KOTLIN_HOME/lib/kotlin-stdlib.jar")
+
+ensure_native
+generate_bindings kotlin "$OUT/generated"
+GENERATED=$OUT/generated/org/proprio/core/proprio_core.kt
+[ -f "$GENERATED" ] || die "no $GENERATED: is package_name in uniffi.toml's [crates.proprio_core.bindings.kotlin] applied? Generated: $(cd "$OUT/generated" && find . -name '*.kt')"
+
+mapfile -t SOURCES < <(find "$OUT/generated" "$SRC" -name '*.kt' | sort)
+# Test classes: every file with an @Test in it; the class is named after the file.
+mapfile -t CLASSES < <(cd "$SRC" && grep -rl --include='*.kt' '@Test' . | sort |
+    sed -e 's|^\./||' -e 's|\.kt$||' -e 's|/|.|g')
+[ ${#CLASSES[@]} -gt 0 ] || die "no test classes under $SRC"
+
+# kotlinc takes ~10-20 s; skip it when neither the sources nor the compiler changed.
+STAMP=$(cat "${SOURCES[@]}" <(echo "$KOTLIN_VERSION $JNA $JUNIT") | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$OUT/classes.stamp" 2>/dev/null)" != "$STAMP" ]; then
+    log "compiling ${#SOURCES[@]} Kotlin files"
+    rm -rf "$OUT/classes" "$OUT/classes.stamp"
+    "$KOTLIN_HOME/bin/kotlinc" -nowarn -jvm-target 17 -cp "$JNA:$JUNIT:$HAMCREST" \
+        -d "$OUT/classes" "${SOURCES[@]}" || die "kotlinc failed"
+    echo "$STAMP" >"$OUT/classes.stamp"
+fi
+
+log "running ${#CLASSES[@]} test classes against $LIB"
+set +e
+timeout "$TIMEOUT" java -Djna.library.path="$LIB_DIR" -Djava.io.tmpdir="${TMPDIR:-/tmp}" \
+    -cp "$OUT/classes:$STDLIB:$JNA:$JUNIT:$HAMCREST" \
+    org.proprio.core.test.RunTestsKt "${CLASSES[@]}" | tee "$OUT/last-run.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# The runner prints the summary itself; a JVM that crashed or hung never gets there.
+if ! grep -Eq '^[0-9]+ passed, [0-9]+ failed$' "$OUT/last-run.log"; then
+    [ "$status" -eq 124 ] && echo "Kotlin tests timed out after ${TIMEOUT}s" >&2
+    echo "Kotlin tests did not complete (exit status $status)" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+exit "$status"

@@ -1,0 +1,84 @@
+# Shared helpers for the test scripts. Source it; do not run it.
+#
+# Environment (all optional):
+#   PROPRIO_LIB_DIR   folder holding an already built libproprio_core.so (skips the build)
+#   PROPRIO_BINDGEN   path of an already built uniffi-bindgen binary (skips the build)
+#   PROPRIO_CACHE     download cache, default <repo>/.cache
+#   PROPRIO_BUILD     scratch output (generated bindings, classes), default <target>/tests
+#   CARGO_TARGET_DIR  honoured as by cargo, default <repo>/target
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TARGET_DIR=$(realpath -m "${CARGO_TARGET_DIR:-$ROOT/target}")
+PROPRIO_CACHE=${PROPRIO_CACHE:-$ROOT/.cache}
+PROPRIO_BUILD=${PROPRIO_BUILD:-$TARGET_DIR/tests}
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() {
+    printf 'error: %s\n' "$*" >&2
+    exit 1
+}
+
+# Runs a command as root: directly when we are root, else through sudo without a prompt
+# (CI has no stdin, so a password prompt would hang).
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null; then
+        sudo -n "$@" || die "needs root for: $* (sudo -n failed; run it once by hand)"
+    else
+        die "needs root for: $* (no sudo)"
+    fi
+}
+
+# Installs the Debian packages given that are not installed yet. The package lists are
+# refreshed only when something is actually missing.
+apt_ensure() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' ||
+            missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    command -v apt-get >/dev/null || die "missing packages ${missing[*]} and no apt-get to install them"
+    log "installing ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
+}
+
+# Sets LIB (the release cdylib) and BINDGEN, building whichever was not given.
+# The cdylib is the release build the apps ship (fat LTO). The bindgen is a debug build
+# selected with --workspace, so its dependencies resolve to the same features as in
+# `cargo test --workspace` and are reused from it (built with `-p uniffi-bindgen` alone,
+# clap and libc get other features and ~80 crates are compiled a second time).
+ensure_native() {
+    if [ -n "${PROPRIO_LIB_DIR:-}" ]; then
+        [ -f "$PROPRIO_LIB_DIR/libproprio_core.so" ] ||
+            die "PROPRIO_LIB_DIR=$PROPRIO_LIB_DIR has no libproprio_core.so"
+        LIB=$(realpath "$PROPRIO_LIB_DIR/libproprio_core.so")
+    else
+        log "building the release cdylib"
+        (cd "$ROOT" && cargo build --release --locked -p proprio-core --lib) ||
+            die "release build of proprio-core failed"
+        LIB=$TARGET_DIR/release/libproprio_core.so
+    fi
+    if [ -n "${PROPRIO_BINDGEN:-}" ]; then
+        [ -x "$PROPRIO_BINDGEN" ] || die "PROPRIO_BINDGEN=$PROPRIO_BINDGEN is not an executable"
+        BINDGEN=$(realpath "$PROPRIO_BINDGEN")
+    else
+        log "building uniffi-bindgen"
+        (cd "$ROOT" && cargo build --locked --workspace --bin uniffi-bindgen) || die "build of uniffi-bindgen failed"
+        BINDGEN=$TARGET_DIR/debug/uniffi-bindgen
+    fi
+    LIB_DIR=$(dirname "$LIB")
+}
+
+# generate_bindings LANG OUT: (re)generates LANG bindings for $LIB into OUT.
+generate_bindings() {
+    local lang=$1 out=$2
+    rm -rf "$out"
+    mkdir -p "$out"
+    "$BINDGEN" generate "$LIB" --language "$lang" --config "$ROOT/uniffi.toml" \
+        --out-dir "$out" --no-format >/dev/null ||
+        die "uniffi-bindgen could not generate $lang bindings from $LIB (a library stripped of its symbol table has no uniffi metadata: see strip in Cargo.toml)"
+}
