@@ -470,16 +470,16 @@ pub fn overview(
         level: current_level(conn, body_part)?,
         gate: gate_state(conn, body_part, params, now)?,
         recent: stats::compute(&observations(&recent_trials)?, &affected),
-        history: history.iter().map(point).collect::<Result<_>>()?,
+        history: history.iter().map(point).collect(),
     })
 }
 
-fn point(row: &SummaryRow) -> Result<SessionPoint> {
+fn point(row: &SummaryRow) -> SessionPoint {
     let acc = |c: u32, n: u32| (n > 0).then(|| f64::from(c) / f64::from(n));
-    Ok(SessionPoint {
+    SessionPoint {
         session_id: row.session_id,
         started_at: row.started_at.clone(),
-        state: state_from(&row.state)?,
+        state: row.state,
         level: row.level.unwrap_or(levels::MIN_LEVEL),
         left_n: row.left.n,
         right_n: row.right.n,
@@ -487,14 +487,7 @@ fn point(row: &SummaryRow) -> Result<SessionPoint> {
         right_accuracy: acc(row.right.correct, row.right.n),
         left_median_rt_ms: row.left.median_rt_ms,
         right_median_rt_ms: row.right.median_rt_ms,
-    })
-}
-
-fn state_from(text: &str) -> Result<SessionState> {
-    [SessionState::Running, SessionState::Completed, SessionState::Aborted, SessionState::Interrupted]
-        .into_iter()
-        .find(|s| s.as_str() == text)
-        .ok_or_else(|| Error::InvalidState(format!("unknown session state '{text}' in the database")))
+    }
 }
 
 /// The level the next session of this body part uses.

@@ -27,7 +27,7 @@ impl SessionState {
         }
     }
 
-    fn from_str(text: &str) -> rusqlite::Result<Self> {
+    pub(crate) fn from_column(text: &str) -> rusqlite::Result<Self> {
         Ok(match text {
             "running" => SessionState::Running,
             "completed" => SessionState::Completed,
@@ -111,7 +111,7 @@ fn session_from_row(r: &Row) -> rusqlite::Result<SessionRow> {
         body_part: BodyPart::parse(&body, "body_part").map_err(|_| bad_column("body_part", &body))?,
         started_at: WallTime { unix_ms: r.get(3)?, zone: r.get(4)? },
         ended_at,
-        state: SessionState::from_str(&r.get::<_, String>(7)?)?,
+        state: SessionState::from_column(&r.get::<_, String>(7)?)?,
         // Seeds are u64; SQLite integers are i64: stored bit-for-bit.
         seed: r.get::<_, i64>(8)? as u64,
         params: r.get(9)?,

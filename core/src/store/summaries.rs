@@ -6,6 +6,7 @@ use crate::laterality::levels::LadderState;
 use crate::laterality::stats::SideStats;
 use crate::programme::SessionKind;
 use crate::stimulus::{BodyPart, Side};
+use crate::store::sessions::SessionState;
 use crate::time::WallTime;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -35,7 +36,7 @@ pub fn write(conn: &Connection, session_id: i64, side: &SideStats) -> Result<()>
 pub struct SummaryRow {
     pub session_id: i64,
     pub started_at: WallTime,
-    pub state: String,
+    pub state: SessionState,
     pub level: Option<u32>,
     pub left: SideSummary,
     pub right: SideSummary,
@@ -90,7 +91,7 @@ pub fn history(
             out.push(SummaryRow {
                 session_id: id,
                 started_at: WallTime { unix_ms: r.get(1)?, zone: r.get(2)? },
-                state: r.get(3)?,
+                state: SessionState::from_column(&r.get::<_, String>(3)?)?,
                 level: r.get(4)?,
                 left: SideSummary::default(),
                 right: SideSummary::default(),
