@@ -46,21 +46,23 @@ apt_ensure() {
         "${missing[@]}" >/dev/null
 }
 
-# Sets LIB (the release cdylib) and BINDGEN, building whichever was not given.
-# The cdylib is the release build the apps ship (fat LTO). The bindgen is a debug build
-# selected with --workspace, so its dependencies resolve to the same features as in
-# `cargo test --workspace` and are reused from it (built with `-p uniffi-bindgen` alone,
-# clap and libc get other features and ~80 crates are compiled a second time).
+# Sets LIB (the cdylib) and BINDGEN, building whichever was not given. By default both
+# are the debug builds `cargo test --workspace` has just made (the same crates and
+# features, so nothing is compiled twice and CI skips a multi-minute fat-LTO link); to
+# test the shipped release library instead, `cargo build --release -p proprio-core` and
+# set PROPRIO_LIB_DIR=target/release. The bindgen is selected with --workspace so its
+# dependencies resolve to the same features as in `cargo test --workspace` (built with
+# `-p uniffi-bindgen` alone, clap and libc get other features and ~80 crates are
+# compiled a second time).
 ensure_native() {
     if [ -n "${PROPRIO_LIB_DIR:-}" ]; then
         [ -f "$PROPRIO_LIB_DIR/libproprio_core.so" ] ||
             die "PROPRIO_LIB_DIR=$PROPRIO_LIB_DIR has no libproprio_core.so"
         LIB=$(realpath "$PROPRIO_LIB_DIR/libproprio_core.so")
     else
-        log "building the release cdylib"
-        (cd "$ROOT" && cargo build --release --locked -p proprio-core --lib) ||
-            die "release build of proprio-core failed"
-        LIB=$TARGET_DIR/release/libproprio_core.so
+        log "building the cdylib (debug, shared with cargo test)"
+        (cd "$ROOT" && cargo build --locked --workspace --lib) || die "build of proprio-core failed"
+        LIB=$TARGET_DIR/debug/libproprio_core.so
     fi
     if [ -n "${PROPRIO_BINDGEN:-}" ]; then
         [ -x "$PROPRIO_BINDGEN" ] || die "PROPRIO_BINDGEN=$PROPRIO_BINDGEN is not an executable"

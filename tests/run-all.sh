@@ -40,7 +40,7 @@ phase "cargo fmt --check" cargo fmt --all --check
 phase "cargo clippy" cargo clippy --locked --workspace --all-targets -- -D warnings
 # Also compiles the dependencies of the debug uniffi-bindgen built in the next phase.
 phase "cargo test --workspace" cargo test --locked --workspace
-phase "release cdylib + bindgen" ensure_native
+phase "cdylib + bindgen" ensure_native
 export PROPRIO_LIB_DIR=$LIB_DIR PROPRIO_BINDGEN=$BINDGEN
 phase "Kotlin binding tests" bash tests/kotlin/run.sh
 phase "Swift FFI header smoke" bash tests/swift/header_smoke.sh

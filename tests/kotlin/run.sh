@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Kotlin binding tests: the generated Kotlin bindings, called on the JVM through JNA,
-# against the host (Linux) release cdylib. Prints a final line "N passed, N failed" and
-# exits non-zero if any test failed or the run did not complete.
+# against the host (Linux) cdylib (debug by default; see tests/lib.sh). Prints a final
+# line "N passed, N failed" and exits non-zero if any test failed or the run did not
+# complete.
 #
 # Installs what is missing: kotlinc (into .cache/), JNA and JUnit 4 (Debian packages).
 # Reuses PROPRIO_LIB_DIR / PROPRIO_BINDGEN when set (see tests/lib.sh).
