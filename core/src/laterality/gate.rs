@@ -8,7 +8,6 @@
 
 use super::stats::{self, Observation};
 use crate::params::Parameters;
-use crate::stimulus::Side;
 use serde::Serialize;
 
 /// A completed session as the gate sees it.
@@ -154,19 +153,10 @@ fn seconds(ms: f64) -> String {
     }
 }
 
-/// Which side is slower, for summaries.
-pub fn slower_side(state: &GateState) -> Option<Side> {
-    match (state.left_median_rt_ms, state.right_median_rt_ms) {
-        (Some(l), Some(r)) if l > r => Some(Side::Left),
-        (Some(l), Some(r)) if r > l => Some(Side::Right),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stimulus::{BodyPart, Context, Posture, StimulusSpec, View};
+    use crate::stimulus::{BodyPart, Context, Posture, Side, StimulusSpec, View};
 
     /// A session of 20 trials per side with the given accuracy and RT per side.
     fn session(day: i64, left: (f64, i64), right: (f64, i64)) -> GateSession {
@@ -239,7 +229,6 @@ mod tests {
             s.verdict,
             "Not yet: your left side is 0.4 s slower than your right (1.9 s against a goal of 1.5 s)."
         );
-        assert_eq!(slower_side(&s), Some(Side::Left));
         let both_slow = |day| session(day, (1.0, 1900), (1.0, 1700));
         let s = eval(&[both_slow(1), both_slow(2), both_slow(3)], 20);
         assert!(s.verdict.contains("1.9 s on the left and 1.7 s on the right"), "{}", s.verdict);

@@ -136,7 +136,8 @@ impl LadderState {
 }
 
 /// The level after `history` (completed sessions in order), replayed from the start.
-pub fn current_level(history: &[SessionOutcome], params: &Parameters) -> u32 {
+#[cfg(test)]
+fn current_level(history: &[SessionOutcome], params: &Parameters) -> u32 {
     history.iter().fold(LadderState::default(), |state, s| state.step(s, params)).level
 }
 
