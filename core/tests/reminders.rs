@@ -60,6 +60,23 @@ struct Case {
 }
 
 impl Case {
+    /// A plan with nothing done, delivered, snoozed, learned or pending yet.
+    fn new(now: i64, zone: &'static str, days: u32, seed: u64, settings: ReminderSettings) -> Case {
+        Case {
+            now,
+            zone,
+            days,
+            seed,
+            settings,
+            completed: vec![],
+            delivered: vec![],
+            snoozes: vec![],
+            elsewhere: vec![],
+            learned: vec![],
+            pending: vec![],
+        }
+    }
+
     fn input(&self) -> PlanInput<'_> {
         PlanInput {
             now_ms: self.now,
@@ -370,19 +387,7 @@ fn the_cap_keeps_the_64_soonest() {
         targets: SessionKind::ALL.iter().map(|&kind| KindTarget { kind, per_day: 8 }).collect(),
         ..ReminderSettings::default()
     };
-    let case = Case {
-        now: ms("2026-06-01T00:00:00Z"),
-        zone: "Europe/Berlin",
-        days: 14,
-        seed: 7,
-        settings,
-        completed: vec![],
-        delivered: vec![],
-        snoozes: vec![],
-        elsewhere: vec![],
-        learned: vec![],
-        pending: vec![],
-    };
+    let case = Case::new(ms("2026-06-01T00:00:00Z"), "Europe/Berlin", 14, 7, settings);
     let p = plan(&case.input()).unwrap();
     check(&case, &p);
     assert_eq!(p.reminders.len(), MAX_PENDING);
@@ -440,19 +445,7 @@ fn every_zone_across_both_transitions_of_a_year() {
                     .from_local_datetime(&day_before.and_hms_opt(0, 0, 0).unwrap())
                     .earliest()
                     .map_or(ms("2026-01-01T00:00:00Z"), |t| t.timestamp_millis());
-                let case = Case {
-                    now,
-                    zone,
-                    days: 3,
-                    seed: 99,
-                    settings,
-                    completed: vec![],
-                    delivered: vec![],
-                    snoozes: vec![],
-                    elsewhere: vec![],
-                    learned: vec![],
-                    pending: vec![],
-                };
+                let case = Case::new(now, zone, 3, 99, settings);
                 let p = plan(&case.input()).unwrap();
                 check(&case, &p);
                 let on = |d: NaiveDate| {
@@ -478,19 +471,7 @@ fn one_slot(start: i32, end: i32) -> ReminderSettings {
 }
 
 fn simple(now: i64, zone: &'static str, settings: ReminderSettings) -> Case {
-    Case {
-        now,
-        zone,
-        days: 1,
-        seed: 1,
-        settings,
-        completed: vec![],
-        delivered: vec![],
-        snoozes: vec![],
-        elsewhere: vec![],
-        learned: vec![],
-        pending: vec![],
-    }
+    Case::new(now, zone, 1, 1, settings)
 }
 
 #[test]
