@@ -14,6 +14,7 @@ pub mod reminders;
 pub mod stimulus;
 pub mod store;
 pub mod time;
+mod usecases;
 
 pub use api::Proprio;
 pub use error::{Error, ProprioError, Result};

@@ -1,0 +1,4 @@
+//! Use cases: the flows that read and write the store on behalf of the API — one file per
+//! feature (left/right sessions, reminders; later the programme and exports). They sit
+//! between `api` (the uniffi surface) and `store` (SQLite only) and call the pure rules
+//! (`laterality`, `reminders`, `stimulus`, `params`). Nothing here imports `api`.
