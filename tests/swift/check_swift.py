@@ -362,6 +362,11 @@ def declared_types(trees, core: Core) -> dict[str, TypeRef]:
                     types = [c for c in n.named_children if c.type in ("user_type", "optional_type", "array_type")]
                     if name is not None:
                         note(text(name), type_ref(types[0]) if types else None)
+                elif n.type == "lambda_parameter" or (n.type == "pattern" and n.parent and n.parent.type == "for_statement"):
+                    # Closure and loop variables have no written type: a name also bound
+                    # this way is left untyped rather than checked against a wrong type.
+                    for ident in (c for c in walk(n) if c.type == "simple_identifier"):
+                        note(text(ident), None)
         typed = {name: next(iter(refs)) for name, refs in seen.items() if len(refs) == 1 and None not in refs}
     return typed
 
@@ -534,6 +539,13 @@ class Checker:
         self.report(n, f"{what}{name}", name)
 
 
+def imports_core(tree) -> bool:
+    return any(
+        n.type == "import_declaration" and "ProprioCore" in text(n).split()
+        for n in tree.root_node.named_children
+    )
+
+
 def read_names(path: Path | None) -> set[str]:
     if path is None:
         return set()
@@ -586,6 +598,12 @@ def main(argv: list[str]) -> int:
     typed = declared_types(trees.values(), core)
     pending_used: set[str] = set()
     for path, tree in trees.items():
+        if not imports_core(tree):
+            # A Package.swift and the like: the core's names are not in scope there (and
+            # PackageDescription's Context is not the core's).
+            passed += 1
+            print(f"ok   core names {show(path)} (does not import ProprioCore)")
+            continue
         checker = Checker(core, read_names(args.allow), pending, defined, typed)
         checker.check_tree(tree)
         pending_used |= checker.pending_used
