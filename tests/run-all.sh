@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, lints, the Rust tests, the Kotlin binding tests on the JVM
-# and the Swift FFI header smoke test. Installs what the binding tests need if missing.
+# Runs every test: formatting, lints, the Rust tests, the Kotlin binding tests on the JVM,
+# the Swift source checks (parse + core names, no Swift compiler needed) and the Swift FFI
+# header smoke test. Installs what the binding tests need if missing.
 # Exits non-zero if anything fails; prints how long each phase took.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 KOTLIN_LOG=$PROPRIO_BUILD/kotlin/last-run.log
+SWIFT_LOG=$PROPRIO_BUILD/swift/check.last-run.log
 TIMINGS=()
 CURRENT=
 phase() {
@@ -17,23 +19,34 @@ phase() {
     "$@"
     TIMINGS+=("$(printf '%5ds  %s' $((SECONDS - start)) "$CURRENT")")
 }
-# Timings, then the Kotlin suite's "N passed, N failed" as the very last line (CI reads
-# it there); a run that failed before the Kotlin tests could report ends "0 passed, 1 failed".
+# Timings, then the binding suites' "N passed, N failed" lines added up as the very last
+# line (CI reads it there); a run that failed before any suite could report ends
+# "0 passed, 1 failed".
 report() {
-    local status=$? summary=
+    local status=$? passed=0 failed=0 found= name log line p f
     printf '\n==== timings\n' >&2
     [ ${#TIMINGS[@]} -eq 0 ] || printf '%s\n' "${TIMINGS[@]}" >&2
     printf '%5ds  total\n' "$SECONDS" >&2
     [ $status -eq 0 ] || printf '\nFAILED in phase "%s" (exit status %d)\n' "$CURRENT" "$status" >&2
-    summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$KOTLIN_LOG" 2>/dev/null | tail -n 1) || true
-    if [ -n "$summary" ]; then
-        echo "Kotlin binding tests: $summary" >&2
-        echo "$summary"
+    for name in "Kotlin binding tests" "Swift source checks"; do
+        log=$KOTLIN_LOG
+        [ "$name" = "Kotlin binding tests" ] || log=$SWIFT_LOG
+        line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" 2>/dev/null | tail -n 1) || true
+        [ -n "$line" ] || continue
+        echo "$name: $line" >&2
+        read -r p _ f _ <<<"${line//,/}"
+        passed=$((passed + p))
+        failed=$((failed + f))
+        found=1
+    done
+    if [ -n "$found" ]; then
+        [ $status -eq 0 ] || [ $failed -gt 0 ] || failed=1
+        echo "$passed passed, $failed failed"
     elif [ $status -ne 0 ]; then
         echo "0 passed, 1 failed"
     fi
 }
-rm -f "$KOTLIN_LOG"
+rm -f "$KOTLIN_LOG" "$SWIFT_LOG"
 trap report EXIT
 
 phase "cargo fmt --check" cargo fmt --all --check
@@ -43,4 +56,10 @@ phase "cargo test --workspace" cargo test --locked --workspace
 phase "cdylib + bindgen" ensure_native
 export PROPRIO_LIB_DIR=$LIB_DIR PROPRIO_BINDGEN=$BINDGEN
 phase "Kotlin binding tests" bash tests/kotlin/run.sh
+swift_checks() {
+    mkdir -p "$(dirname "$SWIFT_LOG")"
+    bash tests/swift/check.sh | tee "$SWIFT_LOG"
+    return "${PIPESTATUS[0]}"
+}
+phase "Swift source checks" swift_checks
 phase "Swift FFI header smoke" bash tests/swift/header_smoke.sh

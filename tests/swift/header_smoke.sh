@@ -16,8 +16,9 @@ ensure_native
 generate_bindings swift "$OUT/generated"
 HEADER=$OUT/generated/ProprioCoreFFI.h
 SWIFT=$OUT/generated/ProprioCore.swift
-[ -f "$HEADER" ] && [ -f "$SWIFT" ] ||
+if [ ! -f "$HEADER" ] || [ ! -f "$SWIFT" ]; then
     die "expected ProprioCore.swift and ProprioCoreFFI.h; got: $(ls "$OUT/generated")"
+fi
 
 # Every function the header declares (the uniffi_* API and ffi_* runtime entry points).
 mapfile -t FUNCTIONS < <(grep -oE '^[^#/ ][^(]*[ *](uniffi|ffi)_proprio_core_[A-Za-z0-9_]+\(' "$HEADER" |

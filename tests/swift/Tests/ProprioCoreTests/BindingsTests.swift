@@ -27,11 +27,17 @@ final class BindingsTests: XCTestCase {
         }
     }
 
+    func testEnumsKeepTheirRustOrder() {
+        XCTAssertEqual(BodyPart.allCases, [.hand, .foot, .back, .neck, .knee, .shoulder])
+        XCTAssertEqual(Side.allCases, [.left, .right])
+    }
+
     func testErrorVariantsLiftToTheirCase() throws {
         let lowered = FfiConverterTypeProprioError_lower(.InvalidArgument(field: "pain", reason: "11 is out of range 0..=10"))
         guard case let .InvalidArgument(field, _) = try FfiConverterTypeProprioError_lift(lowered) else {
             return XCTFail("expected InvalidArgument")
         }
         XCTAssertEqual(field, "pain")
+        XCTAssertTrue("\(try FfiConverterTypeProprioError_lift(lowered))".contains("pain"))
     }
 }

@@ -170,6 +170,18 @@ final class ProprioTests: XCTestCase {
         }
     }
 
+    /// Kotlin's closedObjectRefusesCalls: Swift has no close(), so the Swift form is that
+    /// dropping the last reference frees the object (closing the database), and the same
+    /// file opens again with its data.
+    func testReleasedObjectIsFreedAndTheFileReopens() throws {
+        var proprio: Proprio? = try Proprio(dbPath: dbPath, now: now())
+        _ = try proprio!.addJournalEntry(entry: NewJournalEntry(at: now(), pain: 3))
+        weak var released = proprio
+        proprio = nil
+        XCTAssertNil(released, "the object outlived its last reference")
+        try withProprio { XCTAssertEqual(try $0.journalEntries().map(\.pain), [3]) }
+    }
+
     func testOneObjectSharedByEightThreadsLosesNoWrite() throws {
         let threads = 8
         let perThread = 25

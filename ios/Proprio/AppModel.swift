@@ -1,0 +1,105 @@
+// What the screens share: the core object, the profile, navigation, the last error.
+// Every decision is the core's; this only opens it, supplies the clock and routes.
+import Foundation
+import ProprioCore
+import SwiftUI
+
+/// The screens one step from Today, and where a notification can lead.
+enum Route: Hashable {
+    case session(BodyPart)
+    case summary(sessionId: Int64)
+    case journal(sessionId: Int64?)
+    case progress
+    case reminderSettings
+    case onboarding
+    case deleteData
+
+    @ViewBuilder var screen: some SwiftUI.View {
+        switch self {
+        case let .session(bodyPart): SessionScreen(bodyPart: bodyPart)
+        case let .summary(sessionId): SummaryScreen(sessionId: sessionId)
+        case let .journal(sessionId): JournalScreen(sessionId: sessionId)
+        case .progress: ProgressScreen()
+        case .reminderSettings: ReminderSettingsScreen()
+        case .onboarding: OnboardingScreen()
+        case .deleteData: DeleteDataScreen()
+        }
+    }
+}
+
+@MainActor
+final class AppModel: ObservableObject {
+    /// Nil only when the database could not be opened (see `openFailure`).
+    private(set) var core: Proprio?
+    @Published private(set) var openFailure: String?
+    @Published private(set) var profile: Profile?
+    @Published var path: [Route] = []
+    @Published var lastError: String?
+    private(set) lazy var reminders = ReminderNotifications(model: self)
+
+    init() {
+        open()
+    }
+
+    /// The database lives in Application Support (backed up, not visible in Files).
+    static func databaseURL() throws -> URL {
+        let folder = try FileManager.default.url(
+            for: .applicationSupportDirectory, in: .userDomainMask, appropriateFor: nil, create: true)
+        return folder.appendingPathComponent("proprio.db")
+    }
+
+    private func open() {
+        do {
+            let core = try Proprio(dbPath: try Self.databaseURL().path, now: Self.now())
+            self.core = core
+            profile = try core.profile()
+        } catch {
+            openFailure = Self.describe(error)
+        }
+    }
+
+    /// Now, as the core takes it: UTC milliseconds and the device's IANA zone.
+    static func now() -> WallTime {
+        WallTime(
+            unixMs: Int64((Date().timeIntervalSince1970 * 1000).rounded()),
+            zone: TimeZone.current.identifier)
+    }
+
+    /// Runs a core call; a failure is shown to the patient and gives nil.
+    @discardableResult
+    func run<T>(_ call: (Proprio) throws -> T) -> T? {
+        guard let core else { return nil }
+        do {
+            return try call(core)
+        } catch {
+            lastError = Self.describe(error)
+            return nil
+        }
+    }
+
+    func reloadProfile() {
+        if let fresh = run({ try $0.profile() }) {
+            profile = fresh
+        }
+    }
+
+    /// After delete-all-data: the core holds a fresh, empty profile; start again.
+    func didDeleteAllData() {
+        path = []
+        reloadProfile()
+    }
+
+    /// The core's message, which names the field for a bad argument.
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? ProprioError else { return error.localizedDescription }
+        switch error {
+        case let .InvalidArgument(field, reason): return "\(field): \(reason)"
+        case let .NotFound(what, id): return "No \(what) with id \(id)."
+        case let .InvalidState(reason): return reason
+        case let .NewerSchema(found, supported):
+            return "This data was written by a newer Proprio (schema \(found), this app knows \(supported)). Update the app."
+        case let .NotADatabase(path, reason): return "\(path) is not a Proprio database: \(reason)"
+        case let .Storage(reason): return "Storage failure: \(reason)"
+        }
+    }
+}

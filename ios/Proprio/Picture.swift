@@ -1,0 +1,32 @@
+// The core's pictures as CGImages: the core draws RGBA pixels (`renderStimulus`), this
+// only wraps them for UIKit and SwiftUI.
+import CoreGraphics
+import Foundation
+import ProprioCore
+
+enum Picture {
+    /// Pixels per side for a trial picture: sharp on a phone's full width.
+    static let trialSize: UInt32 = 768
+    /// Pixels per side for the small previews in onboarding.
+    static let previewSize: UInt32 = 256
+
+    /// The spec drawn by the core (straight RGBA, rows top to bottom); nil if the core
+    /// refused it (the screen then shows no picture rather than a wrong one).
+    static func image(_ spec: StimulusSpec, size: UInt32) -> CGImage? {
+        guard let drawn = try? renderStimulus(spec: spec, size: size) else { return nil }
+        let bytesPerRow = Int(drawn.width) * 4
+        guard let provider = CGDataProvider(data: Data(drawn.rgba) as CFData) else { return nil }
+        return CGImage(
+            width: Int(drawn.width),
+            height: Int(drawn.height),
+            bitsPerComponent: 8,
+            bitsPerPixel: 32,
+            bytesPerRow: bytesPerRow,
+            space: CGColorSpace(name: CGColorSpace.sRGB) ?? CGColorSpaceCreateDeviceRGB(),
+            bitmapInfo: CGBitmapInfo(rawValue: CGImageAlphaInfo.last.rawValue),
+            provider: provider,
+            decode: nil,
+            shouldInterpolate: true,
+            intent: .defaultIntent)
+    }
+}

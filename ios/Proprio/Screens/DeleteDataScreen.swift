@@ -1,0 +1,42 @@
+// Delete all data: every session, answer, journal entry, reminder setting and the
+// profile, through the core (`deleteAllData`), after the patient confirms; then the
+// reminders iOS holds are withdrawn and the app starts again at onboarding.
+import ProprioCore
+import SwiftUI
+import UserNotifications
+
+struct DeleteDataScreen: SwiftUI.View {
+    @EnvironmentObject private var model: AppModel
+    @State private var confirming = false
+
+    var body: some SwiftUI.View {
+        Form {
+            Section {
+                Text("This removes everything Proprio keeps on this phone: your sessions and answers, your pain journal, your reminder settings and your profile. It cannot be undone.")
+            }
+            Section {
+                Button(role: .destructive) {
+                    confirming = true
+                } label: {
+                    Label("Delete all my data", systemImage: "trash")
+                        .frame(maxWidth: .infinity, minHeight: 44)
+                }
+            }
+        }
+        .navigationTitle("Delete all data")
+        .confirmationDialog("Delete all your Proprio data?", isPresented: $confirming, titleVisibility: .visible) {
+            Button("Delete everything", role: .destructive, action: deleteAll)
+            Button("Keep my data", role: .cancel) {}
+        }
+    }
+
+    private func deleteAll() {
+        // Added to the core by a parallel change; the symbol check lists it as pending
+        // until the bindings have it.
+        guard model.run({ try $0.deleteAllData() }) != nil else { return }
+        let center = UNUserNotificationCenter.current()
+        center.removeAllPendingNotificationRequests()
+        center.removeAllDeliveredNotifications()
+        model.didDeleteAllData()
+    }
+}
