@@ -121,21 +121,9 @@ pub fn run(cmd: StimulusCommand) -> Result<(), CliError> {
                 context: Context::parse(&context, "context").map_err(err)?,
                 variant,
             };
-            let image = render(&spec, size).map_err(err)?;
-            write_png(&out, &image)?;
-            println!("{}", describe(&spec));
-            Ok(())
+            render_one(&spec, size, &out)
         }
-        StimulusCommand::Sheet { body_part, size, out } => {
-            let body = BodyPart::parse(&body_part, "body-part").map_err(err)?;
-            if !(64..=MAX_SIZE).contains(&size) {
-                return Err(CliError::usage(format!("invalid size: {size} is outside 64..={MAX_SIZE}")));
-            }
-            let sheet = contact_sheet(body, size)?;
-            write_png(&out, &sheet)?;
-            println!("{} sheet: {}x{} px -> {}", body, sheet.width, sheet.height, out.display());
-            Ok(())
-        }
+        StimulusCommand::Sheet { body_part, size, out } => sheet(&body_part, size, &out),
         StimulusCommand::Random { seed, count, body_part, skin, size, out } => {
             let body = body_part.map(|b| BodyPart::parse(&b, "body-part")).transpose().map_err(err)?;
             if let Some(s) = skin
@@ -148,44 +136,80 @@ pub fn run(cmd: StimulusCommand) -> Result<(), CliError> {
                     "invalid size: {size} px is outside {MIN_SIZE}..={MAX_SIZE}"
                 )));
             }
-            std::fs::create_dir_all(&out)
-                .map_err(|e| CliError::failure(format!("cannot create {}: {e}", out.display())))?;
-            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
-            let mut entries = Vec::new();
-            for i in 0..count {
-                let spec = random_spec(&mut rng, body, skin);
-                let file = format!("{i:04}.png");
-                let image = render(&spec, size).map_err(err)?;
-                write_png(&out.join(&file), &image)?;
-                let meta = stimulus_metadata(spec)?;
-                entries.push(serde_json::json!({
-                    "file": file,
-                    "id": spec.id(),
-                    "variant": meta.variant,
-                    "spec": spec,
-                    "rotation_deg": meta.rotation_deg,
-                    "screen_rotation_clockwise_deg": meta.screen_rotation_clockwise_deg,
-                    "rotation_direction": meta.rotation_direction,
-                    "view": meta.view,
-                    "posture": meta.posture,
-                    "difficulty": meta.difficulty,
-                }));
-            }
-            let manifest = serde_json::json!({
-                "seed": seed,
-                "count": count,
-                "size": size,
-                "pictures": entries,
-            });
-            let path = out.join("manifest.json");
-            let text =
-                serde_json::to_string_pretty(&manifest).map_err(|e| CliError::failure(e.to_string()))?;
-            std::fs::write(&path, text + "\n")
-                .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
-            println!("{count} pictures and manifest.json -> {}", out.display());
-            Ok(())
+            random_set(seed, count, body, skin, size, &out)
         }
     }
+}
+
+/// `stimulus render`: one picture to a PNG, and its id, rotation and difficulty printed.
+fn render_one(spec: &StimulusSpec, size: u32, out: &Path) -> Result<(), CliError> {
+    let image = render(spec, size).map_err(err)?;
+    write_png(out, &image)?;
+    println!("{}", describe(spec));
+    Ok(())
+}
+
+/// `stimulus sheet`: the labelled contact sheet of one body part.
+fn sheet(body_part: &str, size: u32, out: &Path) -> Result<(), CliError> {
+    let body = BodyPart::parse(body_part, "body-part").map_err(err)?;
+    if !(64..=MAX_SIZE).contains(&size) {
+        return Err(CliError::usage(format!("invalid size: {size} is outside 64..={MAX_SIZE}")));
+    }
+    let sheet = contact_sheet(body, size)?;
+    write_png(out, &sheet)?;
+    println!("{} sheet: {}x{} px -> {}", body, sheet.width, sheet.height, out.display());
+    Ok(())
+}
+
+/// `stimulus random`: `count` pictures drawn from `seed`, and a manifest of their specs.
+fn random_set(
+    seed: u64,
+    count: u32,
+    body: Option<BodyPart>,
+    skin: Option<u8>,
+    size: u32,
+    out: &Path,
+) -> Result<(), CliError> {
+    std::fs::create_dir_all(out)
+        .map_err(|e| CliError::failure(format!("cannot create {}: {e}", out.display())))?;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let mut entries = Vec::new();
+    for i in 0..count {
+        let spec = random_spec(&mut rng, body, skin);
+        let file = format!("{i:04}.png");
+        let image = render(&spec, size).map_err(err)?;
+        write_png(&out.join(&file), &image)?;
+        entries.push(manifest_entry(&file, spec)?);
+    }
+    let manifest = serde_json::json!({
+        "seed": seed,
+        "count": count,
+        "size": size,
+        "pictures": entries,
+    });
+    let path = out.join("manifest.json");
+    let text = serde_json::to_string_pretty(&manifest).map_err(|e| CliError::failure(e.to_string()))?;
+    std::fs::write(&path, text + "\n")
+        .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
+    println!("{count} pictures and manifest.json -> {}", out.display());
+    Ok(())
+}
+
+/// One picture's line in `manifest.json`: its file, full spec and metadata.
+fn manifest_entry(file: &str, spec: StimulusSpec) -> Result<serde_json::Value, CliError> {
+    let meta = stimulus_metadata(spec)?;
+    Ok(serde_json::json!({
+        "file": file,
+        "id": spec.id(),
+        "variant": meta.variant,
+        "spec": spec,
+        "rotation_deg": meta.rotation_deg,
+        "screen_rotation_clockwise_deg": meta.screen_rotation_clockwise_deg,
+        "rotation_direction": meta.rotation_direction,
+        "view": meta.view,
+        "posture": meta.posture,
+        "difficulty": meta.difficulty,
+    }))
 }
 
 fn err(e: proprio_core::Error) -> CliError {

@@ -15,7 +15,7 @@
 //! the centre, so a scene mirrored in x renders to the exactly mirrored picture.
 
 use super::geometry::{Material, Prim, Shape, V3, v3};
-use super::shading::{SrgbLut, shade};
+use super::shading::{Light, SrgbLut};
 
 const BAND_ROWS: usize = 64;
 
@@ -62,11 +62,12 @@ pub struct Raster {
     width: usize,
     height: usize,
     background: [f32; 3],
+    light: Light,
 }
 
 impl Raster {
-    pub fn new(width: usize, height: usize, background: [f32; 3]) -> Raster {
-        Raster { width, height, background }
+    pub fn new(width: usize, height: usize, background: [f32; 3], light: Light) -> Raster {
+        Raster { width, height, background, light }
     }
 
     /// Draws `prims` (in screen space, see the module docs) into RGBA bytes.
@@ -125,6 +126,7 @@ impl Raster {
                     generation: &mut generation,
                     current,
                     background: self.background,
+                    light: &self.light,
                     width: w,
                     row0,
                     half_w,
@@ -144,8 +146,11 @@ impl Raster {
                 }
                 let f = &front[i];
                 let back = behind[i].rgb;
-                let rgb =
-                    if f.cov > 0.0 { over(shade(f.n, f.albedo, f.spec, f.ao), f.cov, back) } else { back };
+                let rgb = if f.cov > 0.0 {
+                    over(self.light.shade(f.n, f.albedo, f.spec, f.ao), f.cov, back)
+                } else {
+                    back
+                };
                 out[o] = lut.encode(rgb[0]);
                 out[o + 1] = lut.encode(rgb[1]);
                 out[o + 2] = lut.encode(rgb[2]);
@@ -163,6 +168,7 @@ struct Band<'a> {
     generation: &'a mut [u32],
     current: u32,
     background: [f32; 3],
+    light: &'a Light,
     width: usize,
     row0: usize,
     half_w: f32,
@@ -501,14 +507,14 @@ impl Band<'_> {
             // The new fragment hides the front one, which becomes the colour behind.
             let old = *f;
             let back = &mut self.behind[i];
-            let lit = shade(old.n, old.albedo, old.spec, old.ao);
+            let lit = self.light.shade(old.n, old.albedo, old.spec, old.ao);
             back.rgb = over(lit, old.cov, back.rgb);
             back.z = old.z;
             *f = Front { z, n, cov, albedo: mat.albedo, spec: mat.spec, ao, blend, group };
         } else if f.cov < 1.0 {
             let back = &mut self.behind[i];
             if z > back.z {
-                let lit = shade(n, mat.albedo, mat.spec, ao);
+                let lit = self.light.shade(n, mat.albedo, mat.spec, ao);
                 back.rgb = over(lit, cov, back.rgb);
                 back.z = z;
             }

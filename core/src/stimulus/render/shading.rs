@@ -46,7 +46,7 @@ impl Palette {
         let tone = usize::from(skin_tone.min(5));
         let skin = linear(SKIN_SRGB[tone]);
         let light = linear([236, 196, 184]);
-        let volar_mix = 0.12 + 0.09 * tone as f32;
+        let volar_mix = 0.2 + 0.1 * tone as f32;
         let volar = mix(skin, light, volar_mix);
         let nail = mix(skin, linear([238, 206, 200]), 0.45 + 0.06 * tone as f32);
         let m = |albedo: [f32; 3], spec: f32| Material { albedo, spec, creases: false };
@@ -63,25 +63,46 @@ impl Palette {
     }
 }
 
-/// Light direction (towards the light), screen space: x right, y up, z to the viewer.
-const LIGHT: V3 = v3(0.0, 0.42, 0.907);
-/// Half-vector between the light and the viewer, for the highlight.
-const HALF: V3 = v3(0.0, 0.214, 0.977);
+/// The single light, in screen space (x right, y up, z to the viewer). Its x component
+/// is always zero, so a mirrored scene is lit exactly like the original.
+#[derive(Debug, Clone, Copy)]
+pub struct Light {
+    /// Direction towards the light.
+    dir: V3,
+    /// Half-vector between the light and the viewer, for the highlight.
+    half: V3,
+    /// Light from all around, before the part facing the viewer gets a little more.
+    ambient: f32,
+    /// Strength of the direct light.
+    direct: f32,
+}
 
-/// Shades a fragment: wrapped Lambert (soft, skin-like), a little ambient from the
-/// viewer's side, darkening in creases (`ao`) and a broad soft highlight.
-pub fn shade(n: V3, albedo: [f32; 3], spec: f32, ao: f32) -> [f32; 3] {
-    let ndl = n.dot(LIGHT);
-    let wrap = 0.4;
-    let diffuse = ((ndl + wrap) / (1.0 + wrap)).max(0.0);
-    let ambient = 0.16 + 0.10 * n.z.max(0.0);
-    let light = (ambient + 0.88 * diffuse) * ao;
-    let ndh = n.dot(HALF).max(0.0);
-    let ndh2 = ndh * ndh;
-    let ndh4 = ndh2 * ndh2;
-    let ndh8 = ndh4 * ndh4;
-    let highlight = spec * 0.10 * ndh8 * ndh8 * ao;
-    [albedo[0] * light + highlight, albedo[1] * light + highlight, albedo[2] * light + highlight]
+impl Light {
+    /// A light from the viewer and above: `t` in −1..1 moves it from low (8°) and soft
+    /// (more ambient) to high (42°) and hard; 0 is the canonical light, 25° up. Pose
+    /// variants use it, so their pictures differ in light too.
+    pub fn varied(t: f32) -> Light {
+        let elevation = (25.0 + 17.0 * t).to_radians();
+        let (sin, cos) = elevation.sin_cos();
+        let half = v3(0.0, sin, 1.0 + cos).norm();
+        Light { dir: v3(0.0, sin, cos), half, ambient: 0.16 - 0.05 * t, direct: 0.88 + 0.1 * t }
+    }
+
+    /// Shades a fragment: wrapped Lambert (soft, skin-like), a little ambient from the
+    /// viewer's side, darkening in creases (`ao`) and a broad soft highlight.
+    pub fn shade(&self, n: V3, albedo: [f32; 3], spec: f32, ao: f32) -> [f32; 3] {
+        let ndl = n.dot(self.dir);
+        let wrap = 0.4;
+        let diffuse = ((ndl + wrap) / (1.0 + wrap)).max(0.0);
+        let ambient = self.ambient + 0.10 * n.z.max(0.0);
+        let light = (ambient + self.direct * diffuse) * ao;
+        let ndh = n.dot(self.half).max(0.0);
+        let ndh2 = ndh * ndh;
+        let ndh4 = ndh2 * ndh2;
+        let ndh8 = ndh4 * ndh4;
+        let highlight = spec * 0.10 * ndh8 * ndh8 * ao;
+        [albedo[0] * light + highlight, albedo[1] * light + highlight, albedo[2] * light + highlight]
+    }
 }
 
 /// Linear → sRGB byte lookup with 4096 steps.
@@ -123,8 +144,11 @@ mod tests {
 
     #[test]
     fn light_is_symmetric_and_lut_round_trips() {
-        assert_eq!(LIGHT.x, 0.0);
-        assert_eq!(HALF.x, 0.0);
+        for t in [-1.0, -0.3, 0.0, 0.6, 1.0] {
+            let l = Light::varied(t);
+            assert_eq!((l.dir.x, l.half.x), (0.0, 0.0));
+            assert!((l.dir.len() - 1.0).abs() < 1e-5 && (l.half.len() - 1.0).abs() < 1e-5);
+        }
         let lut = SrgbLut::new();
         for c in [0u8, 1, 17, 128, 200, 255] {
             let back = lut.encode(srgb_to_linear(c));

@@ -165,30 +165,97 @@ fn pose_for(posture: Posture) -> HandPose {
     }
 }
 
+/// What a pose variant changes in the hand beyond its joints: proportions and the wrist.
+/// All factors are 1 and all angles 0 for variant 0.
+struct Build {
+    /// Finger and thumb lengths.
+    finger_len: f32,
+    /// Finger and thumb thickness.
+    finger_width: f32,
+    /// Width of the palm (the knuckles' spacing).
+    palm_width: f32,
+    /// Wrist bent towards the back (+) or the palm (−), degrees.
+    wrist_extension: f32,
+    /// Wrist bent towards the little finger (+) or the thumb (−), degrees.
+    wrist_deviation: f32,
+}
+
+impl Build {
+    fn of(variant: u8) -> Build {
+        let w = |k: u32| super::super::wobble(variant, k);
+        Build {
+            finger_len: 1.0 + 0.08 * w(40),
+            finger_width: 1.0 + 0.09 * w(41),
+            palm_width: 1.0 + 0.07 * w(42),
+            wrist_extension: 18.0 * w(43),
+            wrist_deviation: 9.0 * w(44),
+        }
+    }
+
+    fn knuckle(&self, i: usize) -> V3 {
+        let k = KNUCKLES[i];
+        v3(k.x * self.palm_width, k.y, k.z)
+    }
+}
+
+/// The wrist joint, about which the variant bends the hand against the forearm.
+const WRIST: V3 = v3(0.0, 6.0, 0.0);
+
 pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
+    let pose = varied_pose(spec);
+    let b = Build::of(spec.variant);
+    let mut prims = Vec::with_capacity(80);
+    forearm(&mut prims, spec, pal);
+    let hand_from = prims.len();
+    palm(&mut prims, pal, &b);
+    let fingers = fingers(&mut prims, pal, &pose, &b);
+    thumb(&mut prims, pal, &pose, &fingers, &b);
+    held_object(&mut prims, spec, pal, &b);
+    let wrist = M3::rot_x(b.wrist_extension).mul(&M3::rot_z(-b.wrist_deviation));
+    super::rotate_prims(&mut prims[hand_from..], WRIST, &wrist);
+
+    // View: rotate the hand about its long axis so the asked-for surface faces the
+    // camera; fingers stay up. Side views are turned 20° short of a true profile, towards
+    // the back of the hand, so knuckles and nails show and the hand is not a thin strip.
+    let view = match spec.view {
+        View::Palm => M3::rot_y(180.0),
+        View::ThumbSide => M3::rot_y(70.0),
+        View::LittleFingerSide => M3::rot_y(-70.0),
+        _ => M3::IDENTITY,
+    };
+    for p in prims.iter_mut() {
+        *p = p.transformed(&view, 1.0, v3(0.0, 0.0, 0.0));
+    }
+    Model { prims, nominal_radius: 112.0 }
+}
+
+/// The posture's pose with the variant's differences: all fingers curl more or less
+/// together, each a little on its own, and the fan of the fingers opens or closes.
+fn varied_pose(spec: &StimulusSpec) -> HandPose {
     let mut pose = pose_for(spec.posture);
-    // The variant's small differences: each finger bends and spreads a little more or
-    // less, the thumb too.
     let w = |k: u32| super::super::wobble(spec.variant, k);
+    let curl = 12.0 * w(9);
+    let fan = 1.0 + 0.45 * w(8);
     for (i, f) in pose.fingers.iter_mut().enumerate() {
         let k = 10 + 4 * i as u32;
-        let bend = 7.0 * w(k);
-        f.flex = [f.flex[0] + bend, f.flex[1] + bend * 0.8, f.flex[2] + 4.0 * w(k + 1)];
-        f.spread += 3.0 * w(k + 2);
+        let bend = curl + 5.0 * w(k);
+        f.flex = [f.flex[0] + bend, f.flex[1] + bend * 0.9, f.flex[2] + 0.5 * bend + 4.0 * w(k + 1)];
+        f.spread = f.spread * fan + 3.0 * w(k + 2);
     }
     if let ThumbPose::Free { mcp, ip, .. } = &mut pose.thumb {
-        *mcp += 6.0 * w(30);
-        *ip += 6.0 * w(31);
+        *mcp += 10.0 * w(30);
+        *ip += 10.0 * w(31);
     }
-    let mut prims = Vec::with_capacity(64);
-    let skin = pal.skin;
-    let volar = pal.volar;
+    pose
+}
 
-    // Forearm and wrist: an oval (wider than deep), fading out.
+/// Forearm and wrist: an oval (wider than deep), fading out; a sleeve over it for the
+/// sleeve context.
+fn forearm(prims: &mut Vec<Prim>, spec: &StimulusSpec, pal: &Palette) {
     let fade_from = v3(0.0, -18.0, 0.0);
     let fade_to = v3(0.0, -62.0, 0.0);
     prims.push(
-        Prim::ellipsoid(v3(0.0, -45.0, -3.0), &M3::IDENTITY, v3(29.0, 80.0, 18.0), skin, 8.0)
+        Prim::ellipsoid(v3(0.0, -45.0, -3.0), &M3::IDENTITY, v3(29.0, 80.0, 18.0), pal.skin, 8.0)
             .with_fade(fade_from, fade_to),
     );
     if spec.context == Context::Sleeve {
@@ -202,83 +269,100 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
                 .with_fade(sleeve_fade.0, sleeve_fade.1),
         );
     }
+}
 
-    // Palm: three bars across it (wrist, mid-palm, knuckle row) melt into a flat, nearly
-    // square slab; slim metacarpals give the tendon ridges on the back; a volar slab
-    // carries the creases.
-    prims.push(Prim::ellipsoid(v3(1.0, 50.0, 0.0), &M3::rot_z(-5.0), v3(34.0, 50.0, 10.5), skin, 9.0));
+/// The palm: a flat dorsal slab and the knuckle row melt into one; faint extensor
+/// tendons fan over the back towards the knuckles; a volar slab carries the creases, the
+/// thumb's ball (thenar) and the little finger's (hypothenar) pads bulge on the palm.
+fn palm(prims: &mut Vec<Prim>, pal: &Palette, b: &Build) {
+    let pw = b.palm_width;
+    let (skin, volar) = (pal.skin, pal.volar);
+    prims.push(Prim::ellipsoid(v3(1.0, 50.0, 0.0), &M3::rot_z(-5.0), v3(34.0 * pw, 50.0, 12.0), skin, 9.0));
     prims.push(Prim::capsule(
-        KNUCKLES[0] + v3(2.0, -10.0, -1.0),
-        KNUCKLES[3] + v3(-2.0, -8.0, -1.0),
-        10.5,
+        b.knuckle(0) + v3(2.0, -10.0, -1.0),
+        b.knuckle(3) + v3(-2.0, -8.0, -1.0),
+        11.0,
         skin,
         9.0,
     ));
+    // Tendons: thin and barely raised (thick ones read as fingers lying on a fist), they
+    // only catch the light as ridges; they fade out before the wrist.
+    for i in 0..4 {
+        let k = b.knuckle(i);
+        let from = v3(k.x * 0.35, 22.0, 9.5);
+        let to = v3(k.x, k.y - 12.0, 10.5);
+        prims.push(Prim::capsule(from, to, 2.6, skin, 7.0).with_fade(from.lerp(to, 0.45), from));
+    }
     prims.push(Prim::ellipsoid(
-        v3(1.0, 50.0, -5.0),
+        v3(1.0, 50.0, -6.0),
         &M3::rot_z(-5.0),
-        v3(33.0, 42.0, 10.5),
+        v3(33.0 * pw, 42.0, 11.5),
         pal.palm_creases,
         6.0,
     ));
     // Thenar (thumb ball) and hypothenar pads on the palm side.
-    prims.push(Prim::ellipsoid(v3(-18.0, 34.0, -9.0), &M3::rot_z(30.0), v3(15.0, 27.0, 12.5), volar, 8.0));
-    prims.push(Prim::ellipsoid(v3(23.0, 42.0, -7.0), &M3::rot_z(-6.0), v3(11.0, 30.0, 10.0), volar, 8.0));
+    prims.push(Prim::ellipsoid(
+        v3(-18.0 * pw, 33.0, -11.0),
+        &M3::rot_z(30.0),
+        v3(16.0, 28.0, 14.5),
+        volar,
+        8.0,
+    ));
+    prims.push(Prim::ellipsoid(
+        v3(23.0 * pw, 42.0, -8.5),
+        &M3::rot_z(-6.0),
+        v3(11.5, 30.0, 11.0),
+        volar,
+        8.0,
+    ));
+}
 
-    // Fingers.
+/// The four fingers, posed, each with its knuckle bump on the back; returns them for the
+/// thumb to aim at.
+fn fingers(prims: &mut Vec<Prim>, pal: &Palette, pose: &HandPose, b: &Build) -> Vec<Digit> {
     let mut fingers = Vec::with_capacity(4);
     for i in 0..4 {
         let fp = pose.fingers[i];
-        let spread = M3::rot_z(-fp.spread);
-        let dir = spread.apply(v3(0.0, 1.0, 0.0));
-        fingers.push(Digit {
-            base: KNUCKLES[i],
+        let dir = M3::rot_z(-fp.spread).apply(v3(0.0, 1.0, 0.0));
+        let d = Digit {
+            base: b.knuckle(i),
             dir,
             dorsal: v3(0.0, 0.0, 1.0),
-            lengths: LENGTHS[i].to_vec(),
-            radii: RADII[i].to_vec(),
+            lengths: LENGTHS[i].iter().map(|l| l * b.finger_len).collect(),
+            radii: RADII[i].iter().map(|r| r * b.finger_width).collect(),
             flex: fp.flex.to_vec(),
-        });
-    }
-    let look = |i: usize| DigitLook {
-        blend: 6.0,
-        nail: true,
-        padded_from: 0,
-        group: i as u8 + 1,
-        base_group: i as u8 + 1,
-    };
-    for (i, d) in fingers.iter().enumerate() {
+        };
         // Knuckle bump on the back of the hand.
-        let r = RADII[i][0];
-        let posed = d.pose();
+        let r = d.radii[0];
         prims.push(Prim::ellipsoid(
-            KNUCKLES[i] + v3(0.0, 0.0, r * 0.5),
-            &frame_along(posed.dirs[0], v3(0.0, 0.0, 1.0)),
-            v3(r * 0.85, r * 0.95, r * 0.7),
-            skin,
+            d.base + v3(0.0, 0.0, r * 0.6),
+            &frame_along(d.pose().dirs[0], v3(0.0, 0.0, 1.0)),
+            v3(r * 0.85, r * 0.95, r * 0.72),
+            pal.skin,
             4.0,
         ));
-        d.emit(&mut prims, pal, look(i));
+        let look =
+            DigitLook { blend: 6.0, nail: true, padded_from: 0, group: i as u8 + 1, base_group: i as u8 + 1 };
+        d.emit(prims, pal, look);
+        fingers.push(d);
     }
+    fingers
+}
 
-    // Thumb.
-    let mut thumb = match pose.thumb {
-        ThumbPose::Free { dir, dorsal, mcp, ip } => Digit {
-            base: THUMB_BASE,
-            dir,
-            dorsal,
-            lengths: THUMB_LENGTHS.to_vec(),
-            radii: THUMB_RADII.to_vec(),
-            flex: vec![0.0, mcp, ip],
-        },
-        ThumbPose::Reach { dir, dorsal, .. } => Digit {
-            base: THUMB_BASE,
-            dir,
-            dorsal,
-            lengths: THUMB_LENGTHS.to_vec(),
-            radii: THUMB_RADII.to_vec(),
-            flex: vec![0.0, 0.0, 0.0],
-        },
+/// The thumb: posed freely, or bent and turned so its tip meets the index finger or lies
+/// over the curled fingers.
+fn thumb(prims: &mut Vec<Prim>, pal: &Palette, pose: &HandPose, fingers: &[Digit], b: &Build) {
+    let (dir, dorsal, flex) = match pose.thumb {
+        ThumbPose::Free { dir, dorsal, mcp, ip } => (dir, dorsal, vec![0.0, mcp, ip]),
+        ThumbPose::Reach { dir, dorsal, .. } => (dir, dorsal, vec![0.0, 0.0, 0.0]),
+    };
+    let mut thumb = Digit {
+        base: v3(THUMB_BASE.x * b.palm_width, THUMB_BASE.y, THUMB_BASE.z),
+        dir,
+        dorsal,
+        lengths: THUMB_LENGTHS.iter().map(|l| l * b.finger_len).collect(),
+        radii: THUMB_RADII.iter().map(|r| r * b.finger_width).collect(),
+        flex,
     };
     if let ThumbPose::Reach { target, .. } = pose.thumb {
         let index = fingers[0].pose();
@@ -292,23 +376,22 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
             Target::OverFist => {
                 let over =
                     |p: &super::Posed, r: f32| p.joints[1].lerp(p.joints[2], 0.55) - p.dorsals[1] * (r * 1.6);
-                over(&index, RADII[0][1]).lerp(over(&middle, RADII[1][1]), 0.65)
+                over(&index, fingers[0].radii[1]).lerp(over(&middle, fingers[1].radii[1]), 0.65)
             }
         };
         thumb.reach(point, 0.0);
     }
-    thumb.emit(
-        &mut prims,
-        pal,
-        DigitLook { blend: 7.0, nail: true, padded_from: 1, group: 5, base_group: 0 },
-    );
+    thumb.emit(prims, pal, DigitLook { blend: 7.0, nail: true, padded_from: 1, group: 5, base_group: 0 });
+}
 
+/// What the hand holds: the bar of the grip posture, or the ball of the object context.
+fn held_object(prims: &mut Vec<Prim>, spec: &StimulusSpec, pal: &Palette, b: &Build) {
     if spec.posture == Posture::Grip {
-        // The object the hand grips: a bar through the curled fingers.
-        let a = KNUCKLES[0] + v3(0.0, 14.0, -27.0);
-        let b = KNUCKLES[3] + v3(0.0, 14.0, -27.0);
-        let axis = (b - a).norm();
-        let centre = a.lerp(b, 0.5);
+        // A bar through the curled fingers.
+        let a = b.knuckle(0) + v3(0.0, 14.0, -27.0);
+        let c = b.knuckle(3) + v3(0.0, 14.0, -27.0);
+        let axis = (c - a).norm();
+        let centre = a.lerp(c, 0.5);
         prims.push(
             Prim::capsule(centre - axis * 62.0, centre + axis * 62.0, 15.0, pal.object, 0.5).in_group(9),
         );
@@ -316,17 +399,4 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
         // A ball held in the palm: its edge shows around the hand from every view.
         prims.push(Prim::sphere(v3(0.0, 52.0, -58.0), 48.0, pal.object, 0.5).in_group(9));
     }
-
-    // View: rotate the hand about its long axis so the asked-for surface faces the
-    // camera; fingers stay up.
-    let view = match spec.view {
-        View::Palm => M3::rot_y(180.0),
-        View::ThumbSide => M3::rot_y(90.0),
-        View::LittleFingerSide => M3::rot_y(-90.0),
-        _ => M3::IDENTITY,
-    };
-    for p in prims.iter_mut() {
-        *p = p.transformed(&view, 1.0, v3(0.0, 0.0, 0.0));
-    }
-    Model { prims, nominal_radius: 112.0 }
 }
