@@ -7,6 +7,7 @@ use crate::terminal::picture::{self, Picture, Protocol};
 use crate::terminal::{Screen, monotonic_ns};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, execute, terminal};
+use std::io::IsTerminal;
 use proprio_core::laterality::engine::{AnswerOutcome, LeftRightSettings, TrialPrompt};
 use proprio_core::laterality::simulate::VirtualPatient;
 use proprio_core::stimulus::{BodyPart, Side, StimulusSpec};
@@ -78,6 +79,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         level: args.level,
         seed: args.seed,
     };
+    if args.slowdown_ms != 0.0 && args.slower_side.is_none() {
+        return Err(CliError::usage("--slowdown-ms needs --slower-side (which side is slower)"));
+    }
+    if !args.simulate && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        // Checked before the session is created, so a failed start leaves nothing behind.
+        return Err(CliError::usage(
+            "practice needs a terminal for input and output (or use --simulate)",
+        ));
+    }
     let proprio = ctx.open()?;
     let results = if args.simulate {
         let slower_side = args
