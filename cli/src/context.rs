@@ -100,7 +100,10 @@ mod tests {
     fn at_outside_2000_to_2200_names_the_date_not_unix_ms() {
         for at in ["1900-01-01T00:00:00Z", "2200-01-01", "9999-12-31 23:59"] {
             let err = Context::new(Some("x.db".into()), Some(at), Some("UTC")).err().unwrap().to_string();
-            assert!(err.contains("--at") && err.contains("out of range") && !err.contains("unix_ms"), "{err}");
+            assert!(
+                err.contains("--at") && err.contains("out of range") && !err.contains("unix_ms"),
+                "{err}"
+            );
         }
         assert!(Context::new(Some("x.db".into()), Some("2199-12-31"), Some("UTC")).is_ok());
     }
@@ -110,13 +113,16 @@ mod tests {
     fn any_at_text_gives_an_instant_or_a_usage_error() {
         use rand::{Rng, SeedableRng};
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(8);
-        let pieces = ["1900", "2026", "9999", "-", "T", " ", ":", "Z", "+05:30", "0", "12", "31", "59", "\u{1b}", "é"];
+        let pieces =
+            ["1900", "2026", "9999", "-", "T", " ", ":", "Z", "+05:30", "0", "12", "31", "59", "\u{1b}", "é"];
         for _ in 0..3000 {
             let n = rng.random_range(0..12);
             let text: String = (0..n).map(|_| pieces[rng.random_range(0..pieces.len())]).collect();
             for zone in ["Europe/London", "Australia/Lord_Howe", "America/Sao_Paulo"] {
                 match Context::new(Some("x.db".into()), Some(&text), Some(zone)) {
-                    Ok(ctx) => assert!((946_684_800_000..7_258_118_400_000).contains(&ctx.now.unix_ms), "{text}"),
+                    Ok(ctx) => {
+                        assert!((946_684_800_000..7_258_118_400_000).contains(&ctx.now.unix_ms), "{text}")
+                    }
                     Err(e) => assert!(e.to_string().starts_with("--at"), "{text}: {e}"),
                 }
             }

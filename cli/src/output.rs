@@ -58,10 +58,16 @@ impl From<ProprioError> for CliError {
 /// too, which keeps the JSON equal in meaning.
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| CliError::failure(e.to_string()))?;
-    let safe: String = text
-        .chars()
-        .map(|c| if ('\u{7f}'..='\u{9f}').contains(&c) { format!("\\u{:04x}", c as u32) } else { c.to_string() })
-        .collect();
+    let safe: String =
+        text.chars()
+            .map(|c| {
+                if ('\u{7f}'..='\u{9f}').contains(&c) {
+                    format!("\\u{:04x}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
     println!("{safe}");
     Ok(())
 }

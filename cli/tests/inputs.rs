@@ -105,7 +105,16 @@ fn random_pictures_count_is_bounded() {
     let out = dir.path().join("pics");
     let err = refused(
         Command::new(env!("CARGO_BIN_EXE_proprio"))
-            .args(["stimulus", "random", "--seed", "1", "--count", "1000000000", "--out", out.to_str().unwrap()])
+            .args([
+                "stimulus",
+                "random",
+                "--seed",
+                "1",
+                "--count",
+                "1000000000",
+                "--out",
+                out.to_str().unwrap(),
+            ])
             .output()
             .unwrap(),
     );

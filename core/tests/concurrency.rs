@@ -58,7 +58,10 @@ fn hammer(proprio: &Arc<Proprio>, who: &str) {
             let mut i = 0;
             while let Some(q) = prompt {
                 let onset = i * 1_000_000_000;
-                prompt = p.answer_trial(q.session_id, q.index, onset, onset + 600_000_000, q.stimulus.side).unwrap().next;
+                prompt = p
+                    .answer_trial(q.session_id, q.index, onset, onset + 600_000_000, q.stimulus.side)
+                    .unwrap()
+                    .next;
                 i += 1;
             }
             p.finish_session(session_id, now()).unwrap();

@@ -95,7 +95,9 @@ fn child_writes_at_random() {
             _ => {
                 let p = match session.take() {
                     Some(p) => p,
-                    None => proprio.start_left_right(settings(rng.random_range(10..=20)), now()).unwrap().first,
+                    None => {
+                        proprio.start_left_right(settings(rng.random_range(10..=20)), now()).unwrap().first
+                    }
                 };
                 let onset = i as i64 * 1_000_000_000;
                 let outcome = proprio
@@ -198,8 +200,10 @@ fn a_copy_taken_mid_write_opens_consistent_or_is_refused() {
     assert!(wal.len() > 10_000, "the writes must still be in the WAL: {} bytes", wal.len());
     let main = std::fs::read(&db).unwrap();
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(14);
-    let cuts: Vec<Option<usize>> =
-        [None, Some(0), Some(31), Some(wal.len())].into_iter().chain((0..12).map(|_| Some(rng.random_range(32..wal.len())))).collect();
+    let cuts: Vec<Option<usize>> = [None, Some(0), Some(31), Some(wal.len())]
+        .into_iter()
+        .chain((0..12).map(|_| Some(rng.random_range(32..wal.len()))))
+        .collect();
     for (i, cut) in cuts.into_iter().enumerate() {
         let copy = dir.path().join(format!("copy{i}.db"));
         std::fs::write(&copy, &main).unwrap();

@@ -42,9 +42,10 @@ fn another_programs_sqlite_database_is_refused_untouched() {
         let c = Connection::open(&path).unwrap();
         c.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');").unwrap();
     }
-    assert_refused_untouched(&path, |e| {
-        matches!(e, ProprioError::ForeignDatabase { reason, .. } if reason.contains("1 tables"))
-    });
+    assert_refused_untouched(
+        &path,
+        |e| matches!(e, ProprioError::ForeignDatabase { reason, .. } if reason.contains("1 tables")),
+    );
 }
 
 #[test]
@@ -60,16 +61,20 @@ fn a_database_marked_by_another_application_is_refused_untouched() {
         )
         .unwrap();
     }
-    assert_refused_untouched(&path, |e| {
-        matches!(e, ProprioError::ForeignDatabase { reason, .. } if reason.contains("0x2a"))
-    });
+    assert_refused_untouched(
+        &path,
+        |e| matches!(e, ProprioError::ForeignDatabase { reason, .. } if reason.contains("0x2a")),
+    );
 }
 
 #[test]
 fn devices_and_folders_are_refused_and_nothing_is_created() {
     for device in ["/dev/null", "/dev/zero"] {
         let err = open(Path::new(device)).err().unwrap();
-        assert!(matches!(&err, ProprioError::NotAFile { reason, .. } if reason.contains("device")), "{err:?}");
+        assert!(
+            matches!(&err, ProprioError::NotAFile { reason, .. } if reason.contains("device")),
+            "{err:?}"
+        );
         assert!(!Path::new(&format!("{device}-journal")).exists());
         assert!(!Path::new(&format!("{device}-wal")).exists());
     }
@@ -179,7 +184,8 @@ fn a_damaged_page_is_named_as_damage_not_storage_failure() {
     };
     let text = err.to_string();
     assert!(
-        matches!(err, ProprioError::Damaged { .. } | ProprioError::NotADatabase { .. }) && text.contains("p.db"),
+        matches!(err, ProprioError::Damaged { .. } | ProprioError::NotADatabase { .. })
+            && text.contains("p.db"),
         "{err:?}"
     );
     assert!(!text.contains("storage failure"), "{text}");

@@ -40,7 +40,8 @@ fn wall_times_validate_or_name_the_field() {
             0 => rng.random(),
             _ => rng.random_range(EARLIEST_MS - 10..LATEST_MS + 10),
         };
-        let zone = if i % 50 == 0 { "x".repeat(rng.random_range(60..200_000)) } else { text(&mut rng, &pieces, 4) };
+        let zone =
+            if i % 50 == 0 { "x".repeat(rng.random_range(60..200_000)) } else { text(&mut rng, &pieces, 4) };
         let t = WallTime { unix_ms, zone: zone.clone() };
         match t.validate("now") {
             Ok(()) => {
@@ -60,7 +61,23 @@ fn wall_times_validate_or_name_the_field() {
 #[test]
 fn diff_json_never_panics_and_parses_the_right_shape_exactly() {
     let mut rng = ChaCha8Rng::seed_from_u64(2);
-    let pieces = ["[", "]", "{", "}", ",", ":", "\"id\"", "\"fire_at_ms\"", "\"reminders\"", "1", "-9e999", "\"a\"", "null", "\\u0000", " "];
+    let pieces = [
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        ":",
+        "\"id\"",
+        "\"fire_at_ms\"",
+        "\"reminders\"",
+        "1",
+        "-9e999",
+        "\"a\"",
+        "null",
+        "\\u0000",
+        " ",
+    ];
     for _ in 0..20_000 {
         let _ = parse_pending_json(&text(&mut rng, &pieces, 30));
     }
@@ -109,7 +126,10 @@ fn settings_and_journal_entries_are_stored_whole_or_not_at_all() {
             window_start_min: rng.random_range(-100..1600),
             window_end_min: rng.random_range(-100..1600),
             quiet_hours: (0..rng.random_range(0..3))
-                .map(|_| QuietHours { start_min: rng.random_range(-10..1500), end_min: rng.random_range(-10..1500) })
+                .map(|_| QuietHours {
+                    start_min: rng.random_range(-10..1500),
+                    end_min: rng.random_range(-10..1500),
+                })
                 .collect(),
             weekdays: (0..rng.random_range(0..9)).map(|_| rng.random_range(0..9)).collect(),
             min_gap_min: rng.random_range(-10..800),
@@ -125,7 +145,10 @@ fn settings_and_journal_entries_are_stored_whole_or_not_at_all() {
             }
         }
         let entry = NewJournalEntry {
-            at: WallTime { unix_ms: rng.random_range(EARLIEST_MS - 5..LATEST_MS + 5), zone: "Europe/Berlin".into() },
+            at: WallTime {
+                unix_ms: rng.random_range(EARLIEST_MS - 5..LATEST_MS + 5),
+                zone: "Europe/Berlin".into(),
+            },
             pain: rng.random_range(0..14),
             fear: rng.random_bool(0.5).then(|| rng.random_range(0..14)),
             medication: rng.random(),

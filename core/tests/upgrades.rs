@@ -36,9 +36,11 @@ fn every_earlier_schema_opens_migrates_and_keeps_its_numbers() {
         // The session left running by the old build has no owner: it ends as interrupted.
         assert_eq!(states, [SessionState::Interrupted, SessionState::Aborted, SessionState::Completed]);
         let trials = proprio.trials(2).unwrap();
-        let answers: Vec<(bool, bool, Option<f64>)> = trials.iter().map(|t| (t.correct, t.timeout, t.rt_ms)).collect();
+        let answers: Vec<(bool, bool, Option<f64>)> =
+            trials.iter().map(|t| (t.correct, t.timeout, t.rt_ms)).collect();
         assert_eq!(answers, [(true, false, Some(900.0)), (false, false, Some(800.0)), (false, true, None)]);
-        let notes: Vec<(u8, String)> = proprio.journal_entries().unwrap().into_iter().map(|e| (e.pain, e.note)).collect();
+        let notes: Vec<(u8, String)> =
+            proprio.journal_entries().unwrap().into_iter().map(|e| (e.pain, e.note)).collect();
         assert_eq!(
             notes,
             [(6, "before the mirror".into()), (5, "after: a little better".into()), (3, String::new())]

@@ -61,7 +61,12 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<(), CliError> {
             for e in entries {
                 let fear = e.fear.map(|f| format!("  fear {f:>2}/10")).unwrap_or_default();
                 let meds = if e.medication { "  medication" } else { "" };
-                println!("{}  pain {:>2}/10{fear}{meds}  {}", local_time(&e.at), e.pain, terminal_safe(&e.note));
+                println!(
+                    "{}  pain {:>2}/10{fear}{meds}  {}",
+                    local_time(&e.at),
+                    e.pain,
+                    terminal_safe(&e.note)
+                );
             }
         }
     }

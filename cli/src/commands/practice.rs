@@ -7,11 +7,11 @@ use crate::terminal::picture::{self, Picture, Protocol};
 use crate::terminal::{Screen, monotonic_ns};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, execute, terminal};
-use std::io::IsTerminal;
 use proprio_core::laterality::engine::{AnswerOutcome, LeftRightSettings, TrialPrompt};
 use proprio_core::laterality::simulate::VirtualPatient;
 use proprio_core::stimulus::{BodyPart, Side, StimulusSpec};
 use proprio_core::{Proprio, WallTime};
+use std::io::IsTerminal;
 use std::io::{Write, stdout};
 use std::time::Duration;
 
@@ -84,9 +84,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     }
     if !args.simulate && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         // Checked before the session is created, so a failed start leaves nothing behind.
-        return Err(CliError::usage(
-            "practice needs a terminal for input and output (or use --simulate)",
-        ));
+        return Err(CliError::usage("practice needs a terminal for input and output (or use --simulate)"));
     }
     let proprio = ctx.open()?;
     let results = if args.simulate {
