@@ -159,8 +159,10 @@ impl Store {
     fn claim_ownership(&self) -> Result<()> {
         let mut slot = self.owner.lock().unwrap_or_else(|p| p.into_inner());
         if slot.is_none() {
+            // The connection first: after delete_all it refuses, and no owner file is made.
+            let writer = self.connection(&self.writer)?;
             let claim = owner::Owner::claim(&self.path)?;
-            claim.tag_new_sessions(&*self.connection(&self.writer)?)?;
+            claim.tag_new_sessions(&writer)?;
             *slot = Some(claim);
         }
         Ok(())

@@ -158,7 +158,8 @@ pub fn check_ownership(conn: &Connection) -> Result<(), String> {
     }
     let version = query("PRAGMA user_version")?;
     let tables = query("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")?;
-    let ours = query("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('profile', 'session')")?;
+    let ours =
+        query("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('profile', 'session')")?;
     match (version, tables) {
         (0, 0) => Ok(()),
         (0, n) => Err(format!("it has {n} tables but no Proprio schema version")),
