@@ -1,7 +1,7 @@
 //! What every command needs: the open database and "now" (real, or set by --at/--tz).
 
 use crate::output::CliError;
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use proprio_core::{Proprio, WallTime};
 use std::path::PathBuf;
@@ -25,6 +25,14 @@ impl Context {
             Some(text) => parse_at(text, tz)?,
             None => Utc::now(),
         };
+        // The core keeps dates within 2000–2200 (WallTime::validate); say so in --at's terms.
+        if !(2000..2200).contains(&instant.year()) {
+            let which = if at.is_some() { "--at" } else { "this computer's clock" };
+            return Err(CliError::usage(format!(
+                "{which}: {} is out of range (dates from 2000 to 2199 only)",
+                instant.format("%Y-%m-%d")
+            )));
+        }
         let db_path = match db {
             Some(p) => p,
             None => default_db_path()?,
@@ -86,5 +94,51 @@ mod tests {
         assert_eq!(parse_at("2026-07-01 09:30", london).unwrap().to_rfc3339(), "2026-07-01T08:30:00+00:00");
         assert!(parse_at("2026-03-29 01:30", london).unwrap_err().to_string().contains("does not exist"));
         assert!(parse_at("yesterday", london).unwrap_err().to_string().contains("--at"));
+    }
+
+    #[test]
+    fn at_outside_2000_to_2200_names_the_date_not_unix_ms() {
+        for at in ["1900-01-01T00:00:00Z", "2200-01-01", "9999-12-31 23:59"] {
+            let err = Context::new(Some("x.db".into()), Some(at), Some("UTC")).err().unwrap().to_string();
+            assert!(
+                err.contains("--at") && err.contains("out of range") && !err.contains("unix_ms"),
+                "{err}"
+            );
+        }
+        assert!(Context::new(Some("x.db".into()), Some("2199-12-31"), Some("UTC")).is_ok());
+    }
+
+    /// Random texts (seeded, so a failure repeats): an instant in range or an --at error.
+    #[test]
+    fn any_at_text_gives_an_instant_or_a_usage_error() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(8);
+        let pieces =
+            ["1900", "2026", "9999", "-", "T", " ", ":", "Z", "+05:30", "0", "12", "31", "59", "\u{1b}", "é"];
+        for _ in 0..3000 {
+            let n = rng.random_range(0..12);
+            let text: String = (0..n).map(|_| pieces[rng.random_range(0..pieces.len())]).collect();
+            for zone in ["Europe/London", "Australia/Lord_Howe", "America/Sao_Paulo"] {
+                match Context::new(Some("x.db".into()), Some(&text), Some(zone)) {
+                    Ok(ctx) => {
+                        assert!((946_684_800_000..7_258_118_400_000).contains(&ctx.now.unix_ms), "{text}")
+                    }
+                    Err(e) => assert!(e.to_string().starts_with("--at"), "{text}: {e}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rfc3339_instants_read_back_exactly() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(9);
+        let london: Tz = "Europe/London".parse().unwrap();
+        for _ in 0..2000 {
+            let secs = rng.random_range(946_684_800i64..7_258_118_400);
+            let offset = chrono::FixedOffset::east_opt(rng.random_range(-720..=840) * 60).unwrap();
+            let t = DateTime::from_timestamp(secs, 0).unwrap().with_timezone(&offset);
+            assert_eq!(parse_at(&t.to_rfc3339(), london).unwrap().timestamp(), secs);
+        }
     }
 }

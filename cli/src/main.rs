@@ -4,6 +4,7 @@
 
 mod commands;
 mod context;
+mod input;
 mod output;
 mod terminal;
 
@@ -57,6 +58,8 @@ enum Command {
     Reminders(commands::reminders::Args),
     /// Today: reminders still to come, sessions done and adherence
     Today(commands::today::Args),
+    /// Delete every record: the database file with its WAL and SHM files (needs --yes)
+    DeleteAllData(commands::delete::Args),
 }
 
 fn main() -> ExitCode {
@@ -87,5 +90,6 @@ fn run(ctx: &Context, command: Command) -> Result<(), output::CliError> {
         Command::Stimulus(cmd) => commands::stimulus::run(cmd),
         Command::Reminders(args) => commands::reminders::run(ctx, args),
         Command::Today(args) => commands::today::run(ctx, args),
+        Command::DeleteAllData(args) => commands::delete::run(ctx, args),
     }
 }

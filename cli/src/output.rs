@@ -29,9 +29,10 @@ impl CliError {
     }
 }
 
+/// Messages often quote what the user typed; shown escaped (see [`terminal_safe`]).
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&terminal_safe_lines(&self.message))
     }
 }
 
@@ -52,11 +53,43 @@ impl From<ProprioError> for CliError {
     }
 }
 
-/// Prints `value` as pretty JSON on stdout.
+/// Prints `value` as pretty JSON on stdout. JSON already escapes C0 control characters;
+/// DEL and the C1 range (U+009B is a one-character CSI on some terminals) are escaped
+/// too, which keeps the JSON equal in meaning.
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| CliError::failure(e.to_string()))?;
-    println!("{text}");
+    let safe: String =
+        text.chars()
+            .map(|c| {
+                if ('\u{7f}'..='\u{9f}').contains(&c) {
+                    format!("\\u{:04x}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+    println!("{safe}");
     Ok(())
+}
+
+/// Text from users or files, made harmless for a terminal: control characters (escape
+/// sequences, carriage returns, newlines, DEL, C1) are shown as `\u{1b}`-style escapes,
+/// so a stored note cannot clear, move or rewrite the screen.
+pub fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Like [`terminal_safe`] but keeps newlines and tabs: for messages that span lines.
+pub fn terminal_safe_lines(text: &str) -> String {
+    text.split('\n').map(|line| terminal_safe(line).replace("\\u{9}", "\t")).collect::<Vec<_>>().join("\n")
 }
 
 /// Formats an instant in its own zone, e.g. "2026-03-01 09:30 (Europe/London)".
@@ -128,4 +161,25 @@ pub fn print_results(r: &SessionResults) {
     );
     print_side_table(&r.stats);
     println!("\n{}", r.gate.verdict);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_shown_not_obeyed() {
+        let note = "ok\u{1b}[2J\u{1b}]0;pwned\u{7}\r\n\u{9b}31mred\u{7f}";
+        let safe = terminal_safe(note);
+        assert!(!safe.chars().any(char::is_control), "{safe:?}");
+        assert_eq!(safe, "ok\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\u{d}\\u{a}\\u{9b}31mred\\u{7f}");
+        assert_eq!(terminal_safe("Schmerz ü 痛 ✓"), "Schmerz ü 痛 ✓");
+        assert_eq!(terminal_safe_lines("a\u{1b}\n\tb"), "a\\u{1b}\n\tb");
+    }
+
+    #[test]
+    fn error_messages_escape_what_the_user_typed() {
+        let e = CliError::usage("--tz: '\u{1b}[31m' is not a zone");
+        assert_eq!(e.to_string(), "--tz: '\\u{1b}[31m' is not a zone");
+    }
 }

@@ -20,6 +20,12 @@ pub enum Error {
     NewerSchema { found: i64, supported: i64 },
     #[error("{path} is not a Proprio database ({reason}); it was left untouched")]
     NotADatabase { path: String, reason: String },
+    #[error("{path} is another program's SQLite database ({reason}); it was left untouched")]
+    ForeignDatabase { path: String, reason: String },
+    #[error("{path} cannot hold a database: {reason}; nothing was created or changed")]
+    NotAFile { path: String, reason: String },
+    #[error("{path} is damaged ({reason}); restore it from a copy")]
+    Damaged { path: String, reason: String },
     #[error("storage: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("data encoding: {0}")]
@@ -63,6 +69,16 @@ pub enum ProprioError {
     /// The file is not a SQLite database or is damaged; it was not touched.
     #[error("{path} is not a usable Proprio database: {reason}")]
     NotADatabase { path: String, reason: String },
+    /// The file is a SQLite database of another program; it was not touched.
+    #[error("{path} belongs to another program: {reason}")]
+    ForeignDatabase { path: String, reason: String },
+    /// The path is a folder, a device or otherwise not a place for a database file;
+    /// nothing was created or changed.
+    #[error("{path} cannot hold a database: {reason}")]
+    NotAFile { path: String, reason: String },
+    /// The database was opened but a page read back damaged (a failing disk, a torn copy).
+    #[error("{path} is damaged: {reason}")]
+    Damaged { path: String, reason: String },
     /// Reading or writing storage failed (disk full, I/O error, ...).
     #[error("storage failure: {reason}")]
     Storage { reason: String },
@@ -76,6 +92,9 @@ impl From<Error> for ProprioError {
             Error::InvalidState(reason) => ProprioError::InvalidState { reason },
             Error::NewerSchema { found, supported } => ProprioError::NewerSchema { found, supported },
             Error::NotADatabase { path, reason } => ProprioError::NotADatabase { path, reason },
+            Error::ForeignDatabase { path, reason } => ProprioError::ForeignDatabase { path, reason },
+            Error::NotAFile { path, reason } => ProprioError::NotAFile { path, reason },
+            Error::Damaged { path, reason } => ProprioError::Damaged { path, reason },
             e @ (Error::Sqlite(_) | Error::Json(_) | Error::Io(_)) => {
                 ProprioError::Storage { reason: e.to_string() }
             }

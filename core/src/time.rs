@@ -41,8 +41,15 @@ impl WallTime {
     }
 }
 
+/// Longer than any IANA zone name (the longest is 32 characters).
+const MAX_ZONE_BYTES: usize = 64;
+
 /// Parses an IANA zone name, refusing anything else with a clear error.
 pub fn parse_zone(zone: &str, field: &str) -> Result<Tz> {
+    if zone.len() > MAX_ZONE_BYTES {
+        // Not echoed: the message stays short whatever the shell sent.
+        return Err(Error::invalid(field, format!("{} bytes is too long for a time zone name", zone.len())));
+    }
     zone.parse::<Tz>().map_err(|_| {
         Error::invalid(field, format!("'{zone}' is not an IANA time zone name (like Europe/London)"))
     })
@@ -60,6 +67,9 @@ mod tests {
         let bad_zone = WallTime { zone: "Mars/Olympus".into(), ..ok.clone() };
         let err = bad_zone.validate("now").unwrap_err().to_string();
         assert!(err.contains("now.zone") && err.contains("Mars/Olympus"), "{err}");
+        let huge = WallTime { zone: "Europe/".repeat(100_000), ..ok.clone() };
+        let err = huge.validate("now").unwrap_err().to_string();
+        assert!(err.contains("now.zone") && err.len() < 100, "{}", &err[..200.min(err.len())]);
         let bad_ms = WallTime { unix_ms: -5, ..ok };
         assert!(bad_ms.validate("now").unwrap_err().to_string().contains("now.unix_ms"));
     }

@@ -1,5 +1,5 @@
 use crate::context::Context;
-use crate::output::{CliError, local_time, print_json};
+use crate::output::{CliError, local_time, print_json, terminal_safe};
 use proprio_core::store::NewJournalEntry;
 
 #[derive(clap::Subcommand)]
@@ -7,10 +7,10 @@ pub enum Command {
     /// Record how you are now
     Add {
         /// Pain now, 0 (none) to 10 (worst imaginable)
-        #[arg(long, value_name = "0-10")]
+        #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
         pain: u8,
         /// Fear of movement now, 0 to 10
-        #[arg(long, value_name = "0-10")]
+        #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
         fear: Option<u8>,
         /// Pain medication taken today
         #[arg(long)]
@@ -61,7 +61,12 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<(), CliError> {
             for e in entries {
                 let fear = e.fear.map(|f| format!("  fear {f:>2}/10")).unwrap_or_default();
                 let meds = if e.medication { "  medication" } else { "" };
-                println!("{}  pain {:>2}/10{fear}{meds}  {}", local_time(&e.at), e.pain, e.note);
+                println!(
+                    "{}  pain {:>2}/10{fear}{meds}  {}",
+                    local_time(&e.at),
+                    e.pain,
+                    terminal_safe(&e.note)
+                );
             }
         }
     }

@@ -1,5 +1,6 @@
 //! One module per top-level command.
 
+pub mod delete;
 pub mod font;
 pub mod journal;
 pub mod practice;

@@ -11,6 +11,7 @@ use proprio_core::laterality::engine::{AnswerOutcome, LeftRightSettings, TrialPr
 use proprio_core::laterality::simulate::VirtualPatient;
 use proprio_core::stimulus::{BodyPart, Side, StimulusSpec};
 use proprio_core::{Proprio, WallTime};
+use std::io::IsTerminal;
 use std::io::{Write, stdout};
 use std::time::Duration;
 
@@ -78,6 +79,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         level: args.level,
         seed: args.seed,
     };
+    if args.slowdown_ms != 0.0 && args.slower_side.is_none() {
+        return Err(CliError::usage("--slowdown-ms needs --slower-side (which side is slower)"));
+    }
+    if !args.simulate && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        // Checked before the session is created, so a failed start leaves nothing behind.
+        return Err(CliError::usage("practice needs a terminal for input and output (or use --simulate)"));
+    }
     let proprio = ctx.open()?;
     let results = if args.simulate {
         let slower_side = args

@@ -111,9 +111,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             };
             let pending = match &args.diff {
                 Some(path) => {
-                    let text = std::fs::read_to_string(path).map_err(|e| {
-                        CliError::usage(format!("--diff: cannot read {}: {e}", path.display()))
-                    })?;
+                    let text = crate::input::read_bounded(path, crate::input::MAX_DIFF_BYTES, "--diff")?;
                     parse_pending_json(&text).map_err(proprio_core::ProprioError::from)?
                 }
                 None => Vec::new(),

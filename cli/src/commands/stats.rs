@@ -10,9 +10,9 @@ pub struct Args {
     /// hand, foot, back, neck, knee or shoulder
     #[arg(long, default_value = "hand", value_name = "PART")]
     body_part: String,
-    /// Sessions to list (newest), 0 for all
-    #[arg(long, default_value_t = 20, value_name = "N")]
-    last: usize,
+    /// Sessions to list (newest), 0 for all (at most 100000)
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    last: u32,
     /// Print JSON instead of text
     #[arg(long)]
     json: bool,
@@ -21,7 +21,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let body_part =
         BodyPart::parse(&args.body_part, "--body-part").map_err(|e| CliError::usage(e.to_string()))?;
-    let limit = (args.last > 0).then_some(args.last as u32);
+    let limit = (args.last > 0).then_some(args.last);
     let o = ctx.open()?.left_right_overview(body_part, limit, ctx.now.clone())?;
     if args.json {
         return print_json(&o);

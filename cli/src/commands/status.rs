@@ -1,5 +1,5 @@
 use crate::context::Context;
-use crate::output::{CliError, local_time, print_json};
+use crate::output::{CliError, local_time, print_json, terminal_safe};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     println!("Patient code   {}", p.code);
     println!("Affected       {}", super::profile::describe_areas(&p.affected));
     println!("Since          {}", local_time(&p.created_at));
-    println!("Database       {} (schema {})", status.db_path, status.schema_version);
+    println!("Database       {} (schema {})", terminal_safe(&status.db_path), status.schema_version);
     println!(
         "Stored         {} sessions, {} trials, {} journal entries",
         status.sessions, status.trials, status.journal_entries

@@ -72,8 +72,8 @@ pub enum StimulusCommand {
         /// Seed: the same seed gives the same pictures.
         #[arg(long)]
         seed: u64,
-        /// How many pictures.
-        #[arg(long)]
+        /// How many pictures, 1 to 10000.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10_000))]
         count: u32,
         /// Only this body part (default: any).
         #[arg(long)]
@@ -227,6 +227,9 @@ fn describe(spec: &StimulusSpec) -> String {
 }
 
 fn write_png(path: &Path, image: &Image) -> Result<(), CliError> {
+    if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("png")) {
+        return Err(CliError::usage(format!("--out: {} must end in .png (PNG only)", path.display())));
+    }
     let bytes = encode_png(image).map_err(err)?;
     std::fs::write(path, bytes)
         .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))

@@ -39,13 +39,26 @@ pub struct Proprio {
 
 #[uniffi::export]
 impl Proprio {
-    /// Opens or creates the database at `db_path` (its folder must exist). Sessions a
-    /// killed process left running are closed as interrupted, their trials kept.
+    /// Opens or creates the database at `db_path` (its folder must exist). Sessions whose
+    /// owning process is gone (killed, crashed) are closed as interrupted, their trials
+    /// kept; a session another live process is running is left alone. When there is
+    /// nothing to upgrade or close, opening only reads.
     #[uniffi::constructor]
     pub fn new(db_path: String, now: WallTime) -> Result<Arc<Self>> {
         let store = Store::open(&db_path, &now)?;
-        store.write(|tx| engine::close_abandoned(tx))?;
+        let abandoned = store.read(|c| store::abandoned_sessions(c, store.path()))?;
+        if !abandoned.is_empty() {
+            store.write(|tx| engine::close_abandoned(tx, &abandoned))?;
+        }
         Ok(Arc::new(Proprio { store }))
+    }
+
+    /// Deletes every record: closes the database and removes its file, its WAL and SHM
+    /// files and the owner lock files; returns the paths removed. Every later call on this
+    /// object fails; open the path again to start afresh. Another process that still has
+    /// the database open keeps writing to the removed file: close the others first.
+    pub fn delete_all_data(&self) -> Result<Vec<String>> {
+        Ok(self.store.delete_all()?)
     }
 
     /// Where the data lives and how much there is.
@@ -67,7 +80,13 @@ impl Proprio {
     }
 
     pub fn update_profile(&self, update: ProfileUpdate) -> Result<Profile> {
-        Ok(self.store.write(|tx| store::profile::update(tx, &update))?)
+        let profile = self.store.write(|tx| store::profile::update(tx, &update))?;
+        if update.affected.is_some() {
+            // Old painful areas must not stay readable in the WAL (secure_delete clears
+            // them from the database file).
+            self.store.checkpoint()?;
+        }
+        Ok(profile)
     }
 
     /// Starts a session of a kind without planned pictures (left/right sessions start

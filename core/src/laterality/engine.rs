@@ -335,10 +335,11 @@ pub fn end(conn: &Connection, session_id: i64, state: SessionState, now: &WallTi
     Ok(row)
 }
 
-/// On open: sessions a killed process left running are closed, complete if every
-/// picture was answered, otherwise interrupted; their trials are kept and summarised.
-pub fn close_abandoned(conn: &Connection) -> Result<()> {
-    for session in sessions::running(conn)? {
+/// On open: the `abandoned` sessions (their owner is gone, see store/owner.rs) still
+/// running are closed, complete if every picture was answered, otherwise interrupted;
+/// their trials are kept and summarised.
+pub fn close_abandoned(conn: &Connection, abandoned: &[i64]) -> Result<()> {
+    for session in sessions::running(conn)?.into_iter().filter(|s| abandoned.contains(&s.id)) {
         if session.kind != SessionKind::LeftRight {
             sessions::set_state(conn, session.id, SessionState::Interrupted, None)?;
             continue;

@@ -5,11 +5,14 @@
 //! survives power loss). Reads use their own connection and see committed data only.
 
 pub mod journal;
+mod owner;
 pub mod profile;
 pub mod reminders;
 pub mod schema;
 pub mod sessions;
 pub mod summaries;
+
+pub(crate) use owner::abandoned_sessions;
 
 pub use journal::{JournalEntry, NewJournalEntry};
 pub use profile::{AffectedArea, Handedness, Profile, ProfileUpdate};
@@ -19,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::time::WallTime;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -30,39 +34,60 @@ pub struct Store {
     path: String,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
+    /// This store's claim on the sessions it starts, taken at its first write.
+    owner: Mutex<Option<owner::Owner>>,
+    /// Set by [`Store::delete_all`]: the connections are closed, the files gone.
+    deleted: AtomicBool,
 }
 
 impl Store {
     /// Opens (or creates) the database at `path`, upgrades its schema and makes sure a
     /// profile exists. A file that is not a Proprio database, is damaged, or comes from a
-    /// newer version is refused and left byte-for-byte as it was.
+    /// newer version is refused and left byte-for-byte as it was. Opening a database that
+    /// is already up to date writes nothing, so it never waits for another writer.
     pub fn open(path: &str, now: &WallTime) -> Result<Store> {
         now.validate("now")?;
-        check_header(path)?;
-        Self::open_checked(path, now).map_err(|e| {
-            if e.is_corruption() {
-                Error::NotADatabase { path: path.to_string(), reason: e.to_string() }
-            } else {
-                e
-            }
-        })
+        let created = check_file(path)?;
+        let result = Self::open_checked(path, now).map_err(|e| match e {
+            e if e.is_corruption() => Error::NotADatabase { path: path.to_string(), reason: e.to_string() },
+            e => e,
+        });
+        if result.is_err() && created {
+            // Nothing of ours is left behind by a refused create.
+            let _ = remove_database_files(path);
+        }
+        result
     }
 
     fn open_checked(path: &str, now: &WallTime) -> Result<Store> {
-        let mut writer = connect(path, true)?;
-        // Read the version, and the schema (which finds most damage), before any pragma
-        // that could write to the file.
+        let mut writer = connect(path)?;
+        // Read the mark, the version and the schema (which finds most damage) before
+        // anything that could write to the file.
+        schema::check_ownership(&writer)
+            .map_err(|reason| Error::ForeignDatabase { path: path.to_string(), reason })?;
         let found = schema::version(&writer)?;
-        writer.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))?;
         if found > schema::LATEST {
             return Err(Error::NewerSchema { found, supported: schema::LATEST });
         }
         configure(&writer)?;
-        schema::upgrade(&mut writer)?;
-        let reader = connect(path, false)?;
+        if found < schema::LATEST {
+            schema::upgrade(&mut writer)?;
+        }
+        let reader = connect(path)?;
         configure(&reader)?;
-        let store = Store { path: path.to_string(), writer: Mutex::new(writer), reader: Mutex::new(reader) };
-        store.write(|tx| profile::ensure(tx, now))?;
+        for file in database_files(path) {
+            owner::set_private(Path::new(&file));
+        }
+        let store = Store {
+            path: path.to_string(),
+            writer: Mutex::new(writer),
+            reader: Mutex::new(reader),
+            owner: Mutex::new(None),
+            deleted: AtomicBool::new(false),
+        };
+        if !store.read(profile::exists)? {
+            store.write(|tx| profile::ensure(tx, now))?;
+        }
         Ok(store)
     }
 
@@ -72,16 +97,21 @@ impl Store {
 
     /// Runs `f` in an immediate transaction on the writer; commits only if it succeeds.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let mut conn = lock(&self.writer);
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        self.claim_ownership()?;
+        let mut conn = self.connection(&self.writer)?;
+        let run = |conn: &mut Connection| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        };
+        run(&mut conn).map_err(|e| self.name_damage(e))
     }
 
     /// Runs `f` on the reader connection.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        f(&lock(&self.reader))
+        let conn = self.connection(&self.reader)?;
+        f(&conn).map_err(|e| self.name_damage(e))
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -92,6 +122,55 @@ impl Store {
     pub fn integrity_check(&self) -> Result<String> {
         self.read(|c| Ok(c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?))
     }
+
+    /// Moves every committed page into the database file and empties the WAL, so that
+    /// with `secure_delete` nothing deleted stays readable in either file. A reader still
+    /// holding an old snapshot makes this a partial checkpoint; the next one finishes it.
+    pub fn checkpoint(&self) -> Result<()> {
+        let conn = self.connection(&self.writer)?;
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Closes both connections and removes the database, its WAL and SHM files and the
+    /// owner lock files; returns the paths removed. The store refuses every call after.
+    pub fn delete_all(&self) -> Result<Vec<String>> {
+        // Same lock order as `write`: owner, then the connections.
+        let mut owner = self.owner.lock().unwrap_or_else(|p| p.into_inner());
+        let mut writer = self.connection(&self.writer)?;
+        let mut reader = self.connection(&self.reader)?;
+        // Swapping in a connection to nothing closes the file's connections.
+        *writer = Connection::open_in_memory()?;
+        *reader = Connection::open_in_memory()?;
+        self.deleted.store(true, Ordering::SeqCst);
+        *owner = None;
+        remove_database_files(&self.path)
+    }
+
+    fn connection<'a>(&self, m: &'a Mutex<Connection>) -> Result<MutexGuard<'a, Connection>> {
+        let guard = lock(m);
+        if self.deleted.load(Ordering::SeqCst) {
+            return Err(Error::InvalidState("the data was deleted; open the database again".into()));
+        }
+        Ok(guard)
+    }
+
+    /// Takes this store's owner lock and tags the sessions it starts, once.
+    fn claim_ownership(&self) -> Result<()> {
+        let mut slot = self.owner.lock().unwrap_or_else(|p| p.into_inner());
+        if slot.is_none() {
+            // The connection first: after delete_all it refuses, and no owner file is made.
+            let writer = self.connection(&self.writer)?;
+            let claim = owner::Owner::claim(&self.path)?;
+            claim.tag_new_sessions(&writer)?;
+            *slot = Some(claim);
+        }
+        Ok(())
+    }
+
+    fn name_damage(&self, e: Error) -> Error {
+        if e.is_corruption() { Error::Damaged { path: self.path.clone(), reason: e.to_string() } } else { e }
+    }
 }
 
 /// A panic while a connection was held rolled its transaction back (the `Transaction`
@@ -100,23 +179,68 @@ fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Refuses a non-empty file whose first bytes are not SQLite's, before SQLite opens it.
-fn check_header(path: &str) -> Result<()> {
-    use std::io::Read;
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e.into()),
-    };
-    let mut header = [0u8; 16];
-    let mut read = 0;
-    while read < header.len() {
-        match file.read(&mut header[read..])? {
-            0 => break,
-            n => read += n,
+/// The database and the files SQLite keeps beside it.
+fn database_files(path: &str) -> [String; 3] {
+    [path.to_string(), format!("{path}-wal"), format!("{path}-shm")]
+}
+
+/// Removes the database, its WAL, SHM and rollback journal and the owner folder; returns
+/// what existed and was removed.
+pub(crate) fn remove_database_files(path: &str) -> Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for file in database_files(path).into_iter().chain([format!("{path}-journal")]) {
+        match std::fs::remove_file(&file) {
+            Ok(()) => removed.push(file),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e.into()),
         }
     }
-    if read == 0 || &header == SQLITE_MAGIC {
+    let owners = owner::owners_dir(path);
+    match std::fs::remove_dir_all(&owners) {
+        Ok(()) => removed.push(owners.display().to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e.into()),
+    }
+    Ok(removed)
+}
+
+/// Refuses, before SQLite sees it, a path that is a folder or a device, or a non-empty
+/// file whose first bytes are not SQLite's. A missing file is created here, empty and
+/// private (0600), so SQLite's own files beside it inherit those permissions; returns
+/// whether it was created.
+fn check_file(path: &str) -> Result<bool> {
+    let refuse = |reason: &str| Error::NotAFile { path: path.to_string(), reason: reason.into() };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let parent = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty());
+            if let Some(dir) = parent.filter(|d| !d.is_dir()) {
+                return Err(Error::invalid("path", format!("folder {} does not exist", dir.display())));
+            }
+            if std::fs::symlink_metadata(path).is_ok() {
+                return Err(refuse("it is a link to nowhere"));
+            }
+            owner::private_file(Path::new(path))?;
+            return Ok(true);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if meta.is_dir() {
+        return Err(refuse("it is a folder"));
+    }
+    if !meta.is_file() {
+        return Err(refuse("it is a device or other special file, not a regular file"));
+    }
+    check_header(path)?;
+    Ok(false)
+}
+
+/// Refuses a non-empty file whose first bytes are not SQLite's.
+fn check_header(path: &str) -> Result<()> {
+    use std::io::Read;
+    let mut header = Vec::with_capacity(SQLITE_MAGIC.len());
+    std::fs::File::open(path)?.take(SQLITE_MAGIC.len() as u64).read_to_end(&mut header)?;
+    if header.is_empty() || header == SQLITE_MAGIC {
         Ok(())
     } else {
         Err(Error::NotADatabase {
@@ -126,15 +250,8 @@ fn check_header(path: &str) -> Result<()> {
     }
 }
 
-fn connect(path: &str, create: bool) -> Result<Connection> {
-    let parent = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty());
-    if let Some(dir) = parent.filter(|d| create && !d.is_dir()) {
-        return Err(Error::invalid("path", format!("folder {} does not exist", dir.display())));
-    }
-    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    if create {
-        flags |= OpenFlags::SQLITE_OPEN_CREATE;
-    }
+fn connect(path: &str) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -142,12 +259,17 @@ fn connect(path: &str, create: bool) -> Result<Connection> {
 }
 
 fn configure(conn: &Connection) -> Result<()> {
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Error::InvalidState(format!("the database refused WAL mode (got {mode})")));
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::InvalidState(format!("the database refused WAL mode (got {mode})")));
+        }
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    // Deleted records are overwritten with zeros, not just unlinked (privacy).
+    conn.pragma_update(None, "secure_delete", true)?;
     // Android has no usable /tmp; keep temporary tables and indices in memory.
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
@@ -230,6 +352,7 @@ mod tests {
         let path = dir.path().join("p.db");
         {
             let conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "application_id", schema::APPLICATION_ID).unwrap();
             conn.pragma_update(None, "user_version", schema::LATEST + 7).unwrap();
         }
         let before = std::fs::read(&path).unwrap();

@@ -63,9 +63,12 @@ pub struct ProfileUpdate {
     pub skin_tone: Option<u8>,
 }
 
+pub(super) fn exists(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM profile)", [], |r| r.get(0))?)
+}
+
 pub(super) fn ensure(conn: &Connection, now: &WallTime) -> Result<()> {
-    let exists: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM profile)", [], |r| r.get(0))?;
-    if !exists {
+    if !exists(conn)? {
         conn.execute(
             "INSERT INTO profile (id, code, skin_tone, created_at_ms, created_zone) VALUES (1, ?1, ?2, ?3, ?4)",
             params![new_code(), DEFAULT_SKIN_TONE, now.unix_ms, now.zone],

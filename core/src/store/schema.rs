@@ -121,13 +121,51 @@ const STEPS: &[&str] = &[
         PRIMARY KEY (kind, slot)
     ) WITHOUT ROWID;
     ",
+    // 3 -> 4: the file is marked as Proprio's (a fresh database gets the mark here too, in
+    // the same run of steps that creates it), and each running session records the
+    // process that owns it (store/owner.rs), so an open ends only sessions whose owner is
+    // gone.
+    "
+    PRAGMA application_id = 1349676912;
+    CREATE TABLE session_owner (
+        session_id      INTEGER PRIMARY KEY REFERENCES session (id),
+        owner           TEXT NOT NULL
+    );
+    ",
 ];
+
+/// `PRAGMA application_id` of a Proprio database: "Prop" in ASCII (0x50726F70).
+pub const APPLICATION_ID: i64 = 0x5072_6F70;
 
 /// The version a fresh database is created at.
 pub const LATEST: i64 = STEPS.len() as i64;
 
 pub fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Whether a database SQLite opened is ours, judged before anything is written: marked
+/// with [`APPLICATION_ID`], or unmarked and either empty (new) or written by a Proprio
+/// from before the mark (schema 1 to 3, with our `profile` and `session` tables).
+pub fn check_ownership(conn: &Connection) -> Result<(), String> {
+    let query = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map_err(|e| e.to_string());
+    let app_id = query("PRAGMA application_id")?;
+    if app_id == APPLICATION_ID {
+        return Ok(());
+    }
+    if app_id != 0 {
+        return Err(format!("its application_id is {app_id:#x}, not Proprio's {APPLICATION_ID:#x}"));
+    }
+    let version = query("PRAGMA user_version")?;
+    let tables = query("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")?;
+    let ours =
+        query("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('profile', 'session')")?;
+    match (version, tables) {
+        (0, 0) => Ok(()),
+        (0, n) => Err(format!("it has {n} tables but no Proprio schema version")),
+        (v, _) if ours == 2 && v < 4 => Ok(()),
+        (v, _) => Err(format!("schema version {v} without Proprio's mark or tables")),
+    }
 }
 
 /// Brings the database up to [`LATEST`], one transaction per step.

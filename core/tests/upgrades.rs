@@ -1,0 +1,74 @@
+//! Upgrades: a database from every earlier schema version (fixtures/schema-vN.db, written
+//! by fixtures/make_old_schemas.py with the old steps and the same records) opens,
+//! migrates to the latest schema and gives the same numbers; a database from a newer
+//! Proprio is refused untouched.
+
+use proprio_core::store::SessionState;
+use proprio_core::store::schema::{APPLICATION_ID, LATEST};
+use proprio_core::{Proprio, ProprioError, WallTime};
+use std::path::{Path, PathBuf};
+
+fn now() -> WallTime {
+    WallTime { unix_ms: 1_795_000_000_000, zone: "Europe/Berlin".into() }
+}
+
+fn copy_fixture(version: i64, dir: &Path) -> PathBuf {
+    let from = format!("{}/tests/fixtures/schema-v{version}.db", env!("CARGO_MANIFEST_DIR"));
+    let to = dir.join(format!("v{version}.db"));
+    std::fs::copy(from, &to).unwrap();
+    to
+}
+
+#[test]
+fn every_earlier_schema_opens_migrates_and_keeps_its_numbers() {
+    for version in 1..=3 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = copy_fixture(version, dir.path());
+        let proprio = Proprio::new(path.to_str().unwrap().into(), now()).unwrap();
+        let status = proprio.status().unwrap();
+        assert_eq!(status.schema_version, LATEST, "from v{version}");
+        assert_eq!((status.sessions, status.trials, status.journal_entries), (3, 3, 3), "from v{version}");
+        assert_eq!(status.profile.code, "P-ABCD-EFGH");
+        assert_eq!(status.profile.skin_tone, 3);
+        assert_eq!(status.profile.affected.len(), 1);
+        let sessions = proprio.sessions().unwrap(); // newest first
+        let states: Vec<SessionState> = sessions.iter().map(|s| s.state).collect();
+        // The session left running by the old build has no owner: it ends as interrupted.
+        assert_eq!(states, [SessionState::Interrupted, SessionState::Aborted, SessionState::Completed]);
+        let trials = proprio.trials(2).unwrap();
+        let answers: Vec<(bool, bool, Option<f64>)> =
+            trials.iter().map(|t| (t.correct, t.timeout, t.rt_ms)).collect();
+        assert_eq!(answers, [(true, false, Some(900.0)), (false, false, Some(800.0)), (false, true, None)]);
+        let notes: Vec<(u8, String)> =
+            proprio.journal_entries().unwrap().into_iter().map(|e| (e.pain, e.note)).collect();
+        assert_eq!(
+            notes,
+            [(6, "before the mirror".into()), (5, "after: a little better".into()), (3, String::new())]
+        );
+        assert_eq!(proprio.integrity_check().unwrap(), "ok");
+        drop(proprio);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+        assert_eq!(app_id, APPLICATION_ID, "an upgraded file is marked as Proprio's");
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_proprio_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};
+             CREATE TABLE something_new (x);",
+            LATEST + 1
+        ))
+        .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Proprio::new(path.to_str().unwrap().into(), now()).err().unwrap();
+    assert!(matches!(err, ProprioError::NewerSchema { found, .. } if found == LATEST + 1), "{err:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no -wal, -shm or -journal left");
+}
