@@ -41,9 +41,11 @@ fun ReminderSettingsScreen(settings: ReminderSettings, error: String?, onSave: (
         }
         for (q in s.quietHours) LabeledValue("Quiet hours", "${clock(q.startMin)} – ${clock(q.endMin)}")
         SectionTitle("Days")
-        val days = (1..7).map { it.toUByte() }
-        ChoiceRow(days, { it in s.weekdays }, { WEEKDAYS[it.toInt() - 1] }) { d ->
-            s = s.copy(weekdays = if (d in s.weekdays) s.weekdays - d else (s.weekdays + d).sorted())
+        // ISO weekdays, Monday = 1; the bindings carry them as a ByteArray.
+        val days = (1..7).map { it.toByte() }
+        ChoiceRow(days, { it in s.weekdays }, { WEEKDAYS[it - 1] }) { d ->
+            val chosen = if (d in s.weekdays) s.weekdays.filter { it != d }.toByteArray() else s.weekdays + d
+            s = s.copy(weekdays = chosen.sortedArray())
         }
         SectionTitle("Sessions a day")
         for ((i, t) in s.targets.withIndex()) {
