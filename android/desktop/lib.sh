@@ -1,0 +1,103 @@
+# Builds the desktop Compose code: the shared screens (android/ui), the desktop app and,
+# on request, its tests. Source it; do not run it. Used by run.sh and tests/compose/run.sh.
+#
+# Downloads, each kept across runs: kotlinc (npm, into .cache/), Compose Multiplatform's
+# desktop artifacts and the Compose compiler plugin (Maven Central, through Maven, into
+# ~/.m2; the versions are pinned in pom.xml).
+source "$(dirname "${BASH_SOURCE[0]}")/../../tests/lib.sh"
+
+KOTLIN_VERSION=2.4.20
+KOTLIN_HOME=$PROPRIO_CACHE/kotlin-compiler-$KOTLIN_VERSION
+DESKTOP=$ROOT/android/desktop
+COMPOSE_OUT=$PROPRIO_BUILD/compose
+
+# Unpacks the kotlinc distribution (the npm package is the official zip, repackaged) into
+# the cache, atomically. The same install as tests/kotlin/run.sh's, into the same folder.
+ensure_kotlinc() {
+    [ -x "$KOTLIN_HOME/bin/kotlinc" ] && return 0
+    command -v npm >/dev/null || die "npm is needed to fetch kotlinc (kotlin-compiler@$KOTLIN_VERSION)"
+    log "fetching kotlin-compiler@$KOTLIN_VERSION into $PROPRIO_CACHE"
+    mkdir -p "$PROPRIO_CACHE"
+    local tmp
+    tmp=$(mktemp -d "$PROPRIO_CACHE/.kotlin-XXXXXX")
+    (cd "$tmp" && npm pack --silent "kotlin-compiler@$KOTLIN_VERSION" >/dev/null) ||
+        die "npm pack kotlin-compiler@$KOTLIN_VERSION failed"
+    tar -xzf "$tmp"/kotlin-compiler-*.tgz -C "$tmp"
+    chmod +x "$tmp"/package/bin/*
+    [ -x "$tmp/package/bin/kotlinc" ] || die "kotlin-compiler@$KOTLIN_VERSION has no bin/kotlinc"
+    rm -rf "$KOTLIN_HOME"
+    mv "$tmp/package" "$KOTLIN_HOME"
+    rm -rf "$tmp"
+}
+
+# Sets MAIN_CP (what the app runs with), TEST_CP (plus the UI test libraries) and
+# COMPOSE_PLUGIN from pom.xml. Maven runs only when the pom changed or a jar it named is
+# gone; otherwise the lists saved last time are reused.
+resolve_compose() {
+    command -v mvn >/dev/null || apt_ensure maven
+    local stamp dir=$COMPOSE_OUT/classpath
+    stamp=$(sha256sum "$DESKTOP/pom.xml" | cut -d' ' -f1)
+    if [ "$(cat "$dir/stamp" 2>/dev/null)" != "$stamp" ] || ! all_jars_exist "$dir/test.txt"; then
+        log "resolving Compose for desktop from pom.xml (Maven, into ~/.m2)"
+        rm -rf "$dir"
+        mkdir -p "$dir"
+        local scope
+        for scope in runtime test; do
+            mvn -q -B -f "$DESKTOP/pom.xml" dependency:build-classpath -Dmdep.includeScope=$scope \
+                -Dmdep.outputFile="$dir/$scope.txt" >&2 || die "Maven could not resolve android/desktop/pom.xml ($scope)"
+        done
+        echo "$stamp" >"$dir/stamp"
+    fi
+    MAIN_CP=$(cat "$dir/runtime.txt")
+    local all
+    all=$(cat "$dir/test.txt")
+    COMPOSE_PLUGIN=$(tr ':' '\n' <<<"$all" | grep '/kotlin-compose-compiler-plugin-[^/]*\.jar$') ||
+        die "no kotlin-compose-compiler-plugin jar in the resolved class path"
+    TEST_CP=$(tr ':' '\n' <<<"$all" | grep -v '/kotlin-compose-compiler-plugin-' | paste -sd:)
+}
+
+all_jars_exist() {
+    [ -f "$1" ] || return 1
+    local jar
+    while IFS= read -r jar; do [ -f "$jar" ] || return 1; done < <(tr ':' '\n' <"$1")
+}
+
+# compile [--plain] NAME CLASSPATH SOURCE...: compiles every .kt file in the folders and
+# files given into $COMPOSE_OUT/NAME, with the Compose compiler plugin unless --plain,
+# skipped when neither the sources, the class path nor the compiler changed. Sets
+# OUT_CLASSES.
+compile() {
+    local plugin=(-Xplugin="$COMPOSE_PLUGIN")
+    [ "$1" = --plain ] && { plugin=(); shift; }
+    local name=$1 cp=$2
+    shift 2
+    local out=$COMPOSE_OUT/$name sources stamp
+    mapfile -t sources < <(find "$@" -name '*.kt' | sort)
+    [ ${#sources[@]} -gt 0 ] || die "no Kotlin sources in $*"
+    stamp=$(cat "${sources[@]}" <(echo "$KOTLIN_VERSION $cp $COMPOSE_PLUGIN") | sha256sum | cut -d' ' -f1)
+    OUT_CLASSES=$out/classes
+    [ "$(cat "$out/stamp" 2>/dev/null)" = "$stamp" ] && return 0
+    log "compiling $name (${#sources[@]} Kotlin files)"
+    rm -rf "$out"
+    mkdir -p "$out"
+    # The default 512 MB heap thrashes on the generated bindings with Compose on the class path.
+    JAVA_OPTS="-Xmx2g ${JAVA_OPTS:-}" "$KOTLIN_HOME/bin/kotlinc" -nowarn -jvm-target 17 "${plugin[@]}" -cp "$cp" \
+        -d "$OUT_CLASSES" "${sources[@]}" || die "kotlinc failed on $name"
+    echo "$stamp" >"$out/stamp"
+}
+
+# Builds the bindings (android = false), the screens and the desktop app. Sets APP_CP.
+build_desktop() {
+    command -v java >/dev/null || apt_ensure default-jre-headless
+    ensure_kotlinc
+    resolve_compose
+    ensure_native
+    generate_bindings kotlin "$COMPOSE_OUT/generated"
+    JNA_JAR=$(tr ':' '\n' <<<"$MAIN_CP" | grep '/jna-[0-9.]*\.jar$') || die "no JNA jar in the class path"
+    compile --plain bindings "$JNA_JAR" "$COMPOSE_OUT/generated"
+    local bindings=$OUT_CLASSES
+    compile ui "$MAIN_CP:$bindings" "$ROOT/android/ui/src/main/kotlin"
+    local ui=$OUT_CLASSES
+    compile desktop "$MAIN_CP:$bindings:$ui" "$DESKTOP/src/main/kotlin"
+    APP_CP=$OUT_CLASSES:$ui:$bindings:$MAIN_CP
+}

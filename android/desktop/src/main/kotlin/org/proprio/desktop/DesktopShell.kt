@@ -1,0 +1,37 @@
+package org.proprio.desktop
+
+import androidx.compose.ui.graphics.ImageBitmap
+import androidx.compose.ui.graphics.toComposeImageBitmap
+import org.jetbrains.skia.ColorAlphaType
+import org.jetbrains.skia.ColorType
+import org.jetbrains.skia.Image
+import org.jetbrains.skia.ImageInfo
+import org.proprio.core.RenderedImage
+import org.proprio.core.WallTime
+import org.proprio.ui.Shell
+import org.proprio.ui.TrialClock
+import java.time.ZoneId
+
+/** The desktop JVM's side of the screens: the system clock and zone, Skia pictures. */
+class DesktopShell(override val clock: TrialClock = NanoTimeClock) : Shell {
+    override fun now(): WallTime = WallTime(System.currentTimeMillis(), ZoneId.systemDefault().id)
+
+    override fun picture(image: RenderedImage): ImageBitmap = skiaPicture(image)
+}
+
+/** The core's RGBA pixels as a Compose bitmap, copied once into a Skia image. */
+fun skiaPicture(image: RenderedImage): ImageBitmap {
+    val info = ImageInfo(image.width.toInt(), image.height.toInt(), ColorType.RGBA_8888, ColorAlphaType.UNPREMUL)
+    return Image.makeRaster(info, image.rgba, image.width.toInt() * 4).toComposeImageBitmap()
+}
+
+/**
+ * A desktop window's frame clock counts System.nanoTime(), but an AWT mouse event's time
+ * is wall-clock milliseconds: the response is stamped with System.nanoTime() when the
+ * press is handled, so both stamps come from one clock.
+ */
+object NanoTimeClock : TrialClock {
+    override fun onsetNs(frameTimeNanos: Long): Long = frameTimeNanos
+
+    override fun responseNs(eventUptimeMillis: Long?): Long = System.nanoTime()
+}

@@ -1,0 +1,78 @@
+package org.proprio.desktop
+
+import org.proprio.core.AffectedArea
+import org.proprio.core.BodyPart
+import org.proprio.core.Handedness
+import org.proprio.core.LeftRightSettings
+import org.proprio.core.NewJournalEntry
+import org.proprio.core.ProfileUpdate
+import org.proprio.core.Proprio
+import org.proprio.core.Side
+import org.proprio.core.WallTime
+import org.proprio.ui.FrameAndTouchClock
+import org.proprio.ui.Shell
+import java.nio.file.Files
+import java.time.ZoneId
+import java.time.ZonedDateTime
+
+const val ZONE = "Europe/London"
+
+/** 10:00 in London on a fixed day, so every run draws the same Today. */
+val TODAY_MS: Long = ZonedDateTime.of(2026, 11, 20, 10, 0, 0, 0, ZoneId.of(ZONE)).toInstant().toEpochMilli()
+const val DAY_MS = 86_400_000L
+
+/**
+ * A shell for the tests: a fixed wall clock, and Compose's own stamps for the trials
+ * (frame time and pointer uptime, as on Android), which the test clock drives.
+ */
+class TestShell(var nowMs: Long = TODAY_MS) : Shell {
+    override val clock = FrameAndTouchClock { error("every answer in the tests comes with a pointer or a frame time") }
+    override fun now() = WallTime(nowMs, ZONE)
+    override fun picture(image: org.proprio.core.RenderedImage) = skiaPicture(image)
+}
+
+/** A fresh database in a temporary folder, with a profile: left hand painful. */
+class Fixture {
+    val dir = Files.createTempDirectory("proprio-compose-test")
+    val shell = TestShell()
+    val core = Proprio(dir.resolve("proprio.db").toString(), shell.now())
+
+    init {
+        core.updateProfile(
+            ProfileUpdate(listOf(AffectedArea(BodyPart.HAND, Side.LEFT)), Handedness.RIGHT, 3u),
+        )
+    }
+
+    /**
+     * Plays `perDay` sessions of 20 pictures on each of the `days` days before today,
+     * through the core: mostly right, the left side slower, so the charts have shape.
+     */
+    fun history(days: Int, perDay: Int) {
+        for (d in days downTo 1) for (s in 0 until perDay) {
+            val at = WallTime(TODAY_MS - d * DAY_MS + s * 3_600_000L, ZONE)
+            val start = core.startLeftRight(LeftRightSettings(BodyPart.HAND, count = 20u, seed = (d * 10 + s).toULong()), at)
+            var prompt = start.first
+            var t = 1_000_000_000L
+            while (true) {
+                val side = prompt.stimulus.side
+                val rtMs = (if (side == Side.LEFT) 1_700L else 1_300L) - d * 60L + prompt.position.toLong() * 7
+                val answer = if (prompt.position % 9u == 0u) opposite(side) else side
+                val outcome = core.answerTrial(start.session.id, prompt.index, t, t + rtMs * 1_000_000, answer)
+                t += 5_000_000_000L
+                prompt = outcome.next ?: break
+            }
+            core.finishSession(start.session.id, WallTime(at.unixMs + 600_000, ZONE))
+        }
+    }
+
+    fun journal(pain: Int, note: String, daysAgo: Int) {
+        core.addJournalEntry(NewJournalEntry(WallTime(TODAY_MS - daysAgo * DAY_MS, ZONE), pain.toUByte(), 3u, daysAgo % 2 == 0, note, null))
+    }
+
+    fun close() {
+        core.close()
+        dir.toFile().deleteRecursively()
+    }
+}
+
+fun opposite(side: Side) = if (side == Side.LEFT) Side.RIGHT else Side.LEFT

@@ -1,0 +1,106 @@
+package org.proprio.desktop
+
+import androidx.compose.ui.geometry.Size
+import androidx.compose.ui.graphics.asSkiaBitmap
+import androidx.compose.ui.semantics.SemanticsActions
+import androidx.compose.ui.test.ExperimentalTestApi
+import androidx.compose.ui.test.SkikoComposeUiTest
+import androidx.compose.ui.test.captureToImage
+import androidx.compose.ui.test.hasContentDescription
+import androidx.compose.ui.test.isEnabled
+import androidx.compose.ui.test.onRoot
+import androidx.compose.ui.test.runSkikoComposeUiTest
+import androidx.compose.ui.unit.Density
+import org.jetbrains.skia.EncodedImageFormat
+import org.jetbrains.skia.Image
+import org.junit.AfterClass
+import org.junit.Assert.assertTrue
+import org.junit.BeforeClass
+import org.junit.Test
+import org.proprio.core.BodyPart
+import org.proprio.core.LeftRightSettings
+import org.proprio.ui.ProprioApp
+import org.proprio.ui.Route
+import java.io.File
+
+/** A phone: 411 × 891 dp. The PNGs are drawn at 2 px per dp. */
+private const val WIDTH_DP = 411f
+private const val HEIGHT_DP = 891f
+private const val PX_PER_DP = 2f
+
+/** Smallest touch target allowed, dp. */
+private const val MIN_TARGET_DP = 48f
+
+/**
+ * Every screen over a core with two weeks of history, light and dark, at font scale 1.0
+ * and 2.0, drawn headlessly into PNGs under target/screens/ (for people to look at; not
+ * compared byte for byte). Each drawing also checks that every control is at least
+ * 48 × 48 dp.
+ */
+@OptIn(ExperimentalTestApi::class)
+class ScreenshotTest {
+    companion object {
+        private lateinit var f: Fixture
+        private val out = File(System.getProperty("proprio.screens") ?: "target/screens")
+
+        @BeforeClass @JvmStatic
+        fun setUp() {
+            f = Fixture()
+            f.history(days = 6, perDay = 2)
+            f.journal(6, "Stiff after the drive", 2)
+            f.journal(4, "", 1)
+            out.mkdirs()
+        }
+
+        @AfterClass @JvmStatic
+        fun tearDown() = f.close()
+    }
+
+    private fun shoot(name: String, route: () -> Route, ready: SkikoComposeUiTest.() -> Unit = {}) {
+        for (dark in listOf(false, true)) for (fontScale in listOf(1f, 2f)) {
+            runSkikoComposeUiTest(
+                Size(WIDTH_DP * PX_PER_DP, HEIGHT_DP * PX_PER_DP),
+                Density(PX_PER_DP, fontScale),
+            ) {
+                setContent { ProprioApp(f.core, f.shell, dark, route()) }
+                waitForIdle()
+                ready()
+                val file = File(out, "$name-${if (dark) "dark" else "light"}-$fontScale.png")
+                val png = Image.makeFromBitmap(onRoot().captureToImage().asSkiaBitmap()).encodeToData(EncodedImageFormat.PNG)!!
+                file.writeBytes(png.bytes)
+                assertTrue("$file is empty", file.length() > 1000)
+                checkTargets(name, fontScale)
+            }
+        }
+    }
+
+    /** Every node that can be clicked is at least 48 dp in both directions. */
+    private fun SkikoComposeUiTest.checkTargets(name: String, fontScale: Float) {
+        val small = onRoot().fetchSemanticsNode().let { root ->
+            generateSequence(listOf(root)) { level -> level.flatMap { it.children }.ifEmpty { null } }.flatten()
+        }.filter { SemanticsActions.OnClick in it.config }
+            .filter { it.size.width < MIN_TARGET_DP * PX_PER_DP - 0.5f || it.size.height < MIN_TARGET_DP * PX_PER_DP - 0.5f }
+            .map { "${it.config}".take(120) + " ${it.size.width / PX_PER_DP}×${it.size.height / PX_PER_DP} dp" }
+            .toList()
+        assertTrue("$name at font $fontScale: targets under 48 dp: $small", small.isEmpty())
+    }
+
+    private val lastSession get() = f.core.sessions().first { it.endedAt != null }.id
+
+    @Test fun onboarding() = shoot("onboarding", { Route.Profile(first = false) })
+    @Test fun today() = shoot("today", { Route.Today })
+
+    @Test fun session() = shoot("session", {
+        Route.Session(f.core.startLeftRight(LeftRightSettings(BodyPart.HAND, count = 20u, seed = 99u), f.shell.now()))
+    }) {
+        waitUntil(timeoutMillis = 30_000) {
+            onAllNodes(hasContentDescription("Left") and isEnabled()).fetchSemanticsNodes().isNotEmpty()
+        }
+    }
+
+    @Test fun summary() = shoot("summary", { Route.Summary(lastSession) })
+    @Test fun journal() = shoot("journal", { Route.Journal(null) })
+    @Test fun progress() = shoot("progress", { Route.Progress })
+    @Test fun reminders() = shoot("reminders", { Route.Reminders })
+    @Test fun deleteData() = shoot("delete-data", { Route.Delete })
+}

@@ -1,0 +1,157 @@
+package org.proprio.ui
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ColumnScope
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.sizeIn
+import androidx.compose.foundation.layout.widthIn
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.ExperimentalMaterial3Api
+import androidx.compose.material3.FilterChip
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Scaffold
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.material3.TopAppBar
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.semantics.LiveRegionMode
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.liveRegion
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.style.TextAlign
+import androidx.compose.ui.unit.dp
+import java.util.Locale
+
+/** Smallest touch target (Material and Android accessibility guidance). */
+internal val MinTarget = 48.dp
+
+/** A screen with a title, an optional back button, and scrolling content. */
+@OptIn(ExperimentalMaterial3Api::class)
+@Composable
+internal fun ScreenScaffold(
+    title: String,
+    onBack: (() -> Unit)?,
+    content: @Composable ColumnScope.() -> Unit,
+) {
+    Scaffold(
+        topBar = {
+            TopAppBar(
+                title = { Text(title, modifier = Modifier.semantics { heading() }) },
+                navigationIcon = {
+                    if (onBack != null) {
+                        TextButton(onClick = onBack, modifier = Modifier.sizeIn(minHeight = MinTarget)) {
+                            Text("‹ Back")
+                        }
+                    }
+                },
+            )
+        },
+    ) { padding ->
+        Column(
+            modifier = Modifier.fillMaxSize().padding(padding).verticalScroll(rememberScrollState())
+                .padding(horizontal = 16.dp, vertical = 8.dp),
+            verticalArrangement = Arrangement.spacedBy(12.dp),
+            content = content,
+        )
+    }
+}
+
+@Composable
+internal fun SectionTitle(text: String) {
+    Text(text, style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
+}
+
+/** A core error, shown as the core worded it (it names the field at fault). */
+@Composable
+internal fun ErrorText(message: String?) {
+    if (message == null) return
+    Text(
+        "⚠ $message",
+        color = MaterialTheme.colorScheme.error,
+        modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
+    )
+}
+
+/** A label and its value on one line that wraps when the text is large. */
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+internal fun LabeledValue(label: String, value: String) {
+    FlowRow(
+        modifier = Modifier.fillMaxWidth().semantics(mergeDescendants = true) {},
+        horizontalArrangement = Arrangement.SpaceBetween,
+    ) {
+        Text(label, style = MaterialTheme.typography.bodyLarge)
+        Text(value, style = MaterialTheme.typography.bodyLarge, textAlign = TextAlign.End)
+    }
+}
+
+/**
+ * One choice among several, as chips; the chosen one carries a check mark, so the choice
+ * is not told by colour alone.
+ */
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+internal fun <T> ChoiceRow(
+    options: List<T>,
+    selected: (T) -> Boolean,
+    label: (T) -> String,
+    onSelect: (T) -> Unit,
+) {
+    FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+        for (option in options) {
+            val on = selected(option)
+            FilterChip(
+                selected = on,
+                onClick = { onSelect(option) },
+                label = { Text(if (on) "✓ ${label(option)}" else label(option)) },
+                modifier = Modifier.heightIn(min = MinTarget),
+            )
+        }
+    }
+}
+
+/** A number changed with − and + buttons (the core validates the result). */
+@Composable
+internal fun Stepper(label: String, value: String, onMinus: () -> Unit, onPlus: () -> Unit) {
+    Column {
+        Text(label, style = MaterialTheme.typography.bodyLarge)
+        Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(12.dp)) {
+            OutlinedButton(
+                onClick = onMinus,
+                modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
+                    .semantics { contentDescription = "Decrease $label" },
+            ) { Text("−") }
+            Text(value, style = MaterialTheme.typography.titleMedium, modifier = Modifier.widthIn(min = 64.dp))
+            OutlinedButton(
+                onClick = onPlus,
+                modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
+                    .semantics { contentDescription = "Increase $label" },
+            ) { Text("+") }
+        }
+    }
+}
+
+/** An enum constant as words: `THUMB_SIDE` → "Thumb side". */
+internal fun words(name: String): String =
+    name.lowercase(Locale.ROOT).replace('_', ' ').replaceFirstChar { it.titlecase(Locale.ROOT) }
+
+internal fun percent(fraction: Double?): String =
+    fraction?.let { String.format(Locale.ROOT, "%.0f %%", it * 100) } ?: "–"
+
+internal fun seconds(ms: Double?): String =
+    ms?.let { String.format(Locale.ROOT, "%.2f s", it / 1000) } ?: "–"
+
+/** Minutes after midnight as HH:MM. */
+internal fun clock(minutes: Int): String = String.format(Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60)

@@ -1,0 +1,52 @@
+package org.proprio.ui
+
+import androidx.compose.ui.graphics.ImageBitmap
+import org.proprio.core.RenderedImage
+import org.proprio.core.WallTime
+
+/**
+ * What the screens need from the platform they run on, so that this module imports no
+ * `android.*`: the Android app, the desktop app and the tests each pass their own.
+ */
+interface Shell {
+    /** Stamps for the left/right trials, both from one monotonic clock. */
+    val clock: TrialClock
+
+    /** The wall-clock time and IANA zone of the device, for every dated record. */
+    fun now(): WallTime
+
+    /** A picture the core drew, as something Compose can show. */
+    fun picture(image: RenderedImage): ImageBitmap
+
+    /** A session ended or the reminder settings changed: re-apply the reminder plan. */
+    fun remindersChanged() {}
+}
+
+/**
+ * Turns the times Compose reports into the core's trial stamps (nanoseconds, one clock).
+ * On Android Compose's frame time is the Choreographer frame time and a pointer event's
+ * uptime is `MotionEvent.getEventTime()`, both on the uptime clock.
+ */
+interface TrialClock {
+    /** Onset: the frame time of the first frame that shows the picture. */
+    fun onsetNs(frameTimeNanos: Long): Long
+
+    /**
+     * Response: the uptime of the touch that answered, or null for an answer given
+     * without a pointer (TalkBack, a key), which is stamped with the clock's now.
+     */
+    fun responseNs(eventUptimeMillis: Long?): Long
+}
+
+/**
+ * The stamps exactly as Compose hands them over: the frame clock's time for the onset and
+ * the pointer event's uptime for the response. On Android these are the Choreographer
+ * frame time and `MotionEvent.getEventTime()`, both on the uptime clock, and `nowNs`
+ * reads that clock; Compose's test clock drives both the same way.
+ */
+class FrameAndTouchClock(private val nowNs: () -> Long) : TrialClock {
+    override fun onsetNs(frameTimeNanos: Long): Long = frameTimeNanos
+
+    override fun responseNs(eventUptimeMillis: Long?): Long =
+        eventUptimeMillis?.let { it * 1_000_000L } ?: nowNs()
+}
