@@ -83,10 +83,12 @@ final class AppModel: ObservableObject {
         }
     }
 
-    /// After delete-all-data: the core holds a fresh, empty profile; start again.
+    /// After delete-all-data: the files are gone and the old object refuses every call;
+    /// open a fresh, empty database and start again from onboarding.
     func didDeleteAllData() {
         path = []
-        reloadProfile()
+        core = nil
+        open()
     }
 
     /// The core's message, which names the field for a bad argument.

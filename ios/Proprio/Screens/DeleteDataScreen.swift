@@ -31,8 +31,6 @@ struct DeleteDataScreen: SwiftUI.View {
     }
 
     private func deleteAll() {
-        // Added to the core by a parallel change; the symbol check lists it as pending
-        // until the bindings have it.
         guard model.run({ try $0.deleteAllData() }) != nil else { return }
         let center = UNUserNotificationCenter.current()
         center.removeAllPendingNotificationRequests()

@@ -134,16 +134,23 @@ final class AppCallsTests: XCTestCase {
         }
     }
 
-    /// DeleteDataScreen: afterwards the database holds nothing of the patient's.
+    /// DeleteDataScreen: the files are gone, later calls on the object are refused, and
+    /// opening the path again starts afresh (core/tests/files.rs checks the same in Rust).
     func testDeleteAllDataLeavesNothing() throws {
         _ = try proprio.addJournalEntry(entry: NewJournalEntry(at: now(), pain: 4, note: "before"))
         _ = try proprio.updateProfile(update: ProfileUpdate(affected: [AffectedArea(bodyPart: .foot, side: .right)]))
         _ = try proprio.startLeftRight(settings: LeftRightSettings(bodyPart: .foot, count: 10), now: now())
-        try proprio.deleteAllData()
-        let status = try proprio.status()
+        let path = folder.appendingPathComponent("p.db").path
+        let removed = try proprio.deleteAllData()
+        XCTAssertTrue(removed.contains(path), "\(removed)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+        XCTAssertThrowsError(try proprio.journalEntries()) { error in
+            guard case ProprioError.InvalidState = error else { return XCTFail("\(error)") }
+        }
+        let fresh = try Proprio(dbPath: path, now: now())
+        let status = try fresh.status()
         XCTAssertEqual(status.sessions, 0)
-        XCTAssertEqual(status.trials, 0)
         XCTAssertEqual(status.journalEntries, 0)
-        XCTAssertEqual(try proprio.profile().affected, [])
+        XCTAssertEqual(try fresh.profile().affected, [])
     }
 }
