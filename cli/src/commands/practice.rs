@@ -82,7 +82,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     if args.slowdown_ms != 0.0 && args.slower_side.is_none() {
         return Err(CliError::usage("--slowdown-ms needs --slower-side (which side is slower)"));
     }
-    if !args.simulate && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    if !args.simulate && !terminal {
         // Checked before the session is created, so a failed start leaves nothing behind.
         return Err(CliError::usage("practice needs a terminal for input and output (or use --simulate)"));
     }
