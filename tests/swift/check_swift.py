@@ -271,6 +271,8 @@ def read_core(source: bytes) -> Core:
             name_node = node.child_by_field_name("name")
             if name_node is not None:
                 core.types.setdefault(text(name_node), CoreType(text(name_node), "typealias"))
+    # A type the bindings only extend (Foundation's Data, NSLock) is not the core's.
+    core.types = {n: t for n, t in core.types.items() if t.kind != "extension"}
     # Records get Swift's memberwise initializer when the bindings declare none.
     for t in core.types.values():
         if t.kind == "struct" and not t.inits:

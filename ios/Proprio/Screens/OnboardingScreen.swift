@@ -31,7 +31,7 @@ struct OnboardingScreen: SwiftUI.View {
             }
             Section("Handedness") {
                 Picker("I write with", selection: $handedness) {
-                    Text("Prefer not to say").tag(Handedness?.none)
+                    Text("Prefer not to say").tag(nil as Handedness?)
                     ForEach(Handedness.allCases, id: \.self) { h in
                         Text(Labels.handedness(h)).tag(Optional(h))
                     }
