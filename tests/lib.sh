@@ -84,3 +84,26 @@ generate_bindings() {
         --out-dir "$out" --no-format >/dev/null ||
         die "uniffi-bindgen could not generate $lang bindings from $LIB (a library stripped of its symbol table has no uniffi metadata: see strip in Cargo.toml)"
 }
+
+# kotlinc for the Kotlin binding tests and the Compose screens, one install in the cache.
+KOTLIN_VERSION=2.4.20
+KOTLIN_HOME=$PROPRIO_CACHE/kotlin-compiler-$KOTLIN_VERSION
+
+# Unpacks the kotlinc distribution (the npm package is the official zip, repackaged) into
+# the cache, atomically: an interrupted download never leaves a half compiler behind.
+ensure_kotlinc() {
+    [ -x "$KOTLIN_HOME/bin/kotlinc" ] && return 0
+    command -v npm >/dev/null || die "npm is needed to fetch kotlinc (kotlin-compiler@$KOTLIN_VERSION)"
+    log "fetching kotlin-compiler@$KOTLIN_VERSION into $PROPRIO_CACHE"
+    mkdir -p "$PROPRIO_CACHE"
+    local tmp
+    tmp=$(mktemp -d "$PROPRIO_CACHE/.kotlin-XXXXXX")
+    (cd "$tmp" && npm pack --silent "kotlin-compiler@$KOTLIN_VERSION" >/dev/null) ||
+        die "npm pack kotlin-compiler@$KOTLIN_VERSION failed"
+    tar -xzf "$tmp"/kotlin-compiler-*.tgz -C "$tmp"
+    chmod +x "$tmp"/package/bin/*
+    [ -x "$tmp/package/bin/kotlinc" ] || die "kotlin-compiler@$KOTLIN_VERSION has no bin/kotlinc"
+    rm -rf "$KOTLIN_HOME"
+    mv "$tmp/package" "$KOTLIN_HOME"
+    rm -rf "$tmp"
+}

@@ -6,29 +6,8 @@
 # ~/.m2; the versions are pinned in pom.xml).
 source "$(dirname "${BASH_SOURCE[0]}")/../../tests/lib.sh"
 
-KOTLIN_VERSION=2.4.20
-KOTLIN_HOME=$PROPRIO_CACHE/kotlin-compiler-$KOTLIN_VERSION
 DESKTOP=$ROOT/android/desktop
 COMPOSE_OUT=$PROPRIO_BUILD/compose
-
-# Unpacks the kotlinc distribution (the npm package is the official zip, repackaged) into
-# the cache, atomically. The same install as tests/kotlin/run.sh's, into the same folder.
-ensure_kotlinc() {
-    [ -x "$KOTLIN_HOME/bin/kotlinc" ] && return 0
-    command -v npm >/dev/null || die "npm is needed to fetch kotlinc (kotlin-compiler@$KOTLIN_VERSION)"
-    log "fetching kotlin-compiler@$KOTLIN_VERSION into $PROPRIO_CACHE"
-    mkdir -p "$PROPRIO_CACHE"
-    local tmp
-    tmp=$(mktemp -d "$PROPRIO_CACHE/.kotlin-XXXXXX")
-    (cd "$tmp" && npm pack --silent "kotlin-compiler@$KOTLIN_VERSION" >/dev/null) ||
-        die "npm pack kotlin-compiler@$KOTLIN_VERSION failed"
-    tar -xzf "$tmp"/kotlin-compiler-*.tgz -C "$tmp"
-    chmod +x "$tmp"/package/bin/*
-    [ -x "$tmp/package/bin/kotlinc" ] || die "kotlin-compiler@$KOTLIN_VERSION has no bin/kotlinc"
-    rm -rf "$KOTLIN_HOME"
-    mv "$tmp/package" "$KOTLIN_HOME"
-    rm -rf "$tmp"
-}
 
 # Sets MAIN_CP (what the app runs with), TEST_CP (plus the UI test libraries) and
 # COMPOSE_PLUGIN from pom.xml. Maven runs only when the pom changed or a jar it named is

@@ -9,30 +9,9 @@
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 
-KOTLIN_VERSION=2.4.20
-KOTLIN_HOME=$PROPRIO_CACHE/kotlin-compiler-$KOTLIN_VERSION
 SRC=$ROOT/tests/kotlin/src
 OUT=$PROPRIO_BUILD/kotlin
 TIMEOUT=${PROPRIO_KOTLIN_TIMEOUT:-600}
-
-# Unpacks the kotlinc distribution (the npm package is the official zip, repackaged) into
-# the cache, atomically: an interrupted download never leaves a half compiler behind.
-ensure_kotlinc() {
-    [ -x "$KOTLIN_HOME/bin/kotlinc" ] && return 0
-    command -v npm >/dev/null || die "npm is needed to fetch kotlinc (kotlin-compiler@$KOTLIN_VERSION)"
-    log "fetching kotlin-compiler@$KOTLIN_VERSION into $PROPRIO_CACHE"
-    mkdir -p "$PROPRIO_CACHE"
-    local tmp
-    tmp=$(mktemp -d "$PROPRIO_CACHE/.kotlin-XXXXXX")
-    (cd "$tmp" && npm pack --silent "kotlin-compiler@$KOTLIN_VERSION" >/dev/null) ||
-        die "npm pack kotlin-compiler@$KOTLIN_VERSION failed"
-    tar -xzf "$tmp"/kotlin-compiler-*.tgz -C "$tmp"
-    chmod +x "$tmp"/package/bin/*
-    [ -x "$tmp/package/bin/kotlinc" ] || die "kotlin-compiler@$KOTLIN_VERSION has no bin/kotlinc"
-    rm -rf "$KOTLIN_HOME"
-    mv "$tmp/package" "$KOTLIN_HOME"
-    rm -rf "$tmp"
-}
 
 # The first of the given jars that exists (Debian's file names vary between releases).
 first_jar() {
