@@ -1,8 +1,8 @@
 //! Errors and printing shared by the commands.
 
+use proprio_core::LateralityStats;
 use proprio_core::ProprioError;
-use proprio_core::laterality::engine::SessionResults;
-use proprio_core::laterality::stats::LateralityStats;
+use proprio_core::SessionResults;
 use serde::Serialize;
 use std::fmt;
 use std::process::ExitCode;

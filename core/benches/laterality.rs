@@ -1,97 +1,20 @@
 //! Left/right speed with five years of history (about a million trials):
 //! choosing the next trial, recording an answer, and the stats view for a body part.
 //!
-//! Run: `cargo bench -p proprio-core --bench laterality` (release build). Prints the
+//! Run: `cargo bench -p proprio-core --features simulate --bench laterality` (release build). Prints the
 //! median and 95th percentile of each operation. `BENCH_DIR=/dev/shm` runs it on tmpfs.
 
-use proprio_core::laterality::engine::LeftRightSettings;
-use proprio_core::laterality::stats::{self, Observation};
-use proprio_core::programme::SessionKind;
-use proprio_core::stimulus::{BodyPart, StimulusSpec};
-use proprio_core::store::sessions::{self, NewSession, NewTrial};
-use proprio_core::store::{SessionState, Store, summaries};
-use proprio_core::{Proprio, WallTime};
+use proprio_core::simulate::write_history;
+use proprio_core::stimulus::BodyPart;
+use proprio_core::{LeftRightSettings, Proprio, WallTime};
 use std::time::{Duration, Instant};
 
 const YEARS: i64 = 5;
-const SESSIONS: i64 = 20_000;
-const TRIALS_PER_SESSION: usize = 50;
+const SESSIONS: u32 = 20_000;
 const START_MS: i64 = 1_640_995_200_000; // 2022-01-01
 
 fn at(ms: i64) -> WallTime {
     WallTime { unix_ms: ms, zone: "Europe/Madrid".into() }
-}
-
-/// Writes five years of completed hand sessions straight through the store.
-fn build_history(path: &str) {
-    let store = Store::open(path, &at(START_MS)).unwrap();
-    let step_ms = YEARS * 365 * 86_400_000 / SESSIONS;
-    // Plans come from real sessions so ids, sides and levels are realistic.
-    let scratch = tempfile::tempdir().unwrap();
-    let planner =
-        Proprio::new(scratch.path().join("plan.db").to_str().unwrap().into(), at(START_MS)).unwrap();
-    let mut plans: Vec<Vec<StimulusSpec>> = Vec::new();
-    for seed in 0..64u64 {
-        let settings = LeftRightSettings {
-            body_part: BodyPart::Hand,
-            count: Some(TRIALS_PER_SESSION as u32),
-            time_limit_ms: None,
-            feedback: None,
-            level: Some(1 + (seed % 6) as u32),
-            seed: Some(seed),
-        };
-        let id = planner.start_left_right(settings, at(START_MS)).unwrap().session.id;
-        let mut plan = Vec::new();
-        let mut prompt = planner.current_trial(id).unwrap();
-        while let Some(p) = prompt {
-            plan.push(p.stimulus);
-            prompt = planner.answer_trial(id, p.index, 0, 900_000_000, p.stimulus.side).unwrap().next;
-        }
-        plans.push(plan);
-    }
-    store
-        .write(|tx| {
-            for s in 0..SESSIONS {
-                let plan = &plans[s as usize % plans.len()];
-                let ids: Vec<String> = plan.iter().map(StimulusSpec::id).collect();
-                let params = r#"{"parameters":{"values":[]},"feedback":true}"#;
-                let new = NewSession {
-                    kind: SessionKind::LeftRight,
-                    body_part: BodyPart::Hand,
-                    seed: s as u64,
-                    params_json: params,
-                    level: Some(1 + (s % 6) as u32),
-                    plan: &ids.join(" "),
-                };
-                let started = at(START_MS + s * step_ms);
-                let row = sessions::start(tx, &new, &started)?;
-                let mut obs = Vec::with_capacity(plan.len());
-                for (i, spec) in plan.iter().enumerate() {
-                    let rt = 700_000_000 + (i as i64 * 37 % 900) * 1_000_000;
-                    let correct = i % 11 != 0;
-                    sessions::insert_trial(
-                        tx,
-                        row.id,
-                        &NewTrial {
-                            stimulus: ids[i].clone(),
-                            side: spec.side,
-                            onset_ns: 0,
-                            response_ns: Some(rt),
-                            answer: Some(spec.side),
-                            correct,
-                            flags: 0,
-                        },
-                    )?;
-                    obs.push(Observation { spec: *spec, correct, rt_ns: Some(rt), flags: 0 });
-                }
-                sessions::end(tx, row.id, SessionState::Completed, &at(started.unix_ms + 300_000))?;
-                let st = stats::compute(&obs, &[]);
-                summaries::write(tx, row.id, &st.left)?;
-                summaries::write(tx, row.id, &st.right)?;
-            }
-            Ok(())
-        })
-        .unwrap();
 }
 
 fn report(name: &str, mut samples: Vec<Duration>) {
@@ -112,7 +35,7 @@ fn main() {
     let dir = tempfile::tempdir_in(base).unwrap();
     let path = dir.path().join("history.db").to_str().unwrap().to_string();
     let t = Instant::now();
-    build_history(&path);
+    write_history(&path, SESSIONS, &at(START_MS), YEARS * 365 * 86_400_000).unwrap();
     let size = std::fs::metadata(&path).unwrap().len();
     let proprio = Proprio::new(path, at(START_MS + YEARS * 365 * 86_400_000)).unwrap();
     let status = proprio.status().unwrap();

@@ -5,7 +5,9 @@
 //! Run: `cargo bench -p proprio-core --bench render` (release profile). Optional
 //! argument: the number of timed runs per case (default 200).
 
-use proprio_core::stimulus::{BodyPart, Context, Posture, Side, StimulusSpec, View, encode_png, render};
+use proprio_core::stimulus::{
+    BodyPart, Posture, Side, StimulusContext, StimulusSpec, View, encode_png, render,
+};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 use zune_jpeg::JpegDecoder;
@@ -47,7 +49,7 @@ fn main() {
                 posture: Posture::Spread,
                 rotation_deg: 45,
                 skin_tone: 3,
-                context: Context::None,
+                context: StimulusContext::None,
                 variant: 0,
             },
         ),
@@ -60,7 +62,7 @@ fn main() {
                 posture: Posture::Neutral,
                 rotation_deg: 45,
                 skin_tone: 3,
-                context: Context::None,
+                context: StimulusContext::None,
                 variant: 0,
             },
         ),

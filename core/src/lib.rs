@@ -1,21 +1,50 @@
 //! Proprio's core: everything the phone apps and the CLI share.
 //!
 //! The shells (SwiftUI, Compose, the `proprio` CLI) only draw and report events; every
-//! rule, threshold, schedule and SQL statement lives here.
+//! rule, threshold, schedule and SQL statement lives here. Layers, each using only those
+//! below it (docs/architecture.md):
+//!
+//! - `api` — the uniffi surface: the [`Proprio`] object and plain records;
+//! - `usecases` — the flows that read and write the store, one file per feature;
+//! - `store` — SQLite only: connections, schema steps, rows and typed queries;
+//! - the rules, pure: `laterality`, `reminders`, `stimulus`, `programme`, `patient`,
+//!   `params`, `time`.
+//!
+//! The public Rust surface is the re-exports below (what the CLI and the bindings use);
+//! `simulate` (a virtual patient) is built only with the `simulate` feature.
 
 uniffi::setup_scaffolding!();
 
-pub mod api;
-pub mod error;
-pub mod laterality;
-pub mod params;
-pub mod programme;
+mod api;
+mod error;
+mod laterality;
+mod params;
+mod patient;
+mod programme;
 pub mod reminders;
+#[cfg(feature = "simulate")]
+pub mod simulate;
 pub mod stimulus;
-pub mod store;
-pub mod time;
+mod store;
+mod text;
+mod time;
 mod usecases;
 
-pub use api::Proprio;
+pub use api::{
+    Proprio, ReminderToday, RenderedImage, StimulusMetadata, render_stimulus, render_stimulus_png,
+    stimulus_metadata,
+};
 pub use error::{Error, ProprioError, Result};
-pub use time::WallTime;
+pub use laterality::stats::GroupStats;
+pub use laterality::{
+    AnswerOutcome, GateBlocker, GateState, LateralityStats, LeftRightSettings, SideStats, TrialPrompt,
+};
+pub use params::ParameterInfo;
+pub use patient::{
+    AffectedArea, Handedness, JournalEntry, MAX_NOTE_CHARS, NewJournalEntry, Profile, ProfileUpdate,
+};
+pub use programme::{SessionKind, SessionState};
+pub use store::schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
+pub use time::{WallTime, parse_zone};
+pub use usecases::left_right::{LeftRightOverview, LeftRightStart, SessionPoint, SessionResults};
+pub use usecases::sessions::{SessionSummary, Status, TrialResult};

@@ -1,11 +1,15 @@
-//! The clinical parameter table: every threshold the programme uses, its default, the
-//! range a therapist's plan may set it to, and where the default comes from
-//! (../shared/CLINICAL.md). Values marked judgement were not fixed by a source.
+//! The clinical parameter table: every threshold the programme uses, as a typed field
+//! with its default, the range a therapist's plan may set it to, its unit and where the
+//! default comes from (../shared/CLINICAL.md). Values marked judgement were not fixed by a
+//! source and stay configurable.
+//!
+//! [`Parameters`] is checked once, when it is built ([`Parameters::set`] or reading a
+//! stored copy); after that every rule reads its fields directly.
 
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
-/// One row of the table, for display ("why is this the rule?") and validation.
+/// One row of the table, for display ("why is this the rule?") and export.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct ParameterInfo {
     pub key: String,
@@ -29,168 +33,119 @@ struct Row {
     judgement: bool,
 }
 
-const ROWS: &[Row] = &[
-    Row {
-        key: "images_per_session",
-        default: 50.0,
-        min: 10.0,
-        max: 100.0,
-        unit: "images",
-        source: "seed 002: \"50 images a day\"",
-        judgement: false,
-    },
-    Row {
-        key: "time_limit_ms",
-        default: 5000.0,
-        min: 2000.0,
-        max: 60000.0,
-        unit: "ms",
-        source: "Recognise default 5 s (users adjust to 25 s); HLJT shows until response; TaskBeacon 8 s",
-        judgement: false,
-    },
-    Row {
-        key: "anticipation_ms",
-        default: 300.0,
-        min: 100.0,
-        max: 500.0,
-        unit: "ms",
-        source: "judgement: answers faster than this are guesses; kept, excluded from RT and counted",
-        judgement: true,
-    },
-    Row {
-        key: "feedback_ms",
-        default: 500.0,
-        min: 300.0,
-        max: 1000.0,
-        unit: "ms",
-        source: "HLJT (Moreno-Verdú 2025): 0.3–1 s feedback after each answer",
-        judgement: false,
-    },
-    Row {
-        key: "gate_accuracy",
-        default: 0.90,
-        min: 0.5,
-        max: 1.0,
-        unit: "fraction",
-        source: "seed 002: ≥ 90 % correct before moving on",
-        judgement: false,
-    },
-    Row {
-        key: "gate_rt_ms",
-        default: 1500.0,
-        min: 500.0,
-        max: 10000.0,
-        unit: "ms",
-        source: "seed 002: ≤ 1.5 s per answer",
-        judgement: false,
-    },
-    Row {
-        key: "gate_sessions",
-        default: 3.0,
-        min: 1.0,
-        max: 10.0,
-        unit: "sessions",
-        source: "judgement: the gate looks at the last 3 sessions",
-        judgement: true,
-    },
-    Row {
-        key: "gate_min_days",
-        default: 2.0,
-        min: 1.0,
-        max: 7.0,
-        unit: "days",
-        source: "judgement: those sessions span at least 2 different days",
-        judgement: true,
-    },
-    Row {
-        key: "min_days_per_stage",
-        default: 14.0,
-        min: 0.0,
-        max: 90.0,
-        unit: "days",
-        source: "Moseley 2004 (Pain 108:192) and 2006 (Neurology 67:2129): about two weeks per stage",
-        judgement: false,
-    },
-    Row {
-        key: "level_up_sessions",
-        default: 2.0,
-        min: 1.0,
-        max: 10.0,
-        unit: "sessions",
-        source: "judgement: consecutive sessions at gate standard before a harder level",
-        judgement: true,
-    },
-    Row {
-        key: "level_down_sessions",
-        default: 2.0,
-        min: 1.0,
-        max: 10.0,
-        unit: "sessions",
-        source: "judgement: consecutive poor sessions before an easier level",
-        judgement: true,
-    },
-    Row {
-        key: "level_down_accuracy",
-        default: 0.70,
-        min: 0.3,
-        max: 0.95,
-        unit: "fraction",
-        source: "judgement: a session below this accuracy counts as poor",
-        judgement: true,
-    },
-    Row {
-        key: "level_min_days",
-        default: 1.0,
-        min: 0.0,
-        max: 14.0,
-        unit: "days",
-        source: "judgement: at most one level change per day, so nobody races up the ladder",
-        judgement: true,
-    },
-];
+/// Declares the typed struct, its defaults and the table from one list, so a field, its
+/// range and its source can never drift apart.
+macro_rules! parameters {
+    ($($(#[$doc:meta])* $key:ident: $ty:ident = $default:literal, $min:literal..=$max:literal, $unit:literal,
+       $kind:ident, $source:literal;)+) => {
+        /// The values in force: the defaults, with a plan's overrides applied.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        pub struct Parameters {
+            $($(#[$doc])* pub $key: $ty,)+
+        }
 
-/// The values in force: the defaults, with a plan's overrides applied.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Parameters {
-    values: Vec<(String, f64)>,
+        impl Default for Parameters {
+            fn default() -> Self {
+                Parameters { $($key: $default,)+ }
+            }
+        }
+
+        const ROWS: &[Row] = &[$(Row {
+            key: stringify!($key),
+            default: $default as f64,
+            min: $min as f64,
+            max: $max as f64,
+            unit: $unit,
+            source: $source,
+            judgement: parameters!(@judgement $kind),
+        },)+];
+
+        impl Parameters {
+            fn value(&self, key: &str) -> Option<f64> {
+                match key {
+                    $(stringify!($key) => Some(self.$key as f64),)+
+                    _ => None,
+                }
+            }
+
+            /// Stores a value already checked against its row; whole-number fields take
+            /// only whole numbers.
+            fn assign(&mut self, key: &str, value: f64) -> std::result::Result<(), String> {
+                match key {
+                    $(stringify!($key) => {
+                        let typed = value as $ty;
+                        if typed as f64 != value {
+                            return Err(format!("{value} is not a whole number of {}", $unit));
+                        }
+                        self.$key = typed;
+                    })+
+                    _ => return Err(format!("unknown parameter '{key}'")),
+                }
+                Ok(())
+            }
+        }
+    };
+    (@judgement judgement) => { true };
+    (@judgement studied) => { false };
 }
 
-impl Default for Parameters {
-    fn default() -> Self {
-        Parameters { values: ROWS.iter().map(|r| (r.key.to_string(), r.default)).collect() }
-    }
+parameters! {
+    /// Pictures in a left/right session.
+    images_per_session: u32 = 50, 10..=100, "images", studied,
+        "seed 002: \"50 images a day\"";
+    /// Time to answer one picture.
+    time_limit_ms: u32 = 5000, 2000..=60000, "ms", studied,
+        "Recognise default 5 s (users adjust to 25 s); HLJT shows until response; TaskBeacon 8 s";
+    /// Answers faster than this are anticipations (guesses), left out of response times.
+    anticipation_ms: u32 = 300, 100..=500, "ms", judgement,
+        "judgement: answers faster than this are guesses; kept, excluded from RT and counted";
+    /// How long right/wrong shows after an answer.
+    feedback_ms: u32 = 500, 300..=1000, "ms", studied,
+        "HLJT (Moreno-Verdú 2025): 0.3–1 s feedback after each answer";
+    /// Accuracy each side needs to leave stage 1.
+    gate_accuracy: f64 = 0.90, 0.5..=1.0, "fraction", studied,
+        "seed 002: ≥ 90 % correct before moving on";
+    /// Median response time each side needs to leave stage 1.
+    gate_rt_ms: u32 = 1500, 500..=10000, "ms", studied,
+        "seed 002: ≤ 1.5 s per answer";
+    /// How many recent completed sessions the gate looks at.
+    gate_sessions: u32 = 3, 1..=10, "sessions", judgement,
+        "judgement: the gate looks at the last 3 sessions";
+    /// Those sessions must span at least this many different days.
+    gate_min_days: u32 = 2, 1..=7, "days", judgement,
+        "judgement: those sessions span at least 2 different days";
+    /// Least time in a stage before moving on.
+    min_days_per_stage: u32 = 14, 0..=90, "days", studied,
+        "Moseley 2004 (Pain 108:192) and 2006 (Neurology 67:2129): about two weeks per stage";
+    /// Consecutive sessions at the gate standard before a harder level.
+    level_up_sessions: u32 = 2, 1..=10, "sessions", judgement,
+        "judgement: consecutive sessions at gate standard before a harder level";
+    /// Consecutive poor sessions before an easier level.
+    level_down_sessions: u32 = 2, 1..=10, "sessions", judgement,
+        "judgement: consecutive poor sessions before an easier level";
+    /// A session below this accuracy on either side counts as poor.
+    level_down_accuracy: f64 = 0.70, 0.3..=0.95, "fraction", judgement,
+        "judgement: a session below this accuracy counts as poor";
+    /// Days between two level changes.
+    level_min_days: u32 = 1, 0..=14, "days", judgement,
+        "judgement: at most one level change per day, so nobody races up the ladder";
 }
 
 impl Parameters {
-    /// Sets one value, refusing unknown keys and values outside the row's range.
-    pub fn set(&mut self, key: &str, value: f64) -> Result<()> {
+    /// Sets one value by its key, refusing unknown keys and values outside the row's
+    /// range; `field` names the input in the error (e.g. `plan.parameters.time_limit_ms`).
+    pub fn set(&mut self, key: &str, value: f64, field: &str) -> Result<()> {
         let row = ROWS.iter().find(|r| r.key == key).ok_or_else(|| {
             let keys: Vec<&str> = ROWS.iter().map(|r| r.key).collect();
-            Error::invalid("parameter", format!("unknown parameter '{key}'; known: {}", keys.join(", ")))
+            Error::invalid(field, format!("unknown parameter '{key}'; known: {}", keys.join(", ")))
         })?;
-        if !(row.min..=row.max).contains(&value) || !value.is_finite() {
+        if !value.is_finite() || !(row.min..=row.max).contains(&value) {
             return Err(Error::invalid(
-                key,
+                field,
                 format!("{value} is outside {}..={} {}", row.min, row.max, row.unit),
             ));
         }
-        if let Some(slot) = self.values.iter_mut().find(|(k, _)| k == key) {
-            slot.1 = value;
-        }
-        Ok(())
-    }
-
-    pub fn get(&self, key: &str) -> f64 {
-        self.values
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| *v)
-            .or_else(|| ROWS.iter().find(|r| r.key == key).map(|r| r.default))
-            .unwrap_or(f64::NAN)
-    }
-
-    pub fn get_u32(&self, key: &str) -> u32 {
-        self.get(key).round() as u32
+        self.assign(key, value).map_err(|reason| Error::invalid(field, reason))
     }
 
     /// The table with the values in force, for display and export.
@@ -198,7 +153,7 @@ impl Parameters {
         ROWS.iter()
             .map(|r| ParameterInfo {
                 key: r.key.into(),
-                value: self.get(r.key),
+                value: self.value(r.key).unwrap_or(r.default),
                 default_value: r.default,
                 min: r.min,
                 max: r.max,
@@ -207,6 +162,30 @@ impl Parameters {
                 judgement: r.judgement,
             })
             .collect()
+    }
+}
+
+/// How sessions store their parameters: a `{key: value}` object, or the list of pairs of
+/// the first schema versions. Either way every value is range-checked on the way in, and
+/// keys missing from an older copy take today's defaults.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Stored {
+    Keyed(std::collections::BTreeMap<String, f64>),
+    Pairs { values: Vec<(String, f64)> },
+}
+
+impl<'de> Deserialize<'de> for Parameters {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let pairs: Vec<(String, f64)> = match Stored::deserialize(deserializer)? {
+            Stored::Keyed(map) => map.into_iter().collect(),
+            Stored::Pairs { values } => values,
+        };
+        let mut params = Parameters::default();
+        for (key, value) in pairs {
+            params.set(&key, value, "parameters").map_err(serde::de::Error::custom)?;
+        }
+        Ok(params)
     }
 }
 
@@ -221,17 +200,35 @@ mod tests {
             assert!(!row.source.is_empty());
             assert_eq!(row.judgement, row.source.starts_with("judgement"), "{}", row.key);
         }
-        assert_eq!(Parameters::default().get_u32("images_per_session"), 50);
+        assert_eq!(Parameters::default().images_per_session, 50);
+        assert_eq!(Parameters::default().table().len(), ROWS.len());
     }
 
     #[test]
-    fn overrides_are_range_checked() {
+    fn overrides_are_range_checked_and_typed() {
         let mut p = Parameters::default();
-        p.set("time_limit_ms", 25_000.0).unwrap();
-        assert_eq!(p.get_u32("time_limit_ms"), 25_000);
-        assert!(p.set("time_limit_ms", 61_000.0).unwrap_err().to_string().contains("time_limit_ms"));
-        assert!(p.set("no_such", 1.0).unwrap_err().to_string().contains("unknown parameter"));
-        assert!(p.set("gate_accuracy", f64::NAN).is_err());
-        assert_eq!(p.get_u32("time_limit_ms"), 25_000, "a refused value changes nothing");
+        p.set("time_limit_ms", 25_000.0, "f").unwrap();
+        assert_eq!(p.time_limit_ms, 25_000);
+        let err = p.set("time_limit_ms", 61_000.0, "plan.time_limit_ms").unwrap_err().to_string();
+        assert!(err.contains("plan.time_limit_ms") && err.contains("2000..=60000"), "{err}");
+        assert!(p.set("no_such", 1.0, "f").unwrap_err().to_string().contains("unknown parameter"));
+        assert!(p.set("gate_accuracy", f64::NAN, "f").is_err());
+        assert!(p.set("images_per_session", 20.5, "f").unwrap_err().to_string().contains("whole number"));
+        p.set("gate_accuracy", 0.85, "f").unwrap();
+        assert_eq!((p.time_limit_ms, p.gate_accuracy), (25_000, 0.85), "a refused value changes nothing");
+    }
+
+    #[test]
+    fn stored_copies_of_both_shapes_read_back_and_are_checked() {
+        let mut p = Parameters::default();
+        p.set("feedback_ms", 800.0, "f").unwrap();
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(serde_json::from_str::<Parameters>(&json).unwrap(), p);
+        let legacy = r#"{"values":[["images_per_session",30.0],["gate_rt_ms",1500.0]]}"#;
+        let old: Parameters = serde_json::from_str(legacy).unwrap();
+        assert_eq!((old.images_per_session, old.time_limit_ms), (30, 5000));
+        assert!(serde_json::from_str::<Parameters>(r#"{"values":[]}"#).unwrap() == Parameters::default());
+        let bad = r#"{"images_per_session": 5000}"#;
+        assert!(serde_json::from_str::<Parameters>(bad).unwrap_err().to_string().contains("10..=100"));
     }
 }

@@ -2,7 +2,7 @@
 //! zone. The core never reads a clock; every dated record takes one of these.
 
 use crate::error::{Error, Result};
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -38,6 +38,11 @@ impl WallTime {
         let utc = DateTime::<Utc>::from_timestamp_millis(self.unix_ms)
             .ok_or_else(|| Error::invalid("unix_ms", format!("{} is out of range", self.unix_ms)))?;
         Ok(tz.from_utc_datetime(&utc.naive_utc()))
+    }
+
+    /// The local calendar day number (days of the common era) in its own zone.
+    pub fn local_day(&self) -> Result<i64> {
+        Ok(i64::from(self.local()?.date_naive().num_days_from_ce()))
     }
 }
 

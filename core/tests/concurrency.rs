@@ -4,9 +4,9 @@
 //! (every acknowledged record is counted), no "database is locked" reaching a caller
 //! (every call is unwrapped).
 
-use proprio_core::laterality::engine::LeftRightSettings;
+use proprio_core::LeftRightSettings;
 use proprio_core::stimulus::BodyPart;
-use proprio_core::store::{NewJournalEntry, SessionState};
+use proprio_core::{NewJournalEntry, SessionState};
 use proprio_core::{Proprio, WallTime};
 use std::collections::BTreeSet;
 use std::process::Command;

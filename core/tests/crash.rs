@@ -6,9 +6,9 @@
 //! The child is this same test binary, running the ignored test `child_writes_trials`: it
 //! answers left/right sessions of 100 pictures back to back, never finishing them.
 
-use proprio_core::laterality::engine::LeftRightSettings;
+use proprio_core::LeftRightSettings;
+use proprio_core::SessionState;
 use proprio_core::stimulus::BodyPart;
-use proprio_core::store::SessionState;
 use proprio_core::{Proprio, WallTime};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};

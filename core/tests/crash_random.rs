@@ -11,9 +11,9 @@
 //! Also here: a copy taken mid-write (the database without its WAL, or with a truncated
 //! WAL) opens to a consistent earlier state or is refused clearly, never silently wrong.
 
-use proprio_core::laterality::engine::LeftRightSettings;
+use proprio_core::LeftRightSettings;
 use proprio_core::stimulus::BodyPart;
-use proprio_core::store::{NewJournalEntry, SessionState};
+use proprio_core::{NewJournalEntry, SessionState};
 use proprio_core::{Proprio, ProprioError, WallTime};
 use rand::{Rng, SeedableRng};
 use std::collections::BTreeSet;
@@ -85,7 +85,7 @@ fn child_writes_at_random() {
                 ack(format!("note {}", note(round, i)));
             }
             3 if session.is_some() => {
-                let p: proprio_core::laterality::engine::TrialPrompt = session.take().unwrap();
+                let p: proprio_core::TrialPrompt = session.take().unwrap();
                 if rng.random_bool(0.5) {
                     proprio.abort_session(p.session_id, now()).unwrap();
                 } else {

@@ -3,7 +3,7 @@
 //! deleted data is not readable afterwards; "delete all data" leaves nothing.
 
 use proprio_core::stimulus::{BodyPart, Side};
-use proprio_core::store::{AffectedArea, NewJournalEntry, ProfileUpdate};
+use proprio_core::{AffectedArea, NewJournalEntry, ProfileUpdate};
 use proprio_core::{Proprio, ProprioError, WallTime};
 use rusqlite::Connection;
 use std::path::Path;

@@ -1,11 +1,11 @@
 //! Left/right sessions end to end through the public API: timing edge cases, the
 //! void/replace path, ending early, the gate across days and sides, and the level ladder.
 
-use proprio_core::error::ProprioError;
-use proprio_core::laterality::engine::LeftRightSettings;
-use proprio_core::laterality::simulate::VirtualPatient;
+use proprio_core::LeftRightSettings;
+use proprio_core::ProprioError;
+use proprio_core::simulate::VirtualPatient;
 use proprio_core::stimulus::{BodyPart, Side};
-use proprio_core::store::{AffectedArea, ProfileUpdate, SessionState};
+use proprio_core::{AffectedArea, ProfileUpdate, SessionState};
 use proprio_core::{Proprio, WallTime};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -157,11 +157,11 @@ fn ending_early_keeps_answers_and_finishing_early_is_refused() {
 fn bad_settings_name_the_field() {
     let (_dir, p) = open();
     let cases = [
-        (LeftRightSettings { count: Some(5), ..settings(BodyPart::Hand, 10, 1) }, "count"),
-        (LeftRightSettings { count: Some(101), ..settings(BodyPart::Hand, 10, 1) }, "count"),
-        (LeftRightSettings { time_limit_ms: Some(1999), ..settings(BodyPart::Hand, 10, 1) }, "time_limit_ms"),
-        (LeftRightSettings { level: Some(7), ..settings(BodyPart::Hand, 10, 1) }, "level"),
-        (LeftRightSettings { level: Some(0), ..settings(BodyPart::Hand, 10, 1) }, "level"),
+        (LeftRightSettings { count: Some(5), ..settings(BodyPart::Hand, 10, 1) }, "settings.count"),
+        (LeftRightSettings { count: Some(101), ..settings(BodyPart::Hand, 10, 1) }, "settings.count"),
+        (LeftRightSettings { time_limit_ms: Some(1999), ..settings(BodyPart::Hand, 10, 1) }, "settings.time_limit_ms"),
+        (LeftRightSettings { level: Some(7), ..settings(BodyPart::Hand, 10, 1) }, "settings.level"),
+        (LeftRightSettings { level: Some(0), ..settings(BodyPart::Hand, 10, 1) }, "settings.level"),
     ];
     for (bad, field) in cases {
         assert_eq!(field_of(p.start_left_right(bad, at(MONDAY_9AM)).unwrap_err()), field);

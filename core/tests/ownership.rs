@@ -6,9 +6,9 @@
 //! starts a left/right session, prints "ready ID", then answers one picture per line it
 //! reads on stdin, printing "ack N" after each answer is committed.
 
-use proprio_core::laterality::engine::LeftRightSettings;
+use proprio_core::LeftRightSettings;
 use proprio_core::stimulus::BodyPart;
-use proprio_core::store::{NewJournalEntry, SessionState};
+use proprio_core::{NewJournalEntry, SessionState};
 use proprio_core::{Proprio, WallTime};
 use std::io::{BufRead, BufReader, Lines, Write};
 use std::process::{Child, ChildStdout, Command, Stdio};

@@ -4,11 +4,11 @@
 //! never a panic, and a refused write changes nothing. (CLI date-time parsing has its own
 //! in cli/src/context.rs.)
 
-use proprio_core::programme::SessionKind;
+use proprio_core::NewJournalEntry;
+use proprio_core::SessionKind;
 use proprio_core::reminders::ReminderKey;
 use proprio_core::reminders::diff::parse_pending_json;
 use proprio_core::reminders::settings::{KindTarget, QuietHours, ReminderSettings};
-use proprio_core::store::NewJournalEntry;
 use proprio_core::{Proprio, ProprioError, WallTime};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

@@ -3,8 +3,8 @@
 //! migrates to the latest schema and gives the same numbers; a database from a newer
 //! Proprio is refused untouched.
 
-use proprio_core::store::SessionState;
-use proprio_core::store::schema::{APPLICATION_ID, LATEST};
+use proprio_core::SessionState;
+use proprio_core::{APPLICATION_ID, SCHEMA_VERSION as LATEST};
 use proprio_core::{Proprio, ProprioError, WallTime};
 use std::path::{Path, PathBuf};
 

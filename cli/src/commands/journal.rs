@@ -1,6 +1,6 @@
 use crate::context::Context;
 use crate::output::{CliError, local_time, print_json, terminal_safe};
-use proprio_core::store::NewJournalEntry;
+use proprio_core::NewJournalEntry;
 
 #[derive(clap::Subcommand)]
 pub enum Command {

@@ -1,7 +1,7 @@
 use crate::context::Context;
 use crate::output::{CliError, local_time, print_json};
 use proprio_core::stimulus::{BodyPart, Side};
-use proprio_core::store::{AffectedArea, Handedness, Profile, ProfileUpdate};
+use proprio_core::{AffectedArea, Handedness, Profile, ProfileUpdate};
 
 #[derive(clap::Subcommand)]
 pub enum Command {

@@ -4,8 +4,8 @@
 use crate::context::{Context, parse_at};
 use crate::output::{CliError, print_json};
 use chrono_tz::Tz;
+use proprio_core::SessionKind;
 use proprio_core::WallTime;
-use proprio_core::programme::SessionKind;
 use proprio_core::reminders::{
     DEFAULT_DAYS, KindTarget, Plan, PlannedReminder, QuietHours, ReminderSettings, parse_pending_json,
 };
@@ -319,10 +319,7 @@ fn settings(proprio: &proprio_core::Proprio, a: SettingsArgs) -> Result<(), CliE
         let (kind, n) = t
             .split_once('=')
             .ok_or_else(|| CliError::usage(format!("--target: '{t}' is not KIND=N, e.g. left-right=3")))?;
-        let kind = SessionKind::parse(kind.trim()).ok_or_else(|| {
-            let names: Vec<&str> = SessionKind::ALL.iter().map(|k| k.as_str()).collect();
-            CliError::usage(format!("--target: '{kind}' is not one of: {}", names.join(", ")))
-        })?;
+        let kind = SessionKind::parse(kind.trim(), "--target").map_err(|e| CliError::usage(e.to_string()))?;
         let per_day: i32 =
             n.trim().parse().map_err(|_| CliError::usage(format!("--target: '{n}' is not a number")))?;
         s.targets.retain(|x| x.kind != kind);

@@ -3,12 +3,12 @@
 use super::font;
 use crate::output::CliError;
 use clap::Subcommand;
-use proprio_core::api::stimulus_metadata;
 use proprio_core::stimulus::render::{MAX_SIZE, MIN_SIZE};
 use proprio_core::stimulus::spec::{SKIN_TONES, VARIANTS};
 use proprio_core::stimulus::{
-    BodyPart, Context, Image, Posture, Side, StimulusSpec, View, encode_png, render,
+    BodyPart, Image, Posture, Side, StimulusContext, StimulusSpec, View, encode_png, render,
 };
+use proprio_core::stimulus_metadata;
 use rand::{Rng, SeedableRng};
 use std::path::{Path, PathBuf};
 
@@ -118,7 +118,7 @@ pub fn run(cmd: StimulusCommand) -> Result<(), CliError> {
                 },
                 rotation_deg: rotation,
                 skin_tone: skin,
-                context: Context::parse(&context, "context").map_err(err)?,
+                context: StimulusContext::parse(&context, "context").map_err(err)?,
                 variant,
             };
             render_one(&spec, size, &out)
@@ -262,7 +262,7 @@ fn sheet_cells(body: BodyPart) -> Vec<StimulusSpec> {
         posture: body.postures()[0],
         rotation_deg: 0,
         skin_tone: 1,
-        context: Context::None,
+        context: StimulusContext::None,
         variant: 0,
     };
     let mut cells = Vec::new();

@@ -69,7 +69,7 @@ pub fn stimulus_metadata(spec: StimulusSpec) -> Result<StimulusMetadata, Proprio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stimulus::{BodyPart, Context, Side};
+    use crate::stimulus::{BodyPart, Side, StimulusContext};
 
     fn spec() -> StimulusSpec {
         StimulusSpec {
@@ -79,7 +79,7 @@ mod tests {
             posture: Posture::Fist,
             rotation_deg: 90,
             skin_tone: 3,
-            context: Context::None,
+            context: StimulusContext::None,
             variant: 0,
         }
     }

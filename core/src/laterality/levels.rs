@@ -6,7 +6,7 @@
 //! Each level widens one or more of those; level 6 adds sleeves, shoes and objects.
 
 use crate::params::Parameters;
-use crate::stimulus::{BodyPart, Context, RotationDirection, StimulusSpec};
+use crate::stimulus::{BodyPart, RotationDirection, Side, StimulusContext, StimulusSpec};
 
 pub const MIN_LEVEL: u32 = 1;
 pub const MAX_LEVEL: u32 = 6;
@@ -44,7 +44,7 @@ pub fn allows(level: u32, spec: &StimulusSpec) -> bool {
         && lateral_ok
         && view_rank < rung.views
         && posture_rank < rung.postures
-        && (rung.context || spec.context == Context::None)
+        && (rung.context || spec.context == StimulusContext::None)
 }
 
 /// Every (side-free) picture a level may show for a body part, as right-side specs with
@@ -57,7 +57,7 @@ pub fn pool(body: BodyPart, level: u32) -> Vec<StimulusSpec> {
                 for &context in body.contexts() {
                     let spec = StimulusSpec {
                         body_part: body,
-                        side: crate::stimulus::Side::Right,
+                        side: Side::Right,
                         view,
                         posture,
                         rotation_deg,
@@ -118,11 +118,11 @@ impl LadderState {
         if s.level != self.level {
             return self;
         }
-        let up_after = params.get_u32("level_up_sessions").max(1);
-        let down_after = params.get_u32("level_down_sessions").max(1);
-        let min_days = i64::from(params.get_u32("level_min_days"));
+        let up_after = params.level_up_sessions.max(1);
+        let down_after = params.level_down_sessions.max(1);
+        let min_days = i64::from(params.level_min_days);
         let good = if s.at_standard { self.good + 1 } else { 0 };
-        let poor = if s.worst_accuracy < params.get("level_down_accuracy") { self.poor + 1 } else { 0 };
+        let poor = if s.worst_accuracy < params.level_down_accuracy { self.poor + 1 } else { 0 };
         let may_change = self.changed_day.is_none_or(|d| s.day - d >= min_days);
         let level = if good >= up_after && may_change && self.level < MAX_LEVEL {
             self.level + 1
@@ -161,7 +161,7 @@ mod tests {
         assert!(
             easy.iter().all(|s| s.rotation_magnitude_deg() <= 30 && s.view == crate::stimulus::View::Back)
         );
-        assert!(pool(BodyPart::Hand, 6).iter().any(|s| s.context != Context::None));
+        assert!(pool(BodyPart::Hand, 6).iter().any(|s| s.context != StimulusContext::None));
     }
 
     fn outcome(level: u32, day: i64, at_standard: bool, worst_accuracy: f64) -> SessionOutcome {

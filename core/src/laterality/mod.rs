@@ -1,10 +1,16 @@
-//! GMI stage 1, left/right judgement: the picture sequence, scoring, statistics per side,
-//! the difficulty ladder and the stage gate.
+//! GMI stage 1, left/right judgement, as pure rules: the picture sequence, scoring, one
+//! session's progress, statistics per side, the difficulty ladder and the stage gate.
+//! The flow that loads and stores sessions is `usecases::left_right`.
 
-pub mod engine;
 pub mod gate;
 pub mod levels;
 pub mod scoring;
 pub mod sequence;
-pub mod simulate;
+pub mod session;
 pub mod stats;
+
+pub use gate::{GateBlocker, GateState};
+pub use levels::LadderState;
+pub use scoring::{Trial, TrialFlags};
+pub use session::{AnswerOutcome, LeftRightSettings, TrialPrompt};
+pub use stats::{LateralityStats, SideStats};

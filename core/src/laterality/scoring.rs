@@ -6,7 +6,51 @@
 
 use crate::error::{Error, Result};
 use crate::stimulus::Side;
-use crate::store::TrialFlags;
+
+/// Bits of a trial's `flags`.
+pub struct TrialFlags;
+
+impl TrialFlags {
+    /// Answered faster than the anticipation threshold: kept, left out of RT statistics.
+    pub const ANTICIPATION: i64 = 1;
+    /// No answer within the time limit.
+    pub const TIMEOUT: i64 = 2;
+    /// Voided (the app went to the background mid-trial); replaced by a fresh trial.
+    pub const VOIDED: i64 = 4;
+}
+
+/// One trial as recorded: the picture shown, the shell's stamps and the score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trial {
+    /// The stimulus id (`StimulusSpec::id`).
+    pub stimulus: String,
+    /// The right answer.
+    pub side: Side,
+    pub onset_ns: i64,
+    pub response_ns: Option<i64>,
+    pub answer: Option<Side>,
+    pub correct: bool,
+    pub flags: i64,
+}
+
+impl Trial {
+    pub fn voided(&self) -> bool {
+        self.flags & TrialFlags::VOIDED != 0
+    }
+
+    pub fn timed_out(&self) -> bool {
+        self.flags & TrialFlags::TIMEOUT != 0
+    }
+
+    pub fn anticipated(&self) -> bool {
+        self.flags & TrialFlags::ANTICIPATION != 0
+    }
+
+    /// Response time in ms, when answered within the limit.
+    pub fn rt_ms(&self) -> Option<f64> {
+        self.response_ns.filter(|_| !self.timed_out()).map(|r| (r - self.onset_ns) as f64 / 1e6)
+    }
+}
 
 /// The outcome of one trial.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,8 +6,8 @@
 //! only, leaving out anticipations (too fast to be a judgement) and timeouts, and the
 //! numbers left out are reported beside them.
 
+use super::scoring::TrialFlags;
 use crate::stimulus::{RotationDirection, Side, StimulusSpec};
-use crate::store::sessions::TrialFlags;
 use serde::Serialize;
 
 /// One scored trial, as statistics see it.
@@ -165,7 +165,7 @@ pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stimulus::{BodyPart, Context, Posture, View};
+    use crate::stimulus::{BodyPart, Posture, StimulusContext, View};
 
     const MS: i64 = 1_000_000;
 
@@ -178,7 +178,7 @@ mod tests {
                 posture: Posture::Flat,
                 rotation_deg,
                 skin_tone: 0,
-                context: Context::None,
+                context: StimulusContext::None,
                 variant: 0,
             },
             correct,

@@ -1,49 +1,35 @@
-//! The therapy programme. Today: the kinds of session Proprio records. The stage machine
-//! (gates, minimum days, regression, therapist overrides) grows here.
+//! The therapy programme. Today: the kinds of session Proprio records and the states a
+//! session goes through. The stage machine (gates, minimum days, regression, therapist
+//! overrides) grows here.
 
-use serde::{Deserialize, Serialize};
+use crate::text::text_enum;
 
-/// What a session practised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum)]
-#[serde(rename_all = "kebab-case")]
-pub enum SessionKind {
-    /// GMI stage 1: left/right judgement.
-    LeftRight,
-    /// GMI stage 2: explicit motor imagery.
-    MotorImagery,
-    /// GMI stage 3: mirror therapy.
-    Mirror,
-    /// Tactile desensitisation (texture ladder).
-    Desensitisation,
-    /// Graded exposure to feared activities.
-    Exposure,
-    /// Sensory discrimination drills with a helper.
-    SensoryDiscrimination,
-}
-
-impl SessionKind {
-    pub const ALL: &'static [SessionKind] = &[
-        SessionKind::LeftRight,
-        SessionKind::MotorImagery,
-        SessionKind::Mirror,
-        SessionKind::Desensitisation,
-        SessionKind::Exposure,
-        SessionKind::SensoryDiscrimination,
-    ];
-
-    /// The stored and printed name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SessionKind::LeftRight => "left-right",
-            SessionKind::MotorImagery => "motor-imagery",
-            SessionKind::Mirror => "mirror",
-            SessionKind::Desensitisation => "desensitisation",
-            SessionKind::Exposure => "exposure",
-            SessionKind::SensoryDiscrimination => "sensory-discrimination",
-        }
+text_enum!(
+    /// What a session practised.
+    SessionKind {
+        /// GMI stage 1: left/right judgement.
+        LeftRight => "left-right",
+        /// GMI stage 2: explicit motor imagery.
+        MotorImagery => "motor-imagery",
+        /// GMI stage 3: mirror therapy.
+        Mirror => "mirror",
+        /// Tactile desensitisation (texture ladder).
+        Desensitisation => "desensitisation",
+        /// Graded exposure to feared activities.
+        Exposure => "exposure",
+        /// Sensory discrimination drills with a helper.
+        SensoryDiscrimination => "sensory-discrimination",
     }
+);
 
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|k| k.as_str() == text)
+text_enum!(
+    /// Where a session stands.
+    SessionState {
+        Running => "running",
+        Completed => "completed",
+        /// Ended early by the patient; answered trials are kept.
+        Aborted => "aborted",
+        /// The app was killed or crashed mid-session; noticed on the next open.
+        Interrupted => "interrupted",
     }
-}
+);

@@ -35,10 +35,7 @@ use chrono::NaiveDate;
 
 /// Parses a session kind's text form; the error names `field`.
 pub fn parse_kind(text: &str, field: &str) -> Result<SessionKind> {
-    SessionKind::parse(text).ok_or_else(|| {
-        let names: Vec<&str> = SessionKind::ALL.iter().map(|k| k.as_str()).collect();
-        Error::invalid(field, format!("'{text}' is not one of: {}", names.join(", ")))
-    })
+    SessionKind::parse(text, field)
 }
 
 /// What a reminder id names: one slot of one kind on one local date, or the snoozed

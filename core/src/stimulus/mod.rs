@@ -4,4 +4,4 @@ pub mod render;
 pub mod spec;
 
 pub use render::{Image, encode_png, render};
-pub use spec::{BodyPart, Context, Posture, RotationDirection, Side, StimulusSpec, View};
+pub use spec::{BodyPart, Posture, RotationDirection, Side, StimulusContext, StimulusSpec, View};

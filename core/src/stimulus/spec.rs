@@ -5,8 +5,8 @@
 //! exactly which picture was shown and any session can be re-rendered and audited.
 
 use crate::error::{Error, Result};
+use crate::text::text_enum;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// Rotations in the picture plane come in steps of this many degrees.
 pub const ROTATION_STEP_DEG: u16 = 15;
@@ -15,40 +15,6 @@ pub const SKIN_TONES: u8 = 6;
 /// Natural variations of one pose (small differences in joint angles and camera), so a
 /// session can show many distinct pictures even at the easiest level.
 pub const VARIANTS: u8 = 8;
-
-macro_rules! text_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum)]
-        #[serde(rename_all = "kebab-case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            /// Parses the text form; `field` names the input in the error.
-            pub fn parse(text: &str, field: &str) -> Result<Self> {
-                match text {
-                    $($text => Ok($name::$variant),)+
-                    _ => Err(Error::invalid(field, format!(
-                        "'{text}' is not one of: {}",
-                        [$($text),+].join(", ")
-                    ))),
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
 
 text_enum!(
     /// The body parts Proprio can show.
@@ -117,7 +83,7 @@ text_enum!(
 
 text_enum!(
     /// Optional surroundings that make a picture harder to judge (higher levels only).
-    Context { None => "none", Sleeve => "sleeve", Shoe => "shoe", Object => "object" }
+    StimulusContext { None => "none", Sleeve => "sleeve", Shoe => "shoe", Object => "object" }
 );
 
 text_enum!(
@@ -147,11 +113,13 @@ impl BodyPart {
         }
     }
 
-    pub fn contexts(self) -> &'static [Context] {
+    pub fn contexts(self) -> &'static [StimulusContext] {
         match self {
-            BodyPart::Hand | BodyPart::Shoulder => &[Context::None, Context::Sleeve, Context::Object],
-            BodyPart::Foot | BodyPart::Knee => &[Context::None, Context::Shoe],
-            BodyPart::Back | BodyPart::Neck => &[Context::None],
+            BodyPart::Hand | BodyPart::Shoulder => {
+                &[StimulusContext::None, StimulusContext::Sleeve, StimulusContext::Object]
+            }
+            BodyPart::Foot | BodyPart::Knee => &[StimulusContext::None, StimulusContext::Shoe],
+            BodyPart::Back | BodyPart::Neck => &[StimulusContext::None],
         }
     }
 
@@ -188,7 +156,7 @@ pub struct StimulusSpec {
     pub rotation_deg: u16,
     /// 0 (lightest) ..= 5 (darkest).
     pub skin_tone: u8,
-    pub context: Context,
+    pub context: StimulusContext,
     /// 0..8: which natural variation of the pose (see [`VARIANTS`]).
     pub variant: u8,
 }
@@ -277,7 +245,7 @@ impl StimulusSpec {
             posture: Posture::parse(posture, "stimulus_id")?,
             rotation_deg,
             skin_tone,
-            context: Context::parse(context, "stimulus_id")?,
+            context: StimulusContext::parse(context, "stimulus_id")?,
             variant,
         };
         spec.validate()?;
@@ -331,7 +299,7 @@ impl StimulusSpec {
         let postures = self.body_part.postures();
         let posture_rank = postures.iter().position(|p| *p == self.posture).unwrap_or(0);
         let posture = posture_rank as f64 / (postures.len().max(2) - 1) as f64;
-        let context = if self.context == Context::None { 0.0 } else { 1.0 };
+        let context = if self.context == StimulusContext::None { 0.0 } else { 1.0 };
         let score = 0.35 * magnitude + 0.10 * lateral + 0.25 * view + 0.20 * posture + 0.10 * context;
         (score * 1000.0).round() / 1000.0
     }
@@ -349,7 +317,7 @@ mod tests {
             posture: Posture::Fist,
             rotation_deg,
             skin_tone: 3,
-            context: Context::None,
+            context: StimulusContext::None,
             variant: 0,
         }
     }

@@ -1,59 +1,13 @@
-//! The pain journal.
+//! The pain journal's rows.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::patient::{JournalEntry, NewJournalEntry};
 use crate::time::WallTime;
 use rusqlite::{Connection, params};
-use serde::Serialize;
 
-/// Longest free-text note, in characters.
-pub const MAX_NOTE_CHARS: usize = 2000;
-
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct NewJournalEntry {
-    pub at: WallTime,
-    /// 0–10 numeric rating scale.
-    pub pain: u8,
-    /// 0–10, optional.
-    #[uniffi(default = None)]
-    pub fear: Option<u8>,
-    /// Pain medication taken today (it goes with slower, less accurate judgements).
-    #[uniffi(default = false)]
-    pub medication: bool,
-    #[uniffi(default = "")]
-    pub note: String,
-    /// The session this rating was given before or after, if any.
-    #[uniffi(default = None)]
-    pub session_id: Option<i64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
-pub struct JournalEntry {
-    pub id: i64,
-    pub at: WallTime,
-    pub pain: u8,
-    pub fear: Option<u8>,
-    pub medication: bool,
-    pub note: String,
-    pub session_id: Option<i64>,
-}
-
-fn check_scale(field: &str, value: u8) -> Result<()> {
-    if value > 10 {
-        return Err(Error::invalid(field, format!("{value} is outside the 0–10 scale")));
-    }
-    Ok(())
-}
-
+/// Adds a validated entry ([`NewJournalEntry::validate`]); a `session_id` must name a
+/// stored session.
 pub fn add(conn: &Connection, entry: &NewJournalEntry) -> Result<JournalEntry> {
-    entry.at.validate("at")?;
-    check_scale("pain", entry.pain)?;
-    if let Some(fear) = entry.fear {
-        check_scale("fear", fear)?;
-    }
-    let chars = entry.note.chars().count();
-    if chars > MAX_NOTE_CHARS {
-        return Err(Error::invalid("note", format!("{chars} characters; the most is {MAX_NOTE_CHARS}")));
-    }
     if let Some(id) = entry.session_id {
         super::sessions::get(conn, id)?;
     }
@@ -135,25 +89,10 @@ mod tests {
     }
 
     #[test]
-    fn out_of_range_values_name_the_field_and_write_nothing() {
+    fn an_entry_for_a_missing_session_writes_nothing() {
         let (_dir, store) = open_temp();
-        let cases: Vec<(NewJournalEntry, &str)> = vec![
-            (entry(11), "pain"),
-            (NewJournalEntry { fear: Some(12), ..entry(2) }, "fear"),
-            (NewJournalEntry { note: "x".repeat(MAX_NOTE_CHARS + 1), ..entry(2) }, "note"),
-            (
-                NewJournalEntry { at: WallTime { zone: "Nowhere/Town".into(), ..now() }, ..entry(2) },
-                "at.zone",
-            ),
-        ];
-        for (bad, field) in cases {
-            match store.write(|tx| add(tx, &bad)) {
-                Err(Error::InvalidArgument { field: f, .. }) => assert_eq!(f, field),
-                other => panic!("{field}: {other:?}"),
-            }
-        }
         let missing = NewJournalEntry { session_id: Some(42), ..entry(2) };
-        assert!(matches!(store.write(|tx| add(tx, &missing)), Err(Error::NotFound { .. })));
+        assert!(matches!(store.write(|tx| add(tx, &missing)), Err(crate::Error::NotFound { .. })));
         assert!(store.read(list).unwrap().is_empty());
     }
 }

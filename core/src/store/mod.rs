@@ -14,13 +14,11 @@ pub mod summaries;
 
 pub(crate) use owner::abandoned_sessions;
 
-pub use journal::{JournalEntry, NewJournalEntry};
-pub use profile::{AffectedArea, Handedness, Profile, ProfileUpdate};
-pub use sessions::{NewSession, NewTrial, SessionRow, SessionState, TrialFlags, TrialRow};
+pub use sessions::{NewSession, SessionRow, TrialRow};
 
 use crate::error::{Error, Result};
 use crate::time::WallTime;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, Row, Transaction, TransactionBehavior};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
@@ -108,14 +106,20 @@ impl Store {
         run(&mut conn).map_err(|e| self.name_damage(e))
     }
 
-    /// Runs `f` on the reader connection.
+    /// Runs `f` on the reader connection in a read transaction, so that every query in
+    /// it sees the same committed state (one snapshot), whatever a writer commits
+    /// meanwhile. A reader never waits for the writer (WAL).
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let conn = self.connection(&self.reader)?;
-        f(&conn).map_err(|e| self.name_damage(e))
-    }
-
-    pub fn schema_version(&self) -> Result<i64> {
-        self.read(schema::version)
+        let mut conn = self.connection(&self.reader)?;
+        let run = |conn: &mut Connection| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+            let value = f(&tx)?;
+            // Nothing was written: ending the read transaction either way releases the
+            // snapshot.
+            tx.commit()?;
+            Ok(value)
+        };
+        run(&mut conn).map_err(|e| self.name_damage(e))
     }
 
     /// `PRAGMA integrity_check`'s first line: "ok" for a sound file.
@@ -171,6 +175,37 @@ impl Store {
     fn name_damage(&self, e: Error) -> Error {
         if e.is_corruption() { Error::Damaged { path: self.path.clone(), reason: e.to_string() } } else { e }
     }
+}
+
+/// Reads a text column as one of the core's text enums (`parse` is the enum's); text
+/// that no variant has means the file is damaged or was written by something else.
+fn text_column<T>(
+    r: &Row,
+    idx: usize,
+    column: &str,
+    parse: fn(&str, &str) -> Result<T>,
+) -> rusqlite::Result<T> {
+    let text: String = r.get(idx)?;
+    parse(&text, column).map_err(|_| bad_column(column, &text))
+}
+
+/// [`text_column`] for a column that may be NULL.
+fn optional_text_column<T>(
+    r: &Row,
+    idx: usize,
+    column: &str,
+    parse: fn(&str, &str) -> Result<T>,
+) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = r.get(idx)?;
+    text.map(|t| parse(&t, column).map_err(|_| bad_column(column, &t))).transpose()
+}
+
+fn bad_column(column: &str, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("unexpected {column} '{value}' in the database").into(),
+    )
 }
 
 /// A panic while a connection was held rolled its transaction back (the `Transaction`
@@ -299,7 +334,7 @@ mod tests {
     #[test]
     fn fresh_file_gets_latest_schema_wal_and_a_profile() {
         let (_dir, store) = open_temp();
-        assert_eq!(store.schema_version().unwrap(), schema::LATEST);
+        assert_eq!(store.read(schema::version).unwrap(), schema::LATEST);
         assert_eq!(store.integrity_check().unwrap(), "ok");
         let mode: String = store.read(|c| Ok(c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?)).unwrap();
         assert_eq!(mode, "wal");
@@ -375,6 +410,6 @@ mod tests {
             Err(Error::invalid("x", "forced"))
         });
         assert!(result.is_err());
-        assert_eq!(store.read(profile::get).unwrap().skin_tone, profile::DEFAULT_SKIN_TONE);
+        assert_eq!(store.read(profile::get).unwrap().skin_tone, crate::patient::DEFAULT_SKIN_TONE);
     }
 }

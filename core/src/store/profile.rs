@@ -1,67 +1,11 @@
-//! The patient profile: one row, created on first open with a pseudonymous code.
+//! The patient profile's row and its painful areas.
 
+use super::{optional_text_column, text_column};
 use crate::error::{Error, Result};
+use crate::patient::{AffectedArea, DEFAULT_SKIN_TONE, Handedness, Profile, ProfileUpdate, new_code};
 use crate::stimulus::{BodyPart, Side};
 use crate::time::WallTime;
-use rand::{Rng, SeedableRng};
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::{Deserialize, Serialize};
-
-/// Medium skin tone until the patient picks their own.
-pub const DEFAULT_SKIN_TONE: u8 = 2;
-/// Crockford-style alphabet: no I, L, O or U, so a code read aloud is unambiguous.
-const CODE_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
-#[serde(rename_all = "kebab-case")]
-pub enum Handedness {
-    Left,
-    Right,
-    Mixed,
-}
-
-impl Handedness {
-    fn as_str(self) -> &'static str {
-        match self {
-            Handedness::Left => "left",
-            Handedness::Right => "right",
-            Handedness::Mixed => "mixed",
-        }
-    }
-
-    fn from_str(text: &str) -> Option<Self> {
-        [Handedness::Left, Handedness::Right, Handedness::Mixed].into_iter().find(|h| h.as_str() == text)
-    }
-}
-
-/// A painful body part and side, e.g. the left hand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, uniffi::Record)]
-pub struct AffectedArea {
-    pub body_part: BodyPart,
-    pub side: Side,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct Profile {
-    /// Pseudonymous code the patient can share with their therapist (no name stored).
-    pub code: String,
-    pub affected: Vec<AffectedArea>,
-    pub handedness: Option<Handedness>,
-    /// 0 (lightest) ..= 5 (darkest), used for every picture.
-    pub skin_tone: u8,
-    pub created_at: WallTime,
-}
-
-/// Fields to change; `None` leaves a field as it is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
-pub struct ProfileUpdate {
-    #[uniffi(default = None)]
-    pub affected: Option<Vec<AffectedArea>>,
-    #[uniffi(default = None)]
-    pub handedness: Option<Handedness>,
-    #[uniffi(default = None)]
-    pub skin_tone: Option<u8>,
-}
 
 pub(super) fn exists(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM profile)", [], |r| r.get(0))?)
@@ -77,57 +21,38 @@ pub(super) fn ensure(conn: &Connection, now: &WallTime) -> Result<()> {
     Ok(())
 }
 
-fn new_code() -> String {
-    let mut rng = rand_chacha::ChaCha8Rng::from_os_rng();
-    let mut pick = || CODE_ALPHABET[rng.random_range(0..CODE_ALPHABET.len())] as char;
-    let first: String = (0..4).map(|_| pick()).collect();
-    let second: String = (0..4).map(|_| pick()).collect();
-    format!("P-{first}-{second}")
-}
-
 pub fn get(conn: &Connection) -> Result<Profile> {
-    let (code, handedness, skin_tone, unix_ms, zone) = conn
+    let mut profile = conn
         .query_row(
             "SELECT code, handedness, skin_tone, created_at_ms, created_zone FROM profile WHERE id = 1",
             [],
             |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, u8>(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                ))
+                Ok(Profile {
+                    code: r.get(0)?,
+                    affected: Vec::new(),
+                    handedness: optional_text_column(r, 1, "handedness", Handedness::parse)?,
+                    skin_tone: r.get(2)?,
+                    created_at: WallTime { unix_ms: r.get(3)?, zone: r.get(4)? },
+                })
             },
         )
         .optional()?
         .ok_or_else(|| Error::not_found("profile", 1))?;
     let mut stmt =
         conn.prepare_cached("SELECT body_part, side FROM affected_area ORDER BY body_part, side")?;
-    let affected = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-        .map(|row| {
-            let (body, side) = row?;
-            Ok(AffectedArea {
-                body_part: BodyPart::parse(&body, "affected.body_part")?,
-                side: Side::parse(&side, "affected.side")?,
-            })
+    let rows = stmt.query_map([], |r| {
+        Ok(AffectedArea {
+            body_part: text_column(r, 0, "affected_area.body_part", BodyPart::parse)?,
+            side: text_column(r, 1, "affected_area.side", Side::parse)?,
         })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Profile {
-        code,
-        affected,
-        handedness: handedness.as_deref().and_then(Handedness::from_str),
-        skin_tone,
-        created_at: WallTime { unix_ms, zone },
-    })
+    })?;
+    profile.affected = rows.collect::<rusqlite::Result<_>>()?;
+    Ok(profile)
 }
 
+/// Applies a validated update ([`ProfileUpdate::validate`]).
 pub fn update(conn: &Connection, update: &ProfileUpdate) -> Result<Profile> {
     if let Some(tone) = update.skin_tone {
-        if tone >= crate::stimulus::spec::SKIN_TONES {
-            return Err(Error::invalid("skin_tone", format!("{tone} is out of range 0..=5")));
-        }
         conn.execute("UPDATE profile SET skin_tone = ?1", [tone])?;
     }
     if let Some(hand) = update.handedness {
@@ -169,15 +94,5 @@ mod tests {
             .write(|tx| update(tx, &ProfileUpdate { skin_tone: Some(1), ..Default::default() }))
             .unwrap();
         assert_eq!((p2.skin_tone, p2.handedness, p2.affected.len()), (1, Some(Handedness::Right), 2));
-    }
-
-    #[test]
-    fn bad_skin_tone_is_refused_without_partial_write() {
-        let (_dir, store) = open_temp();
-        let bad =
-            ProfileUpdate { handedness: Some(Handedness::Left), skin_tone: Some(6), ..Default::default() };
-        let err = store.write(|tx| update(tx, &bad)).unwrap_err();
-        assert!(err.to_string().contains("skin_tone"), "{err}");
-        assert_eq!(store.read(get).unwrap().handedness, None);
     }
 }

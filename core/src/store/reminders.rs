@@ -26,13 +26,7 @@ pub struct Events {
 }
 
 fn kind_of(text: &str) -> rusqlite::Result<SessionKind> {
-    SessionKind::parse(text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("unknown session kind '{text}'").into(),
-        )
-    })
+    SessionKind::parse(text, "kind").map_err(|_| super::bad_column("kind", text))
 }
 
 /// The settings; the defaults until any are saved.

@@ -1,62 +1,13 @@
 //! Sessions and their trials.
 
+use super::{optional_text_column, text_column};
 use crate::error::{Error, Result};
-use crate::programme::SessionKind;
+use crate::laterality::{Trial, TrialFlags};
+use crate::programme::{SessionKind, SessionState};
 use crate::stimulus::{BodyPart, Side};
 use crate::time::WallTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, uniffi::Enum)]
-#[serde(rename_all = "kebab-case")]
-pub enum SessionState {
-    Running,
-    Completed,
-    /// Ended early by the patient; answered trials are kept.
-    Aborted,
-    /// The app was killed or crashed mid-session; noticed on the next open.
-    Interrupted,
-}
-
-impl SessionState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SessionState::Running => "running",
-            SessionState::Completed => "completed",
-            SessionState::Aborted => "aborted",
-            SessionState::Interrupted => "interrupted",
-        }
-    }
-
-    pub(crate) fn from_column(text: &str) -> rusqlite::Result<Self> {
-        Ok(match text {
-            "running" => SessionState::Running,
-            "completed" => SessionState::Completed,
-            "aborted" => SessionState::Aborted,
-            "interrupted" => SessionState::Interrupted,
-            other => return Err(bad_column("state", other)),
-        })
-    }
-}
-
-fn bad_column(column: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("unexpected {column} '{value}' in the database").into(),
-    )
-}
-
-/// Bits of `trial.flags`.
-pub struct TrialFlags;
-
-impl TrialFlags {
-    /// Answered faster than the anticipation threshold: kept, left out of RT statistics.
-    pub const ANTICIPATION: i64 = 1;
-    /// No answer within the time limit.
-    pub const TIMEOUT: i64 = 2;
-    /// Voided (the app went to the background mid-trial); replaced by a fresh trial.
-    pub const VOIDED: i64 = 4;
-}
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionRow {
@@ -76,42 +27,35 @@ pub struct SessionRow {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct NewTrial {
-    pub stimulus: String,
-    pub side: Side,
-    pub onset_ns: i64,
-    pub response_ns: Option<i64>,
-    pub answer: Option<Side>,
-    pub correct: bool,
-    pub flags: i64,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub struct TrialRow {
     pub session_id: i64,
     pub index: u32,
-    pub trial: NewTrial,
+    pub trial: Trial,
 }
 
-const SESSION_COLUMNS: &str = "s.id, s.kind, s.body_part, s.started_at_ms, s.started_zone, s.ended_at_ms,
-    s.ended_zone, s.state, s.seed, s.params, s.level,
-    (SELECT count(*) FROM trial t WHERE t.session_id = s.id AND t.flags & 4 = 0),
-    (SELECT count(*) FROM trial t WHERE t.session_id = s.id AND t.flags & 4 != 0)";
+/// The columns of a [`SessionRow`], for `SELECT … FROM session s`.
+static SESSION_COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    let voided = TrialFlags::VOIDED;
+    format!(
+        "s.id, s.kind, s.body_part, s.started_at_ms, s.started_zone, s.ended_at_ms,
+         s.ended_zone, s.state, s.seed, s.params, s.level,
+         (SELECT count(*) FROM trial t WHERE t.session_id = s.id AND t.flags & {voided} = 0),
+         (SELECT count(*) FROM trial t WHERE t.session_id = s.id AND t.flags & {voided} != 0)"
+    )
+});
 
 fn session_from_row(r: &Row) -> rusqlite::Result<SessionRow> {
-    let kind: String = r.get(1)?;
-    let body: String = r.get(2)?;
     let ended_at = match (r.get::<_, Option<i64>>(5)?, r.get::<_, Option<String>>(6)?) {
         (Some(unix_ms), Some(zone)) => Some(WallTime { unix_ms, zone }),
         _ => None,
     };
     Ok(SessionRow {
         id: r.get(0)?,
-        kind: SessionKind::parse(&kind).ok_or_else(|| bad_column("kind", &kind))?,
-        body_part: BodyPart::parse(&body, "body_part").map_err(|_| bad_column("body_part", &body))?,
+        kind: text_column(r, 1, "kind", SessionKind::parse)?,
+        body_part: text_column(r, 2, "body_part", BodyPart::parse)?,
         started_at: WallTime { unix_ms: r.get(3)?, zone: r.get(4)? },
         ended_at,
-        state: SessionState::from_column(&r.get::<_, String>(7)?)?,
+        state: text_column(r, 7, "state", SessionState::parse)?,
         // Seeds are u64; SQLite integers are i64: stored bit-for-bit.
         seed: r.get::<_, i64>(8)? as u64,
         params: r.get(9)?,
@@ -164,7 +108,7 @@ pub fn plan(conn: &Connection, id: i64) -> Result<Vec<String>> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<SessionRow> {
-    conn.prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session s WHERE s.id = ?1"))?
+    conn.prepare_cached(&format!("SELECT {} FROM session s WHERE s.id = ?1", *SESSION_COLUMNS))?
         .query_row([id], session_from_row)
         .optional()?
         .ok_or_else(|| Error::not_found("session", id))
@@ -202,8 +146,8 @@ pub fn set_state(
 
 /// Sessions still marked running (on open: those a killed process left behind).
 pub fn running(conn: &Connection) -> Result<Vec<SessionRow>> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session s WHERE s.state = 'running'"))?;
+    let mut stmt = conn
+        .prepare_cached(&format!("SELECT {} FROM session s WHERE s.state = 'running'", *SESSION_COLUMNS))?;
     let rows = stmt.query_map([], session_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -216,9 +160,10 @@ pub fn latest_completed(
     limit: u32,
 ) -> Result<Vec<SessionRow>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SESSION_COLUMNS} FROM session s
+        "SELECT {} FROM session s
          WHERE s.kind = ?1 AND s.body_part = ?2 AND s.state = 'completed'
-         ORDER BY s.started_at_ms DESC, s.id DESC LIMIT ?3"
+         ORDER BY s.started_at_ms DESC, s.id DESC LIMIT ?3",
+        *SESSION_COLUMNS
     ))?;
     let rows = stmt.query_map(params![kind.as_str(), body_part.as_str(), limit], session_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -255,13 +200,13 @@ pub fn recent_stimuli(
 /// All sessions, newest first.
 pub fn list(conn: &Connection) -> Result<Vec<SessionRow>> {
     let mut stmt =
-        conn.prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session s ORDER BY s.id DESC"))?;
+        conn.prepare_cached(&format!("SELECT {} FROM session s ORDER BY s.id DESC", *SESSION_COLUMNS))?;
     let rows = stmt.query_map([], session_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Appends a trial to a running session and returns it with its index.
-pub fn insert_trial(conn: &Connection, session_id: i64, trial: &NewTrial) -> Result<TrialRow> {
+pub fn insert_trial(conn: &Connection, session_id: i64, trial: &Trial) -> Result<TrialRow> {
     get_running(conn, session_id)?;
     let index: u32 = conn
         .prepare_cached("SELECT coalesce(max(idx) + 1, 0) FROM trial WHERE session_id = ?1")?
@@ -291,18 +236,15 @@ pub fn trials(conn: &Connection, session_id: i64) -> Result<Vec<TrialRow>> {
          FROM trial WHERE session_id = ?1 ORDER BY idx",
     )?;
     let rows = stmt.query_map([session_id], |r| {
-        let side: String = r.get(2)?;
-        let answer: Option<String> = r.get(5)?;
-        let parse = |s: &str| Side::parse(s, "side").map_err(|_| bad_column("side", s));
         Ok(TrialRow {
             session_id,
             index: r.get(0)?,
-            trial: NewTrial {
+            trial: Trial {
                 stimulus: r.get(1)?,
-                side: parse(&side)?,
+                side: text_column(r, 2, "side", Side::parse)?,
                 onset_ns: r.get(3)?,
                 response_ns: r.get(4)?,
-                answer: answer.as_deref().map(parse).transpose()?,
+                answer: optional_text_column(r, 5, "answer", Side::parse)?,
                 correct: r.get(6)?,
                 flags: r.get(7)?,
             },
@@ -337,8 +279,8 @@ mod tests {
         }
     }
 
-    fn trial(side: Side) -> NewTrial {
-        NewTrial {
+    fn trial(side: Side) -> Trial {
+        Trial {
             stimulus: format!("hand:{side}:back:fist:000:s2:none:v0"),
             side,
             onset_ns: 1_000,
@@ -358,7 +300,7 @@ mod tests {
             let row = store.write(|tx| insert_trial(tx, s.id, &trial(Side::Left))).unwrap();
             assert_eq!(row.index, i);
         }
-        let voided = NewTrial { flags: TrialFlags::VOIDED, ..trial(Side::Right) };
+        let voided = Trial { flags: TrialFlags::VOIDED, ..trial(Side::Right) };
         store.write(|tx| insert_trial(tx, s.id, &voided)).unwrap();
         let listed = store.read(list).unwrap();
         assert_eq!((listed[0].trial_count, listed[0].voided_count), (3, 1));

@@ -1,12 +1,11 @@
 //! Per-side summaries of finished left/right sessions, written once when a session ends
 //! so that years of history read in milliseconds.
 
+use super::text_column;
 use crate::error::Result;
-use crate::laterality::levels::LadderState;
-use crate::laterality::stats::SideStats;
-use crate::programme::SessionKind;
+use crate::laterality::{LadderState, SideStats};
+use crate::programme::{SessionKind, SessionState};
 use crate::stimulus::{BodyPart, Side};
-use crate::store::sessions::SessionState;
 use crate::time::WallTime;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -76,7 +75,7 @@ pub fn history(
     let mut out: Vec<SummaryRow> = Vec::new();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        let side: String = r.get(5)?;
+        let side = text_column(r, 5, "session_side.side", Side::parse)?;
         let summary = SideSummary {
             n: r.get(6)?,
             correct: r.get(7)?,
@@ -91,14 +90,14 @@ pub fn history(
             out.push(SummaryRow {
                 session_id: id,
                 started_at: WallTime { unix_ms: r.get(1)?, zone: r.get(2)? },
-                state: SessionState::from_column(&r.get::<_, String>(3)?)?,
+                state: text_column(r, 3, "state", SessionState::parse)?,
                 level: r.get(4)?,
                 left: SideSummary::default(),
                 right: SideSummary::default(),
             });
         }
         let row = out.last_mut().expect("pushed above");
-        if side == Side::Left.as_str() {
+        if side == Side::Left {
             row.left = summary;
         } else {
             row.right = summary;

@@ -2,3 +2,7 @@
 //! feature (left/right sessions, reminders; later the programme and exports). They sit
 //! between `api` (the uniffi surface) and `store` (SQLite only) and call the pure rules
 //! (`laterality`, `reminders`, `stimulus`, `params`). Nothing here imports `api`.
+
+pub mod left_right;
+pub mod patient;
+pub mod sessions;

@@ -1,5 +1,5 @@
 use super::*;
-use crate::stimulus::{BodyPart, Context, Posture, Side, View};
+use crate::stimulus::{BodyPart, Posture, Side, StimulusContext, View};
 
 const BG: [u8; 3] = shading::BACKGROUND_SRGB;
 
@@ -11,7 +11,7 @@ fn spec(body: BodyPart) -> StimulusSpec {
         posture: body.postures()[0],
         rotation_deg: 0,
         skin_tone: 2,
-        context: Context::None,
+        context: StimulusContext::None,
         variant: 0,
     }
 }

@@ -139,7 +139,7 @@ final class ProprioTests: XCTestCase {
                 guard case let ProprioError.InvalidArgument(field, reason) = error else {
                     return XCTFail("expected InvalidArgument, got \(error)")
                 }
-                XCTAssertEqual(field, "pain")
+                XCTAssertEqual(field, "entry.pain")
                 XCTAssertTrue(reason.contains("11"), reason)
                 XCTAssertTrue("\(error)".contains("pain"))
             }

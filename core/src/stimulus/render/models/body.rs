@@ -9,7 +9,7 @@
 use super::{Model, rotate_prims};
 use crate::stimulus::render::geometry::{M3, Material, Prim, V3, v3};
 use crate::stimulus::render::shading::Palette;
-use crate::stimulus::{BodyPart, Context, Posture, StimulusSpec, View};
+use crate::stimulus::{BodyPart, Posture, StimulusContext, StimulusSpec, View};
 
 /// Where the trunk turns and bends (the lower back).
 const WAIST: V3 = v3(0.0, 1010.0, 0.0);
@@ -60,8 +60,8 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
         ..pose
     };
     let neck_only = spec.body_part == BodyPart::Neck;
-    let shirt = spec.body_part == BodyPart::Shoulder && spec.context == Context::Sleeve;
-    let ball = spec.body_part == BodyPart::Shoulder && spec.context == Context::Object;
+    let shirt = spec.body_part == BodyPart::Shoulder && spec.context == StimulusContext::Sleeve;
+    let ball = spec.body_part == BodyPart::Shoulder && spec.context == StimulusContext::Object;
     let mut prims = person(pal, &pose, neck_only, shirt, ball);
     let view = match spec.view {
         View::Behind => M3::rot_y(180.0),
@@ -215,7 +215,7 @@ fn knee(spec: &StimulusSpec, pal: &Palette) -> Model {
         Posture::Bent => (18.0 + 4.0 * w, 35.0, 80.0 + 8.0 * w),
         _ => (24.0 + 4.0 * w, 4.0, 2.0),
     };
-    let shoes = spec.context == Context::Shoe;
+    let shoes = spec.context == StimulusContext::Shoe;
     let mut prims = vec![
         Prim::ellipsoid(v3(0.0, 960.0, -4.0), &M3::IDENTITY, v3(168.0, 120.0, 104.0), pal.cloth_dark, 8.0)
             .with_fade(v3(0.0, 1000.0, 0.0), v3(0.0, 1080.0, 0.0)),

@@ -10,7 +10,7 @@
 use super::{Digit, DigitLook, Model};
 use crate::stimulus::render::geometry::{M3, Prim, V3, v3};
 use crate::stimulus::render::shading::Palette;
-use crate::stimulus::{Context, Posture, StimulusSpec, View};
+use crate::stimulus::{Posture, StimulusContext, StimulusSpec, View};
 
 const ANKLE: V3 = v3(0.0, 8.0, 62.0);
 
@@ -87,7 +87,7 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
     let mut foot: Vec<Prim> = Vec::with_capacity(56);
     sole_and_body(&mut foot, pal, &b);
     toes(&mut foot, spec.posture, pal, &b);
-    if spec.context == Context::Shoe {
+    if spec.context == StimulusContext::Shoe {
         // A slip-on shoe over the heel and midfoot; the toes stay bare.
         let shoe = pal.cloth_dark;
         let upper = pal.cloth;

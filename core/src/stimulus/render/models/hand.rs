@@ -8,7 +8,7 @@
 use super::{Digit, DigitLook, Model, frame_along};
 use crate::stimulus::render::geometry::{M3, Prim, V3, v3};
 use crate::stimulus::render::shading::Palette;
-use crate::stimulus::{Context, Posture, StimulusSpec, View};
+use crate::stimulus::{Posture, StimulusContext, StimulusSpec, View};
 
 /// MCP joints (index, middle, ring, little).
 const KNUCKLES: [V3; 4] =
@@ -258,7 +258,7 @@ fn forearm(prims: &mut Vec<Prim>, spec: &StimulusSpec, pal: &Palette) {
         Prim::ellipsoid(v3(0.0, -45.0, -3.0), &M3::IDENTITY, v3(29.0, 80.0, 18.0), pal.skin, 8.0)
             .with_fade(fade_from, fade_to),
     );
-    if spec.context == Context::Sleeve {
+    if spec.context == StimulusContext::Sleeve {
         let sleeve_fade = (v3(0.0, -45.0, 0.0), v3(0.0, -70.0, 0.0));
         prims.push(
             Prim::capsule(v3(0.0, -22.0, -3.0), v3(0.0, -110.0, -3.0), 31.0, pal.cloth, 1.0)
@@ -395,7 +395,7 @@ fn held_object(prims: &mut Vec<Prim>, spec: &StimulusSpec, pal: &Palette, b: &Bu
         prims.push(
             Prim::capsule(centre - axis * 62.0, centre + axis * 62.0, 15.0, pal.object, 0.5).in_group(9),
         );
-    } else if spec.context == Context::Object {
+    } else if spec.context == StimulusContext::Object {
         // A ball held in the palm: its edge shows around the hand from every view.
         prims.push(Prim::sphere(v3(0.0, 52.0, -58.0), 48.0, pal.object, 0.5).in_group(9));
     }

@@ -4,7 +4,7 @@ import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Test
 import org.proprio.core.BodyPart
-import org.proprio.core.Context
+import org.proprio.core.StimulusContext
 import org.proprio.core.FfiConverterTypeProprioError
 import org.proprio.core.FfiConverterTypeStimulusSpec
 import org.proprio.core.Posture
@@ -26,7 +26,7 @@ class BindingsTest {
         posture = Posture.FIST,
         rotationDeg = 90u,
         skinTone = 3u,
-        context = Context.NONE,
+        context = StimulusContext.NONE,
         variant = 0u,
     )
 

@@ -161,7 +161,7 @@ class ProprioTest {
             val error = assertThrows(ProprioException.InvalidArgument::class.java) {
                 proprio.addJournalEntry(NewJournalEntry(at = now(), pain = 11u, note = "too much"))
             }
-            assertEquals("pain", error.field)
+            assertEquals("entry.pain", error.field)
             assertTrue(error.message, error.message!!.contains("pain"))
             assertTrue(error.reason, error.reason.contains("11"))
             // Nothing was half-written.

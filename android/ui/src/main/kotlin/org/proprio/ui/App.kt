@@ -8,7 +8,7 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.graphics.ImageBitmap
 import org.proprio.core.BodyPart
-import org.proprio.core.Context
+import org.proprio.core.StimulusContext
 import org.proprio.core.LeftRightSettings
 import org.proprio.core.LeftRightStart
 import org.proprio.core.NewJournalEntry
@@ -129,7 +129,7 @@ private fun destinationRoute(d: Destination): Route = when (d) {
 
 /** An upright open right hand at a skin tone, for choosing the tone. */
 private fun sample(shell: Shell, tone: UByte): ImageBitmap? = try {
-    val spec = StimulusSpec(BodyPart.HAND, Side.RIGHT, View.BACK, Posture.FLAT, 0u, tone, Context.NONE, 0u)
+    val spec = StimulusSpec(BodyPart.HAND, Side.RIGHT, View.BACK, Posture.FLAT, 0u, tone, StimulusContext.NONE, 0u)
     shell.picture(renderStimulus(spec, 256u))
 } catch (e: Exception) {
     null

@@ -1,0 +1,258 @@
+//! One left/right session as rules: the settings it was started with, where it stands
+//! (the picture to show now, how many are answered), and the outcome of an answer. The
+//! use case (`usecases::left_right`) loads and stores it; nothing here touches SQL.
+
+use super::levels::{self, SessionOutcome};
+use super::scoring::{Score, Trial, TrialFlags};
+use super::sequence::{self, Request};
+use super::stats::{LateralityStats, Observation, SideStats};
+use crate::error::{Error, Result};
+use crate::params::Parameters;
+use crate::stimulus::{BodyPart, StimulusSpec};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// What the patient (or their plan) chose for a session; `None` takes the default.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LeftRightSettings {
+    pub body_part: BodyPart,
+    /// Pictures in the session (10–100; default 50).
+    #[uniffi(default = None)]
+    pub count: Option<u32>,
+    /// Time to answer each picture (2 000–60 000 ms; default 5 000).
+    #[uniffi(default = None)]
+    pub time_limit_ms: Option<u32>,
+    /// Show right/wrong briefly after each answer (default on).
+    #[uniffi(default = None)]
+    pub feedback: Option<bool>,
+    /// Difficulty level 1–6; default: the patient's current level on the ladder.
+    #[uniffi(default = None)]
+    pub level: Option<u32>,
+    /// Seed for the picture sequence; default: drawn at random (and stored either way).
+    #[uniffi(default = None)]
+    pub seed: Option<u64>,
+}
+
+impl LeftRightSettings {
+    /// The parameters this session runs with: `base` with the patient's choices applied,
+    /// each range-checked (errors name `settings.<field>`).
+    pub fn session_params(&self, base: &Parameters) -> Result<SessionParams> {
+        let mut parameters = base.clone();
+        if let Some(count) = self.count {
+            parameters.set("images_per_session", f64::from(count), "settings.count")?;
+        }
+        if let Some(limit) = self.time_limit_ms {
+            parameters.set("time_limit_ms", f64::from(limit), "settings.time_limit_ms")?;
+        }
+        if let Some(l) = self.level.filter(|l| !(levels::MIN_LEVEL..=levels::MAX_LEVEL).contains(l)) {
+            return Err(Error::invalid(
+                "settings.level",
+                format!("{l}; levels run from {} to {}", levels::MIN_LEVEL, levels::MAX_LEVEL),
+            ));
+        }
+        Ok(SessionParams { parameters, feedback: self.feedback.unwrap_or(true) })
+    }
+}
+
+/// What a session stores about how it runs (as JSON with the session).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionParams {
+    pub parameters: Parameters,
+    pub feedback: bool,
+}
+
+/// The picture to show now.
+#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
+pub struct TrialPrompt {
+    pub session_id: i64,
+    /// Trial index to answer with (voided trials use up an index).
+    pub index: u32,
+    /// 1-based number of this picture in the session, for "12 of 50".
+    pub position: u32,
+    pub total: u32,
+    pub stimulus: StimulusSpec,
+    pub stimulus_id: String,
+    pub time_limit_ms: u32,
+}
+
+/// What happened to one answer, and what comes next.
+#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
+pub struct AnswerOutcome {
+    pub index: u32,
+    pub correct: bool,
+    pub timeout: bool,
+    pub anticipation: bool,
+    pub rt_ms: Option<f64>,
+    /// How long to show right/wrong; `None` when feedback is off.
+    pub feedback_ms: Option<u32>,
+    pub answered: u32,
+    pub total: u32,
+    /// The next picture, or `None` when the session is ready to finish.
+    pub next: Option<TrialPrompt>,
+}
+
+/// A session with everything needed to know where it stands.
+pub struct Progress {
+    pub session_id: i64,
+    pub body_part: BodyPart,
+    pub level: u32,
+    pub seed: u64,
+    pub params: SessionParams,
+    pub plan: Vec<StimulusSpec>,
+    pub trials: Vec<Trial>,
+}
+
+impl Progress {
+    /// Trials answered or timed out (voided ones do not count).
+    pub fn answered(&self) -> u32 {
+        self.trials.iter().filter(|t| !t.voided()).count() as u32
+    }
+
+    pub fn total(&self) -> u32 {
+        self.plan.len() as u32
+    }
+
+    /// The picture to show now: the next planned one, or after a void a fresh picture of
+    /// the same side, derived from the seed so it is the same on every call. `None` when
+    /// every planned picture is answered.
+    pub fn current(&self) -> Option<TrialPrompt> {
+        let answered = self.answered() as usize;
+        let planned = *self.plan.get(answered)?;
+        let stimulus = if self.trials.last().is_some_and(Trial::voided) {
+            let mut shown = self.plan.clone();
+            shown.extend(self.trials.iter().filter_map(|t| StimulusSpec::from_id(&t.stimulus).ok()));
+            let none = HashSet::new();
+            let req = Request {
+                body_part: self.body_part,
+                level: self.level,
+                count: self.total(),
+                skin_tone: planned.skin_tone,
+                seed: self.seed,
+                recent: &none,
+            };
+            sequence::replacement(&req, planned.side, &shown, self.trials.len() as u64)
+        } else {
+            planned
+        };
+        Some(TrialPrompt {
+            session_id: self.session_id,
+            index: self.trials.len() as u32,
+            position: answered as u32 + 1,
+            total: self.total(),
+            stimulus_id: stimulus.id(),
+            stimulus,
+            time_limit_ms: self.params.parameters.time_limit_ms,
+        })
+    }
+
+    /// The current prompt, checking the shell is answering that trial.
+    pub fn expect(&self, index: u32) -> Result<TrialPrompt> {
+        let current = self.current().ok_or_else(|| {
+            Error::InvalidState(format!(
+                "all {} pictures of session {} are answered; finish the session",
+                self.plan.len(),
+                self.session_id
+            ))
+        })?;
+        if index < current.index {
+            return Err(Error::InvalidState(format!("trial {index} was already answered")));
+        }
+        if index > current.index {
+            return Err(Error::InvalidState(format!(
+                "trial {index} is out of order: the current trial is {}",
+                current.index
+            )));
+        }
+        Ok(current)
+    }
+
+    /// The trial to record for an answer to `prompt` (`response` is `None` for a timeout).
+    pub fn record(
+        prompt: &TrialPrompt,
+        onset_ns: i64,
+        response: Option<(i64, crate::stimulus::Side)>,
+        score: Score,
+    ) -> Trial {
+        Trial {
+            stimulus: prompt.stimulus_id.clone(),
+            side: prompt.stimulus.side,
+            onset_ns,
+            response_ns: response.map(|(ns, _)| ns),
+            answer: response.map(|(_, side)| side),
+            correct: score.correct,
+            flags: score.flags,
+        }
+    }
+
+    /// What the shell is told after `trial` (just recorded and pushed) was scored.
+    pub fn outcome(&self, trial: &Trial, index: u32) -> AnswerOutcome {
+        AnswerOutcome {
+            index,
+            correct: trial.correct,
+            timeout: trial.timed_out(),
+            anticipation: trial.anticipated(),
+            rt_ms: trial.rt_ms(),
+            feedback_ms: self.params.feedback.then_some(self.params.parameters.feedback_ms),
+            answered: self.answered(),
+            total: self.total(),
+            next: self.current(),
+        }
+    }
+
+    /// The trial recording a void of `prompt` (`onset_ns` 0 if it never showed).
+    pub fn void_record(prompt: &TrialPrompt, onset_ns: Option<i64>) -> Result<Trial> {
+        let onset_ns = onset_ns.unwrap_or(0);
+        if onset_ns < 0 {
+            return Err(Error::invalid("onset_ns", format!("{onset_ns} is negative")));
+        }
+        Ok(Trial {
+            stimulus: prompt.stimulus_id.clone(),
+            side: prompt.stimulus.side,
+            onset_ns,
+            response_ns: None,
+            answer: None,
+            correct: false,
+            flags: TrialFlags::VOIDED,
+        })
+    }
+
+    /// How the ladder sees this session, given its statistics; `day` is its local day.
+    pub fn ladder_outcome(&self, stats: &LateralityStats, day: i64) -> SessionOutcome {
+        let p = &self.params.parameters;
+        let accuracy = |s: &SideStats| s.accuracy.unwrap_or(0.0);
+        let at_standard = |s: &SideStats| {
+            accuracy(s) >= p.gate_accuracy && s.median_rt_ms.is_some_and(|m| m <= f64::from(p.gate_rt_ms))
+        };
+        SessionOutcome {
+            level: self.level,
+            day,
+            at_standard: at_standard(&stats.left) && at_standard(&stats.right),
+            worst_accuracy: accuracy(&stats.left).min(accuracy(&stats.right)),
+        }
+    }
+}
+
+/// Parses a stored stimulus id; a bad id in the database is corruption, not user input.
+fn parse_stored(id: &str) -> Result<StimulusSpec> {
+    StimulusSpec::from_id(id).map_err(|_| Error::InvalidState(format!("stored stimulus '{id}' is not valid")))
+}
+
+/// The stored plan's ids as specs.
+pub fn parse_plan(ids: &[String]) -> Result<Vec<StimulusSpec>> {
+    ids.iter().map(|id| parse_stored(id)).collect()
+}
+
+/// Trials as the statistics see them.
+pub fn observations<'a>(trials: impl IntoIterator<Item = &'a Trial>) -> Result<Vec<Observation>> {
+    trials
+        .into_iter()
+        .map(|t| {
+            Ok(Observation {
+                spec: parse_stored(&t.stimulus)?,
+                correct: t.correct,
+                rt_ns: t.response_ns.filter(|_| !t.timed_out()).map(|r| r - t.onset_ns),
+                flags: t.flags,
+            })
+        })
+        .collect()
+}
