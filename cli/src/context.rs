@@ -18,9 +18,7 @@ impl Context {
             Some(z) => z.to_string(),
             None => iana_time_zone::get_timezone().unwrap_or_else(|_| "UTC".into()),
         };
-        let tz: Tz = zone.parse().map_err(|_| {
-            CliError::usage(format!("--tz: '{zone}' is not an IANA time zone name (like Europe/London)"))
-        })?;
+        let tz = proprio_core::parse_zone(&zone, "--tz")?;
         let instant = match at {
             Some(text) => parse_at(text, tz)?,
             None => Utc::now(),

@@ -94,7 +94,7 @@ mod tests {
         }
         let bad = StimulusSpec { view: View::Sole, ..spec() };
         match render_stimulus_png(bad, 256) {
-            Err(ProprioError::InvalidArgument { field, .. }) => assert_eq!(field, "view"),
+            Err(ProprioError::InvalidArgument { field, .. }) => assert_eq!(field, "spec.view"),
             other => panic!("{other:?}"),
         }
         assert!(stimulus_metadata(bad).is_err());

@@ -162,29 +162,29 @@ pub struct StimulusSpec {
 }
 
 impl StimulusSpec {
-    /// Checks that every field is allowed for the body part.
+    /// Checks that every field is allowed for the body part; errors name `spec.<field>`.
     pub fn validate(&self) -> Result<()> {
         if !self.body_part.views().contains(&self.view) {
             return Err(Error::invalid(
-                "view",
+                "spec.view",
                 format!("a {} cannot be shown from the {} view", self.body_part, self.view),
             ));
         }
         if !self.body_part.postures().contains(&self.posture) {
             return Err(Error::invalid(
-                "posture",
+                "spec.posture",
                 format!("a {} cannot take the {} posture", self.body_part, self.posture),
             ));
         }
         if !self.body_part.contexts().contains(&self.context) {
             return Err(Error::invalid(
-                "context",
+                "spec.context",
                 format!("a {} cannot be shown with {} context", self.body_part, self.context),
             ));
         }
         if !self.body_part.rotations().contains(&self.rotation_deg) {
             return Err(Error::invalid(
-                "rotation_deg",
+                "spec.rotation_deg",
                 format!(
                     "{}° is not allowed for a {}: use one of {:?}",
                     self.rotation_deg,
@@ -195,13 +195,13 @@ impl StimulusSpec {
         }
         if self.variant >= VARIANTS {
             return Err(Error::invalid(
-                "variant",
+                "spec.variant",
                 format!("{} is out of range 0..={}", self.variant, VARIANTS - 1),
             ));
         }
         if self.skin_tone >= SKIN_TONES {
             return Err(Error::invalid(
-                "skin_tone",
+                "spec.skin_tone",
                 format!("{} is out of range 0..={}", self.skin_tone, SKIN_TONES - 1),
             ));
         }

@@ -250,7 +250,7 @@ fn check_file(path: &str) -> Result<bool> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let parent = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty());
             if let Some(dir) = parent.filter(|d| !d.is_dir()) {
-                return Err(Error::invalid("path", format!("folder {} does not exist", dir.display())));
+                return Err(Error::invalid("db_path", format!("folder {} does not exist", dir.display())));
             }
             if std::fs::symlink_metadata(path).is_ok() {
                 return Err(refuse("it is a link to nowhere"));
@@ -399,7 +399,7 @@ mod tests {
     #[test]
     fn a_missing_folder_is_an_invalid_path() {
         let err = Store::open("/nonexistent-proprio-dir/p.db", &now()).err().unwrap();
-        assert!(matches!(err, Error::InvalidArgument { ref field, .. } if field == "path"), "{err:?}");
+        assert!(matches!(err, Error::InvalidArgument { ref field, .. } if field == "db_path"), "{err:?}");
     }
 
     #[test]
