@@ -59,6 +59,7 @@ fn main() {
             feedback: None,
             level: None,
             seed: Some(1000 + round),
+            practice: None,
         };
         let t = Instant::now();
         let start = proprio.start_left_right(settings, now.clone()).unwrap();

@@ -114,6 +114,26 @@ parameters! {
     /// Those sessions must span at least this many different days.
     gate_min_days: u32 = 2, 1..=7, "days", judgement,
         "judgement: those sessions span at least 2 different days";
+    /// The gate counts only sessions at this level of the ladder or above.
+    gate_level: u32 = 6, 1..=6, "level", judgement,
+        "judgement: moving on needs the hardest pictures (the ladder's top) unless a therapist sets a lower level";
+    /// A session with more anticipations than this (as a fraction of its answers) is not
+    /// a good session for the ladder and blocks the gate.
+    gate_max_anticipations: f64 = 0.1, 0.0..=0.5, "fraction", judgement,
+        "judgement: more than 1 in 10 answers under the anticipation threshold means guessing, not judging";
+    /// A session in the gate's window this far below the accuracy goal on either side
+    /// blocks the gate, so one bad day is not hidden in a pooled average.
+    gate_drop: f64 = 0.15, 0.0..=0.5, "fraction", judgement,
+        "judgement: a session more than 15 points under the accuracy goal is a sharp drop";
+    /// Fixation cross between pictures.
+    fixation_ms: u32 = 800, 0..=3000, "ms", studied,
+        "HLJT (Moreno-Verdú 2025): an 800 ms fixation cross before each picture";
+    /// Random extra fixation time, up to this much (0: always the same).
+    fixation_jitter_ms: u32 = 0, 0..=1000, "ms", judgement,
+        "judgement: HLJT offers a jittered fixation as an option; off by default";
+    /// Unscored practice pictures before a session (0: none).
+    practice_trials: u32 = 0, 0..=20, "images", judgement,
+        "judgement: HLJT offers an optional practice block; off by default, a therapist may set it";
     /// Least time in a stage before moving on.
     min_days_per_stage: u32 = 14, 0..=90, "days", studied,
         "Moseley 2004 (Pain 108:192) and 2006 (Neurology 67:2129): about two weeks per stage";

@@ -6,41 +6,77 @@
 use crate::api::Proprio;
 use crate::error::ProprioError;
 use crate::laterality::LeftRightSettings;
-use crate::stimulus::Side;
+use crate::stimulus::{RotationDirection, Side, StimulusSpec};
 use crate::time::WallTime;
 use crate::usecases::left_right::SessionResults;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-/// How the virtual patient performs.
+/// How the virtual patient performs. Response times follow what laterality studies
+/// report: slower with the rotation angle, roughly quadratically (ter Horst 2010),
+/// slower for lateral than medial rotations (Parsons 1994), slower and less accurate on
+/// an affected side (Moseley 2004); with occasional lapses (no answer) and guesses (a
+/// key pressed before the picture could be judged).
 #[derive(Debug, Clone, PartialEq)]
 pub struct VirtualPatient {
-    /// Chance of a correct answer, 0–1.
+    /// Chance of a correct judgement, 0–1.
     pub accuracy: f64,
-    /// Typical response time, ms.
+    /// Typical response time to an upright picture, ms.
     pub rt_ms: f64,
-    /// A side answered more slowly (e.g. the affected one), and by how much.
+    /// A side answered more slowly (e.g. the affected one), by `slowdown_ms`.
     pub slower_side: Option<Side>,
     pub slowdown_ms: f64,
+    /// Chance of a correct judgement on the slower side (default: `accuracy`).
+    pub slower_side_accuracy: Option<f64>,
+    /// Extra time for a picture turned 180°; a turn of θ costs (θ/180)² of it, ms.
+    pub angle_cost_ms: f64,
+    /// Extra time for a lateral rotation, ms.
+    pub lateral_cost_ms: f64,
+    /// Chance of no answer before the limit.
+    pub lapse_rate: f64,
+    /// Chance of a guess: a random key 100–250 ms after the picture appears.
+    pub guess_rate: f64,
     pub seed: u64,
 }
 
-/// Gap between an answer and the next picture's onset (feedback and a breath), ns.
-const GAP_NS: i64 = 1_000_000_000;
+impl Default for VirtualPatient {
+    fn default() -> Self {
+        VirtualPatient {
+            accuracy: 0.95,
+            rt_ms: 900.0,
+            slower_side: None,
+            slowdown_ms: 0.0,
+            slower_side_accuracy: None,
+            angle_cost_ms: 400.0,
+            lateral_cost_ms: 150.0,
+            lapse_rate: 0.005,
+            guess_rate: 0.0,
+            seed: 0,
+        }
+    }
+}
 
 impl VirtualPatient {
     /// Checks the patient's own numbers; errors name `patient.<field>`.
     pub fn validate(&self) -> Result<(), ProprioError> {
-        let bad = |field: &str, reason: String| ProprioError::InvalidArgument { field: field.into(), reason };
-        if !(0.0..=1.0).contains(&self.accuracy) {
-            return Err(bad("patient.accuracy", format!("{} is outside 0–1", self.accuracy)));
-        }
-        if !(1.0..=60_000.0).contains(&self.rt_ms) {
-            return Err(bad("patient.rt_ms", format!("{} ms is outside 1–60000", self.rt_ms)));
-        }
-        if !(0.0..=60_000.0).contains(&self.slowdown_ms) {
-            return Err(bad("patient.slowdown_ms", format!("{} ms is outside 0–60000", self.slowdown_ms)));
-        }
+        let check = |field: &str, value: f64, lo: f64, hi: f64| {
+            if (lo..=hi).contains(&value) {
+                Ok(())
+            } else {
+                Err(ProprioError::InvalidArgument {
+                    field: format!("patient.{field}"),
+                    reason: format!("{value} is outside {lo}–{hi}"),
+                })
+            }
+        };
+        check("accuracy", self.accuracy, 0.0, 1.0)?;
+        check("slower_side_accuracy", self.slower_side_accuracy.unwrap_or(self.accuracy), 0.0, 1.0)?;
+        check("rt_ms", self.rt_ms, 1.0, 60_000.0)?;
+        check("slowdown_ms", self.slowdown_ms, 0.0, 60_000.0)?;
+        check("angle_cost_ms", self.angle_cost_ms, 0.0, 60_000.0)?;
+        check("lateral_cost_ms", self.lateral_cost_ms, 0.0, 60_000.0)?;
+        check("lapse_rate", self.lapse_rate, 0.0, 1.0)?;
+        check("guess_rate", self.guess_rate, 0.0, 1.0)?;
         Ok(())
     }
 
@@ -52,32 +88,54 @@ impl VirtualPatient {
         start: WallTime,
     ) -> Result<SessionResults, ProprioError> {
         self.validate()?;
-        let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
+        let mut rng = ChaCha8Rng::seed_from_u64(self.seed ^ settings.seed.unwrap_or(0).rotate_left(17));
         let started = proprio.start_left_right(settings, start.clone())?;
         let session_id = started.session.id;
         let mut prompt = Some(started.first);
         let mut clock_ns: i64 = 5_000_000_000;
         while let Some(p) = prompt {
+            clock_ns += i64::from(p.fixation_ms) * 1_000_000;
             let onset = clock_ns;
-            let slow = if Some(p.stimulus.side) == self.slower_side { self.slowdown_ms } else { 0.0 };
-            // ±15 % jitter around the typical time, never below 1 ms.
-            let rt_ms = ((self.rt_ms + slow) * rng.random_range(0.85..1.15)).max(1.0);
-            let rt_ns = (rt_ms * 1e6) as i64;
-            let outcome = if rt_ms > f64::from(p.time_limit_ms) {
-                clock_ns += i64::from(p.time_limit_ms) * 1_000_000;
-                proprio.time_out_trial(session_id, p.index, onset)?
-            } else {
-                let answer =
-                    if rng.random_bool(self.accuracy) { p.stimulus.side } else { other(p.stimulus.side) };
-                clock_ns += rt_ns;
-                proprio.answer_trial(session_id, p.index, onset, onset + rt_ns, answer)?
+            let limit_ns = i64::from(p.time_limit_ms) * 1_000_000;
+            let outcome = match self.respond(&p.stimulus, &mut rng) {
+                Some((rt_ns, answer)) if rt_ns <= limit_ns => {
+                    clock_ns += rt_ns;
+                    proprio.answer_trial(session_id, p.index, onset, onset + rt_ns, answer)?
+                }
+                _ => {
+                    clock_ns += limit_ns;
+                    proprio.time_out_trial(session_id, p.index, onset)?
+                }
             };
-            clock_ns += GAP_NS;
+            clock_ns += i64::from(outcome.feedback_ms.unwrap_or(0)) * 1_000_000;
             prompt = outcome.next;
         }
         let end = WallTime { unix_ms: start.unix_ms + clock_ns / 1_000_000, zone: start.zone };
         proprio.finish_session(session_id, end.clone())?;
         proprio.session_results(session_id, end)
+    }
+
+    /// The response time (ns) and key for one picture, or `None` for a lapse.
+    fn respond(&self, spec: &StimulusSpec, rng: &mut ChaCha8Rng) -> Option<(i64, Side)> {
+        if rng.random_bool(self.lapse_rate) {
+            return None;
+        }
+        if rng.random_bool(self.guess_rate) {
+            let side = if rng.random_bool(0.5) { Side::Left } else { Side::Right };
+            return Some((rng.random_range(100_000_000..250_000_000), side));
+        }
+        let slow = Some(spec.side) == self.slower_side;
+        let turn = f64::from(spec.rotation_magnitude_deg()) / 180.0;
+        let lateral = spec.rotation_direction() == RotationDirection::Lateral;
+        let typical = self.rt_ms
+            + if slow { self.slowdown_ms } else { 0.0 }
+            + self.angle_cost_ms * turn * turn
+            + if lateral { self.lateral_cost_ms } else { 0.0 };
+        // ±15 % jitter around the typical time, never below 1 ms.
+        let rt_ms = (typical * rng.random_range(0.85..1.15)).max(1.0);
+        let accuracy = if slow { self.slower_side_accuracy.unwrap_or(self.accuracy) } else { self.accuracy };
+        let answer = if rng.random_bool(accuracy) { spec.side } else { other(spec.side) };
+        Some(((rt_ms * 1e6) as i64, answer))
     }
 }
 
@@ -98,7 +156,7 @@ pub fn write_history(path: &str, sessions: u32, start: &WallTime, span_ms: i64) 
     use crate::laterality::{Trial, stats};
     use crate::params::Parameters;
     use crate::programme::{SessionKind, SessionState};
-    use crate::stimulus::{BodyPart, StimulusSpec};
+    use crate::stimulus::BodyPart;
     use crate::store::{NewSession, Store, sessions as rows, summaries};
 
     const PICTURES: u32 = 50;
@@ -114,6 +172,7 @@ pub fn write_history(path: &str, sessions: u32, start: &WallTime, span_ms: i64) 
             feedback: None,
             level: Some(1 + (seed % 6) as u32),
             seed: Some(seed),
+            practice: None,
         };
         let id = planner.start_left_right(settings, start.clone())?.session.id;
         let mut plan = Vec::new();

@@ -51,6 +51,7 @@ fn hammer(proprio: &Arc<Proprio>, who: &str) {
                 feedback: None,
                 level: None,
                 seed: Some(3),
+                practice: None,
             };
             let first = p.start_left_right(settings, now()).unwrap().first;
             let session_id = first.session_id;

@@ -32,6 +32,7 @@ fn child_writes_trials() {
         feedback: None,
         level: None,
         seed: Some(1),
+        practice: None,
     };
     let mut prompt = proprio.start_left_right(settings.clone(), now()).unwrap().first;
     let mut out = std::io::stdout().lock();

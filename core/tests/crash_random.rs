@@ -68,6 +68,7 @@ fn child_writes_at_random() {
         feedback: None,
         level: None,
         seed: Some(round),
+        practice: None,
     };
     let mut session = None;
     for i in 0u64.. {

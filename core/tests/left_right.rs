@@ -33,6 +33,7 @@ fn settings(body_part: BodyPart, count: u32, seed: u64) -> LeftRightSettings {
         feedback: None,
         level: None,
         seed: Some(seed),
+        practice: None,
     }
 }
 
@@ -159,7 +160,10 @@ fn bad_settings_name_the_field() {
     let cases = [
         (LeftRightSettings { count: Some(5), ..settings(BodyPart::Hand, 10, 1) }, "settings.count"),
         (LeftRightSettings { count: Some(101), ..settings(BodyPart::Hand, 10, 1) }, "settings.count"),
-        (LeftRightSettings { time_limit_ms: Some(1999), ..settings(BodyPart::Hand, 10, 1) }, "settings.time_limit_ms"),
+        (
+            LeftRightSettings { time_limit_ms: Some(1999), ..settings(BodyPart::Hand, 10, 1) },
+            "settings.time_limit_ms",
+        ),
         (LeftRightSettings { level: Some(7), ..settings(BodyPart::Hand, 10, 1) }, "settings.level"),
         (LeftRightSettings { level: Some(0), ..settings(BodyPart::Hand, 10, 1) }, "settings.level"),
     ];
@@ -183,32 +187,42 @@ fn the_same_seed_replays_the_same_session() {
     assert_eq!(first_a.first, first_b.first);
 }
 
+/// A steady patient: no angle or direction effect, no lapses or guesses.
 fn patient(accuracy: f64, rt_ms: f64, slower: Option<(Side, f64)>, seed: u64) -> VirtualPatient {
     VirtualPatient {
         accuracy,
         rt_ms,
         slower_side: slower.map(|(s, _)| s),
         slowdown_ms: slower.map_or(0.0, |(_, d)| d),
+        angle_cost_ms: 0.0,
+        lateral_cost_ms: 0.0,
+        lapse_rate: 0.0,
         seed,
+        ..VirtualPatient::default()
     }
 }
 
 #[test]
-fn the_gate_opens_after_good_sessions_on_two_days_and_fourteen_days_in_stage() {
+fn the_gate_needs_sessions_on_two_days_at_the_gate_level_and_fourteen_days_in_stage() {
     let (_dir, p) = open();
     let good = patient(1.0, 900.0, None, 1);
     let s = |day: i64| at(MONDAY_9AM + day * DAY_MS);
-    let r1 = good.run(&p, settings(BodyPart::Hand, 20, 1), s(0)).unwrap();
+    let at_top = |seed| LeftRightSettings { level: Some(6), ..settings(BodyPart::Hand, 20, seed) };
+    let r1 = good.run(&p, at_top(1), s(0)).unwrap();
     assert!(!r1.gate.ready);
-    let r2 = good.run(&p, settings(BodyPart::Hand, 20, 2), s(0)).unwrap();
+    let r2 = good.run(&p, at_top(2), s(0)).unwrap();
     assert!(r2.gate.verdict.contains("1 more complete session"), "{}", r2.gate.verdict);
-    let r3 = good.run(&p, settings(BodyPart::Hand, 20, 3), s(0)).unwrap();
+    let r3 = good.run(&p, at_top(3), s(0)).unwrap();
     assert!(r3.gate.verdict.contains("different days"), "{}", r3.gate.verdict);
-    let r4 = good.run(&p, settings(BodyPart::Hand, 20, 4), s(1)).unwrap();
+    let r4 = good.run(&p, at_top(4), s(1)).unwrap();
     assert!(r4.gate.verdict.contains("today is day 2"), "{}", r4.gate.verdict);
     let overview = p.left_right_overview(BodyPart::Hand, None, s(13)).unwrap();
     assert!(overview.gate.ready, "{}", overview.gate.verdict);
     assert_eq!(overview.history.len(), 4);
+    // A good session at an easy level does not count towards the gate.
+    good.run(&p, LeftRightSettings { level: Some(1), ..settings(BodyPart::Hand, 20, 5) }, s(13)).unwrap();
+    let overview = p.left_right_overview(BodyPart::Hand, None, s(13)).unwrap();
+    assert!(!overview.gate.ready && overview.gate.verdict.contains("level 1"), "{}", overview.gate.verdict);
     // another body part has its own gate
     assert!(!p.left_right_overview(BodyPart::Foot, None, s(13)).unwrap().gate.ready);
 }
@@ -218,12 +232,13 @@ fn a_slow_affected_side_keeps_the_gate_shut_and_is_named() {
     let (_dir, p) = open();
     let slow_left = patient(1.0, 1200.0, Some((Side::Left, 700.0)), 2);
     for day in 0..3 {
-        slow_left.run(&p, settings(BodyPart::Foot, 20, day as u64), at(MONDAY_9AM + day * DAY_MS)).unwrap();
+        let top = LeftRightSettings { level: Some(6), ..settings(BodyPart::Foot, 20, day as u64) };
+        slow_left.run(&p, top, at(MONDAY_9AM + day * DAY_MS)).unwrap();
     }
     let o = p.left_right_overview(BodyPart::Foot, None, at(MONDAY_9AM + 20 * DAY_MS)).unwrap();
     assert!(!o.gate.ready);
     assert!(
-        o.gate.verdict.starts_with("Not yet: your left side is 0.7 s slower than your right"),
+        o.gate.verdict.starts_with("Not yet: your left side is 0.6 s slower than your right"),
         "{}",
         o.gate.verdict
     );
@@ -270,4 +285,38 @@ fn a_killed_session_with_every_answer_in_reopens_as_completed() {
     assert_eq!(states, vec![(SessionState::Interrupted, 1), (SessionState::Completed, 10)]);
     let history = p.left_right_overview(BodyPart::Neck, None, at(MONDAY_9AM + 1000)).unwrap().history;
     assert_eq!(history.len(), 2, "both summarised");
+}
+
+#[test]
+fn a_practice_block_comes_first_and_is_never_scored() {
+    let (_dir, p) = open();
+    let start = p
+        .start_left_right(
+            LeftRightSettings { practice: Some(3), ..settings(BodyPart::Hand, 10, 8) },
+            at(MONDAY_9AM),
+        )
+        .unwrap();
+    let mut prompt = Some(start.first);
+    let mut seen = Vec::new();
+    while let Some(pr) = prompt {
+        assert_eq!(pr.fixation_ms, 800, "the HLJT fixation by default");
+        seen.push((pr.practice, pr.position, pr.total));
+        // Practice answers are all wrong: they must not count.
+        let answer = if pr.practice { other(pr.stimulus.side) } else { pr.stimulus.side };
+        prompt = p.answer_trial(pr.session_id, pr.index, 0, 900 * MS, answer).unwrap().next;
+    }
+    let expected: Vec<(bool, u32, u32)> =
+        (1..=3).map(|i| (true, i, 3)).chain((1..=10).map(|i| (false, i, 10))).collect();
+    assert_eq!(seen, expected);
+    p.finish_session(start.session.id, at(MONDAY_9AM + 60_000)).unwrap();
+    let r = p.session_results(start.session.id, at(MONDAY_9AM + 60_000)).unwrap();
+    assert_eq!((r.stats.left.n + r.stats.right.n, r.stats.left.correct + r.stats.right.correct), (10, 10));
+    let trials = p.trials(start.session.id).unwrap();
+    assert_eq!(trials.iter().filter(|t| t.practice).count(), 3);
+    assert!(trials.iter().take(3).all(|t| t.practice && !t.correct));
+    let err = p.start_left_right(
+        LeftRightSettings { practice: Some(21), ..settings(BodyPart::Hand, 10, 9) },
+        at(MONDAY_9AM),
+    );
+    assert_eq!(field_of(err.unwrap_err()), "settings.practice");
 }

@@ -28,6 +28,7 @@ fn settings() -> LeftRightSettings {
         feedback: None,
         level: None,
         seed: Some(7),
+        practice: None,
     }
 }
 

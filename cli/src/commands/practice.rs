@@ -29,6 +29,9 @@ pub struct Args {
     /// Difficulty level 1–6 [default: your current level]
     #[arg(long, value_name = "L")]
     level: Option<u32>,
+    /// Unscored practice pictures first, 0–20 [default: 0]
+    #[arg(long, value_name = "N")]
+    practice: Option<u32>,
     /// Do not show right/wrong after each answer
     #[arg(long)]
     no_feedback: bool,
@@ -56,6 +59,21 @@ pub struct Args {
     /// --simulate: how much slower that side is, ms
     #[arg(long, default_value_t = 0.0, value_name = "MS")]
     slowdown_ms: f64,
+    /// --simulate: chance of a correct answer on the slower side [default: --accuracy]
+    #[arg(long, value_name = "A")]
+    slower_side_accuracy: Option<f64>,
+    /// --simulate: extra time for a picture turned 180° (θ costs (θ/180)² of it), ms
+    #[arg(long, default_value_t = VirtualPatient::default().angle_cost_ms, value_name = "MS")]
+    angle_cost_ms: f64,
+    /// --simulate: extra time for a lateral rotation, ms
+    #[arg(long, default_value_t = VirtualPatient::default().lateral_cost_ms, value_name = "MS")]
+    lateral_cost_ms: f64,
+    /// --simulate: chance of no answer before the limit
+    #[arg(long, default_value_t = VirtualPatient::default().lapse_rate, value_name = "P")]
+    lapse_rate: f64,
+    /// --simulate: chance of a guess (a key within 100–250 ms)
+    #[arg(long, default_value_t = VirtualPatient::default().guess_rate, value_name = "P")]
+    guess_rate: f64,
     /// Print the session's results as JSON
     #[arg(long)]
     json: bool,
@@ -78,6 +96,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         feedback: Some(!args.no_feedback),
         level: args.level,
         seed: args.seed,
+        practice: args.practice,
     };
     if args.slowdown_ms != 0.0 && args.slower_side.is_none() {
         return Err(CliError::usage("--slowdown-ms needs --slower-side (which side is slower)"));
@@ -100,6 +119,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             rt_ms: args.rt_ms,
             slower_side,
             slowdown_ms: args.slowdown_ms,
+            slower_side_accuracy: args.slower_side_accuracy,
+            angle_cost_ms: args.angle_cost_ms,
+            lateral_cost_ms: args.lateral_cost_ms,
+            lapse_rate: args.lapse_rate,
+            guess_rate: args.guess_rate,
             seed: args.seed.unwrap_or(0),
         };
         patient.run(&proprio, settings, ctx.now.clone())?
@@ -146,6 +170,12 @@ fn interactive(
     let mut prompt = Some(start.first);
     let mut stopped = false;
     while let Some(p) = prompt.take() {
+        // The fixation cross; keys pressed during it (or the feedback before it) are not
+        // answers to the picture that follows.
+        if fixation(p.fixation_ms)? == Pause::Stop {
+            stopped = true;
+            break;
+        }
         let onset = draw(&p, protocol, cols)?;
         let outcome: AnswerOutcome = match wait(onset, p.time_limit_ms)? {
             Reply::Answer(at, side) => proprio.answer_trial(session_id, p.index, onset, at, side)?,
@@ -161,7 +191,10 @@ fn interactive(
         };
         if let Some(ms) = outcome.feedback_ms {
             feedback(&p, &outcome)?;
-            std::thread::sleep(Duration::from_millis(u64::from(ms)));
+            if pause(ms)? == Pause::Stop {
+                stopped = true;
+                break;
+            }
         }
         prompt = outcome.next;
     }
@@ -186,12 +219,50 @@ fn question(body: BodyPart) -> &'static str {
     }
 }
 
+#[derive(PartialEq)]
+enum Pause {
+    Done,
+    Stop,
+}
+
+/// Shows the fixation cross for `ms`.
+fn fixation(ms: u32) -> Result<Pause, CliError> {
+    let mut out = stdout();
+    execute!(out, terminal::Clear(terminal::ClearType::All), cursor::MoveTo(0, 0)).map_err(io)?;
+    out.write_all(b"\r\n\r\n\r\n                        +\r\n").map_err(io)?;
+    out.flush().map_err(io)?;
+    pause(ms)
+}
+
+/// Waits `ms`, dropping every key pressed meanwhile except a stop (Esc, q, Ctrl-C).
+fn pause(ms: u32) -> Result<Pause, CliError> {
+    let deadline = monotonic_ns() + i64::from(ms) * 1_000_000;
+    loop {
+        let left = deadline - monotonic_ns();
+        if left <= 0 || !event::poll(Duration::from_nanos(left as u64)).map_err(io)? {
+            return Ok(Pause::Done);
+        }
+        if let Event::Key(k) = event::read().map_err(io)?
+            && k.kind == KeyEventKind::Press
+            && is_stop(&k)
+        {
+            return Ok(Pause::Stop);
+        }
+    }
+}
+
+fn is_stop(k: &event::KeyEvent) -> bool {
+    matches!(k.code, KeyCode::Esc | KeyCode::Char('q'))
+        || (k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL))
+}
+
 /// Draws the prompt; returns the onset: the monotonic time right after the frame with
 /// the picture was flushed to the terminal.
 fn draw(p: &TrialPrompt, protocol: Protocol, cols: u16) -> Result<i64, CliError> {
     let mut frame = String::new();
+    let block = if p.practice { "Practice" } else { "Picture" };
     frame.push_str(&format!(
-        "  Picture {} of {}   {}\r\n\r\n",
+        "  {block} {} of {}   {}\r\n\r\n",
         p.position,
         p.total,
         question(p.stimulus.body_part)
@@ -226,8 +297,7 @@ fn wait(onset: i64, limit_ms: u32) -> Result<Reply, CliError> {
             Event::Key(k) if k.kind == KeyEventKind::Press => match k.code {
                 KeyCode::Left | KeyCode::Char('l' | 'L') => return Ok(Reply::Answer(at, Side::Left)),
                 KeyCode::Right | KeyCode::Char('r' | 'R') => return Ok(Reply::Answer(at, Side::Right)),
-                KeyCode::Esc | KeyCode::Char('q') => return Ok(Reply::Stop),
-                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => return Ok(Reply::Stop),
+                _ if is_stop(&k) => return Ok(Reply::Stop),
                 _ => {}
             },
             // The terminal lost focus: like a phone app going to the background.

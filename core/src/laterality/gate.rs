@@ -1,21 +1,38 @@
 //! The stage gate: when may a patient leave left/right judgement for motor imagery?
 //!
-//! Rule (from the parameter table): over the last `gate_sessions` completed sessions,
-//! held on at least `gate_min_days` different days, accuracy ≥ `gate_accuracy` and median
-//! response time ≤ `gate_rt_ms` on BOTH sides, and at least `min_days_per_stage` days in
-//! the stage. The decision is the list of [`GateBlocker`]s (ready when it is empty); the
-//! verdict is a sentence made from the first of them, for shells that show it as it is.
+//! Rule (from the parameter table): the last `gate_sessions` completed sessions, held on
+//! at least `gate_min_days` different days, all at level `gate_level` or above; pooled,
+//! accuracy ≥ `gate_accuracy` and median response time ≤ `gate_rt_ms` on BOTH sides; no
+//! session among them with more than `gate_max_anticipations` anticipations or more than
+//! `gate_drop` under the accuracy goal on a side; and at least `min_days_per_stage` days
+//! in the stage. The decision is the list of [`GateBlocker`]s (ready when it is empty);
+//! the verdict is a sentence made from the first of them, with the recent trend, for
+//! shells that show it as it is.
 
-use super::stats::{self, Observation};
+use super::stats::{self, LateralityStats, Observation};
 use crate::params::Parameters;
 use crate::stimulus::Side;
 use serde::Serialize;
+
+/// How many recent sessions the trend shows.
+pub const TREND_SESSIONS: usize = 5;
 
 /// A completed session as the gate sees it.
 pub struct GateSession {
     /// Local calendar day number in the session's own zone.
     pub day: i64,
+    pub level: u32,
     pub trials: Vec<Observation>,
+}
+
+/// One recent session in the gate's trend, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
+pub struct TrendPoint {
+    pub level: u32,
+    pub left_accuracy: Option<f64>,
+    pub right_accuracy: Option<f64>,
+    pub left_median_rt_ms: Option<f64>,
+    pub right_median_rt_ms: Option<f64>,
 }
 
 /// One thing that keeps the patient in stage 1, with its numbers. Listed in the order a
@@ -27,10 +44,16 @@ pub enum GateBlocker {
     TooFewSessions { have: u32, need: u32 },
     /// The sessions looked at fall on too few different days.
     TooFewDays { have: u32, need: u32 },
+    /// `sessions` of the sessions looked at had more anticipations than `max_fraction`.
+    TooManyAnticipations { sessions: u32, max_fraction: f64 },
     /// Accuracy under the goal on these sides (one or both).
     AccuracyBelowGoal { sides: Vec<Side>, goal: f64 },
     /// Median response time over the goal on these sides (one or both).
     SlowerThanGoal { sides: Vec<Side>, goal_ms: f64 },
+    /// A session looked at fell to `accuracy` on `side`, under `floor`.
+    RecentDrop { side: Side, accuracy: f64, floor: f64 },
+    /// A session looked at was below the level the gate needs (the lowest is `level`).
+    LevelBelowGoal { level: u32, need: u32 },
     /// The stage's minimum time has not passed: today is day `day` of `need`.
     TooFewDaysInStage { day: u32, need: u32 },
 }
@@ -56,6 +79,8 @@ pub struct GateState {
     pub right_accuracy: Option<f64>,
     pub left_median_rt_ms: Option<f64>,
     pub right_median_rt_ms: Option<f64>,
+    /// The last few completed sessions, oldest first (up to [`TREND_SESSIONS`]).
+    pub trend: Vec<TrendPoint>,
 }
 
 /// Evaluates the gate. `recent` holds the last completed sessions, newest last (only the
@@ -68,6 +93,8 @@ pub fn evaluate(recent: &[GateSession], days_in_stage: u32, params: &Parameters)
     days.dedup();
     let pooled: Vec<Observation> = window.iter().flat_map(|s| s.trials.iter().copied()).collect();
     let st = stats::compute(&pooled, &[]);
+    let each: Vec<(u32, LateralityStats)> =
+        recent.iter().map(|s| (s.level, stats::compute(&s.trials, &[]))).collect();
     let mut state = GateState {
         ready: false,
         blockers: Vec::new(),
@@ -84,14 +111,26 @@ pub fn evaluate(recent: &[GateSession], days_in_stage: u32, params: &Parameters)
         right_accuracy: st.right.accuracy,
         left_median_rt_ms: st.left.median_rt_ms,
         right_median_rt_ms: st.right.median_rt_ms,
+        trend: each[each.len().saturating_sub(TREND_SESSIONS)..]
+            .iter()
+            .map(|(level, s)| TrendPoint {
+                level: *level,
+                left_accuracy: s.left.accuracy,
+                right_accuracy: s.right.accuracy,
+                left_median_rt_ms: s.left.median_rt_ms,
+                right_median_rt_ms: s.right.median_rt_ms,
+            })
+            .collect(),
     };
-    state.blockers = blockers(&state);
+    state.blockers = blockers(&state, &each[each.len() - window.len()..], params);
     state.ready = state.blockers.is_empty();
     state.verdict = verdict(&state);
     state
 }
 
-fn blockers(s: &GateState) -> Vec<GateBlocker> {
+/// Everything still missing, in the order a patient can act on it. `window` holds the
+/// sessions looked at, each with its level and statistics.
+fn blockers(s: &GateState, window: &[(u32, LateralityStats)], params: &Parameters) -> Vec<GateBlocker> {
     let mut out = Vec::new();
     if s.sessions_considered < s.sessions_needed {
         out.push(GateBlocker::TooFewSessions { have: s.sessions_considered, need: s.sessions_needed });
@@ -99,21 +138,47 @@ fn blockers(s: &GateState) -> Vec<GateBlocker> {
     if s.distinct_days < s.days_needed {
         out.push(GateBlocker::TooFewDays { have: s.distinct_days, need: s.days_needed });
     }
+    let guessed =
+        window.iter().filter(|(_, st)| anticipation_fraction(st) > params.gate_max_anticipations).count();
+    if guessed > 0 {
+        out.push(GateBlocker::TooManyAnticipations {
+            sessions: guessed as u32,
+            max_fraction: params.gate_max_anticipations,
+        });
+    }
     let sides = |ok: &dyn Fn(Side) -> bool| -> Vec<Side> {
         [Side::Left, Side::Right].into_iter().filter(|&x| !ok(x)).collect()
     };
-    let accurate = sides(&|side| s.accuracy(side).is_some_and(|a| a >= s.accuracy_goal));
-    if !accurate.is_empty() {
-        out.push(GateBlocker::AccuracyBelowGoal { sides: accurate, goal: s.accuracy_goal });
+    let inaccurate = sides(&|side| s.accuracy(side).is_some_and(|a| a >= s.accuracy_goal));
+    if !inaccurate.is_empty() {
+        out.push(GateBlocker::AccuracyBelowGoal { sides: inaccurate, goal: s.accuracy_goal });
     }
-    let fast = sides(&|side| s.median_rt_ms(side).is_some_and(|rt| rt <= s.rt_goal_ms));
-    if !fast.is_empty() {
-        out.push(GateBlocker::SlowerThanGoal { sides: fast, goal_ms: s.rt_goal_ms });
+    let slow = sides(&|side| s.median_rt_ms(side).is_some_and(|rt| rt <= s.rt_goal_ms));
+    if !slow.is_empty() {
+        out.push(GateBlocker::SlowerThanGoal { sides: slow, goal_ms: s.rt_goal_ms });
+    }
+    let floor = s.accuracy_goal - params.gate_drop;
+    let worst = window
+        .iter()
+        .flat_map(|(_, st)| [&st.left, &st.right])
+        .filter_map(|side| side.accuracy.map(|a| (side.side, a)))
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((side, accuracy)) = worst.filter(|(_, a)| *a < floor) {
+        out.push(GateBlocker::RecentDrop { side, accuracy, floor });
+    }
+    if let Some(level) = window.iter().map(|(level, _)| *level).min().filter(|l| *l < params.gate_level) {
+        out.push(GateBlocker::LevelBelowGoal { level, need: params.gate_level });
     }
     if s.days_in_stage < s.min_days_in_stage {
         out.push(GateBlocker::TooFewDaysInStage { day: s.days_in_stage, need: s.min_days_in_stage });
     }
     out
+}
+
+/// Anticipations as a fraction of a session's scored answers.
+pub fn anticipation_fraction(st: &LateralityStats) -> f64 {
+    let n = st.left.n + st.right.n;
+    if n == 0 { 0.0 } else { f64::from(st.left.anticipations + st.right.anticipations) / f64::from(n) }
 }
 
 impl GateState {
@@ -158,37 +223,92 @@ fn verdict(s: &GateState) -> String {
                 s.sessions_considered
             )
         }
-        GateBlocker::AccuracyBelowGoal { sides, .. } => match sides.as_slice() {
-            [side] => format!(
-                "Not yet: your {side} side is at {} % correct; the goal is {goal_pct} % on both sides.",
-                pct(*side)
-            ),
-            _ => format!(
-                "Not yet: {} % correct on the left and {} % on the right; the goal is {goal_pct} % on both sides.",
-                pct(Side::Left),
-                pct(Side::Right)
-            ),
-        },
-        GateBlocker::SlowerThanGoal { sides, .. } => match sides.as_slice() {
-            [slow] => {
-                let fast = if *slow == Side::Left { Side::Right } else { Side::Left };
-                format!(
-                    "Not yet: your {slow} side is {} slower than your {fast} ({} against a goal of {goal_s}).",
-                    seconds(rt(*slow) - rt(fast)),
-                    seconds(rt(*slow))
-                )
-            }
-            _ => format!(
-                "Not yet: answers take {} on the left and {} on the right; the goal is {goal_s} on both sides.",
-                seconds(rt(Side::Left)),
-                seconds(rt(Side::Right))
-            ),
-        },
+        GateBlocker::AccuracyBelowGoal { sides, .. } => {
+            let sentence = match sides.as_slice() {
+                [side] => format!(
+                    "Not yet: your {side} side is at {} % correct; the goal is {goal_pct} % on both sides.",
+                    pct(*side)
+                ),
+                _ => format!(
+                    "Not yet: {} % correct on the left and {} % on the right; the goal is {goal_pct} % on both sides.",
+                    pct(Side::Left),
+                    pct(Side::Right)
+                ),
+            };
+            sentence + &accuracy_trend(s, sides[0])
+        }
+        GateBlocker::SlowerThanGoal { sides, .. } => {
+            let sentence = match sides.as_slice() {
+                [slow] => {
+                    let fast = if *slow == Side::Left { Side::Right } else { Side::Left };
+                    format!(
+                        "Not yet: your {slow} side is {} slower than your {fast} ({} against a goal of {goal_s}).",
+                        seconds(rt(*slow) - rt(fast)),
+                        over_goal(rt(*slow), s.rt_goal_ms)
+                    )
+                }
+                _ => format!(
+                    "Not yet: answers take {} on the left and {} on the right; the goal is {goal_s} on both sides.",
+                    over_goal(rt(Side::Left), s.rt_goal_ms),
+                    over_goal(rt(Side::Right), s.rt_goal_ms)
+                ),
+            };
+            sentence + &speed_trend(s, sides[0])
+        }
+        GateBlocker::LevelBelowGoal { level, need } => format!(
+            "Not yet: your recent sessions include level {level}; the gate counts sessions at level {need}, \
+             which the pictures reach as your answers stay accurate and quick."
+        ),
+        GateBlocker::TooManyAnticipations { sessions, .. } => {
+            let which = if *sessions == 1 {
+                "One of your last sessions".to_string()
+            } else {
+                format!("{sessions} of your last sessions")
+            };
+            format!(
+                "Not yet: {which} had many answers faster than a picture can be judged. Take the moment to look \
+                 at each picture before you answer."
+            )
+        }
+        GateBlocker::RecentDrop { side, accuracy, .. } => format!(
+            "Not yet: one of your last sessions dropped to {} % correct on the {side}. A few steady sessions \
+             will show it was a one-off.",
+            (accuracy * 100.0).floor()
+        ),
         GateBlocker::TooFewDaysInStage { day, need } => format!(
             "Nearly there: accuracy and speed are at the goal on both sides. Stage 1 lasts at least {need} days; \
              today is day {day}."
         ),
     }
+}
+
+/// " Your last 4 sessions on the left: 78, 80, 84, 88 %." — empty with fewer than two.
+fn accuracy_trend(s: &GateState, side: Side) -> String {
+    let values: Vec<String> = s
+        .trend
+        .iter()
+        .filter_map(|p| if side == Side::Left { p.left_accuracy } else { p.right_accuracy })
+        .map(|a| format!("{}", (a * 100.0).floor()))
+        .collect();
+    trend_sentence(&values, side, " %")
+}
+
+/// " Your last 4 sessions on the left: 2.1, 1.9, 1.8, 1.7 s." — empty with fewer than two.
+fn speed_trend(s: &GateState, side: Side) -> String {
+    let values: Vec<String> = s
+        .trend
+        .iter()
+        .filter_map(|p| if side == Side::Left { p.left_median_rt_ms } else { p.right_median_rt_ms })
+        .map(|ms| format!("{:.1}", ms / 1000.0))
+        .collect();
+    trend_sentence(&values, side, " s")
+}
+
+fn trend_sentence(values: &[String], side: Side, unit: &str) -> String {
+    if values.len() < 2 {
+        return String::new();
+    }
+    format!(" Your last {} sessions on the {side}: {}{unit}.", values.len(), values.join(", "))
 }
 
 /// "1.5 s", or "40 ms" for differences under a tenth of a second.
@@ -199,6 +319,17 @@ fn seconds(ms: f64) -> String {
         format!("{} ms", ms.round())
     } else {
         format!("{:.1} s", ms / 1000.0)
+    }
+}
+
+/// A time that misses `goal_ms`, never shown as if it met it: 1 545 ms against 1.5 s
+/// reads "1.55 s", not "1.5 s".
+fn over_goal(ms: f64, goal_ms: f64) -> String {
+    let shown = seconds(ms);
+    if ms > goal_ms && shown == seconds(goal_ms) {
+        format!("{:.2} s", (ms / 10.0).ceil() / 100.0)
+    } else {
+        shown
     }
 }
 
@@ -229,7 +360,7 @@ mod tests {
                 });
             }
         }
-        GateSession { day, trials }
+        GateSession { day, level: 6, trials }
     }
 
     fn eval(sessions: &[GateSession], days_in_stage: u32) -> GateState {
@@ -276,13 +407,18 @@ mod tests {
             ],
             20,
         );
-        assert_eq!(s.verdict, "Not yet: your left side is at 83 % correct; the goal is 90 % on both sides.");
+        assert_eq!(
+            s.verdict,
+            "Not yet: your left side is at 83 % correct; the goal is 90 % on both sides. \
+             Your last 3 sessions on the left: 80, 85, 85 %."
+        );
         assert_eq!(s.blockers, vec![GateBlocker::AccuracyBelowGoal { sides: vec![Side::Left], goal: 0.9 }]);
         let slow_left = |day| session(day, (1.0, 1900), (1.0, 1500));
         let s = eval(&[slow_left(1), slow_left(2), slow_left(3)], 20);
         assert_eq!(
             s.verdict,
-            "Not yet: your left side is 0.4 s slower than your right (1.9 s against a goal of 1.5 s)."
+            "Not yet: your left side is 0.4 s slower than your right (1.9 s against a goal of 1.5 s). \
+             Your last 3 sessions on the left: 1.9, 1.9, 1.9 s."
         );
         let both_slow = |day| session(day, (1.0, 1900), (1.0, 1700));
         let s = eval(&[both_slow(1), both_slow(2), both_slow(3)], 20);
@@ -294,5 +430,50 @@ mod tests {
         // exactly at the goals passes
         let edge = |day| session(day, (0.9, 1500), (0.9, 1500));
         assert!(eval(&[edge(1), edge(2), edge(3)], 14).ready);
+    }
+
+    fn at_level(level: u32, g: GateSession) -> GateSession {
+        GateSession { level, ..g }
+    }
+
+    #[test]
+    fn only_sessions_at_the_gate_level_count() {
+        let good = |day| session(day, (0.95, 1200), (0.95, 1100));
+        let s = eval(&[good(1), at_level(1, good(2)), good(3)], 20);
+        assert_eq!(s.blockers, vec![GateBlocker::LevelBelowGoal { level: 1, need: 6 }]);
+        assert!(s.verdict.contains("level 1") && s.verdict.contains("level 6"), "{}", s.verdict);
+        let mut lower = Parameters::default();
+        lower.set("gate_level", 1.0, "plan").unwrap();
+        assert!(evaluate(&[good(1), at_level(1, good(2)), good(3)], 20, &lower).ready);
+    }
+
+    #[test]
+    fn guessing_and_a_bad_day_hidden_in_the_pool_block_the_gate() {
+        let good = |day| session(day, (1.0, 1200), (1.0, 1100));
+        let mut guessing = good(2);
+        for t in guessing.trials.iter_mut().take(8) {
+            t.flags = crate::laterality::TrialFlags::ANTICIPATION;
+            t.rt_ns = Some(150_000_000);
+        }
+        let s = eval(&[good(1), guessing, good(3)], 20);
+        assert!(
+            s.blockers.contains(&GateBlocker::TooManyAnticipations { sessions: 1, max_fraction: 0.1 }),
+            "{:?}",
+            s.blockers
+        );
+        // 100 %, 60 %, 100 % on the left pools to 87 %: the 60 % day must show.
+        let s = eval(&[good(1), session(2, (0.6, 1200), (1.0, 1100)), good(3)], 20);
+        assert_eq!(s.blockers[0], GateBlocker::AccuracyBelowGoal { sides: vec![Side::Left], goal: 0.9 });
+        assert!(s.blockers.iter().any(|b| matches!(b, GateBlocker::RecentDrop { side: Side::Left, .. })));
+        let s = eval(&[good(1), session(2, (0.8, 1200), (1.0, 1100)), good(3), good(4)], 20);
+        assert!(s.ready, "a dip to 80 % is within the margin: {:?}", s.blockers);
+    }
+
+    #[test]
+    fn a_time_over_the_goal_never_reads_as_the_goal() {
+        assert_eq!(over_goal(1545.0, 1500.0), "1.55 s");
+        assert_eq!(over_goal(1501.0, 1500.0), "1.51 s");
+        assert_eq!(over_goal(1900.0, 1500.0), "1.9 s");
+        assert_eq!(over_goal(1400.0, 1500.0), "1.4 s");
     }
 }

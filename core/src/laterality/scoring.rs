@@ -17,6 +17,8 @@ impl TrialFlags {
     pub const TIMEOUT: i64 = 2;
     /// Voided (the app went to the background mid-trial); replaced by a fresh trial.
     pub const VOIDED: i64 = 4;
+    /// A practice picture before the session proper: kept, never scored in statistics.
+    pub const PRACTICE: i64 = 8;
 }
 
 /// One trial as recorded: the picture shown, the shell's stamps and the score.
@@ -40,6 +42,10 @@ impl Trial {
 
     pub fn timed_out(&self) -> bool {
         self.flags & TrialFlags::TIMEOUT != 0
+    }
+
+    pub fn practice(&self) -> bool {
+        self.flags & TrialFlags::PRACTICE != 0
     }
 
     pub fn anticipated(&self) -> bool {

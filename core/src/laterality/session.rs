@@ -9,6 +9,7 @@ use super::stats::{LateralityStats, Observation, SideStats};
 use crate::error::{Error, Result};
 use crate::params::Parameters;
 use crate::stimulus::{BodyPart, StimulusSpec};
+use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -31,6 +32,9 @@ pub struct LeftRightSettings {
     /// Seed for the picture sequence; default: drawn at random (and stored either way).
     #[uniffi(default = None)]
     pub seed: Option<u64>,
+    /// Unscored practice pictures before the session (0–20; default from the table, 0).
+    #[uniffi(default = None)]
+    pub practice: Option<u32>,
 }
 
 impl LeftRightSettings {
@@ -43,6 +47,9 @@ impl LeftRightSettings {
         }
         if let Some(limit) = self.time_limit_ms {
             parameters.set("time_limit_ms", f64::from(limit), "settings.time_limit_ms")?;
+        }
+        if let Some(practice) = self.practice {
+            parameters.set("practice_trials", f64::from(practice), "settings.practice")?;
         }
         if let Some(l) = self.level.filter(|l| !(levels::MIN_LEVEL..=levels::MAX_LEVEL).contains(l)) {
             return Err(Error::invalid(
@@ -61,18 +68,25 @@ pub struct SessionParams {
     pub feedback: bool,
 }
 
-/// The picture to show now.
+/// The picture to show now. The shell shows a fixation cross for `fixation_ms`, then the
+/// picture (its first frame is the onset); touches and keys before the onset are not
+/// answers and are dropped, in every shell.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct TrialPrompt {
     pub session_id: i64,
     /// Trial index to answer with (voided trials use up an index).
     pub index: u32,
-    /// 1-based number of this picture in the session, for "12 of 50".
+    /// 1-based number of this picture in its block, for "12 of 50".
     pub position: u32,
+    /// Pictures in its block: the practice block or the session proper.
     pub total: u32,
+    /// An unscored practice picture (before the session proper).
+    pub practice: bool,
     pub stimulus: StimulusSpec,
     pub stimulus_id: String,
     pub time_limit_ms: u32,
+    /// How long to show the fixation cross before the picture.
+    pub fixation_ms: u32,
 }
 
 /// What happened to one answer, and what comes next.
@@ -103,21 +117,32 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Trials answered or timed out (voided ones do not count).
-    pub fn answered(&self) -> u32 {
+    /// Pictures answered or timed out, practice ones included (voided ones do not count):
+    /// the position in the plan.
+    fn done(&self) -> u32 {
         self.trials.iter().filter(|t| !t.voided()).count() as u32
     }
 
+    fn practice_count(&self) -> u32 {
+        self.params.parameters.practice_trials.min(self.plan.len() as u32)
+    }
+
+    /// Scored pictures answered or timed out.
+    pub fn answered(&self) -> u32 {
+        self.done().saturating_sub(self.practice_count())
+    }
+
+    /// Scored pictures in the session.
     pub fn total(&self) -> u32 {
-        self.plan.len() as u32
+        self.plan.len() as u32 - self.practice_count()
     }
 
     /// The picture to show now: the next planned one, or after a void a fresh picture of
     /// the same side, derived from the seed so it is the same on every call. `None` when
     /// every planned picture is answered.
     pub fn current(&self) -> Option<TrialPrompt> {
-        let answered = self.answered() as usize;
-        let planned = *self.plan.get(answered)?;
+        let done = self.done();
+        let planned = *self.plan.get(done as usize)?;
         let stimulus = if self.trials.last().is_some_and(Trial::voided) {
             let mut shown = self.plan.clone();
             shown.extend(self.trials.iter().filter_map(|t| StimulusSpec::from_id(&t.stimulus).ok()));
@@ -125,7 +150,7 @@ impl Progress {
             let req = Request {
                 body_part: self.body_part,
                 level: self.level,
-                count: self.total(),
+                count: self.plan.len() as u32,
                 skin_tone: planned.skin_tone,
                 seed: self.seed,
                 recent: &none,
@@ -134,15 +159,33 @@ impl Progress {
         } else {
             planned
         };
+        let index = self.trials.len() as u32;
+        let practice = done < self.practice_count();
+        let (position, total) =
+            if practice { (done + 1, self.practice_count()) } else { (self.answered() + 1, self.total()) };
         Some(TrialPrompt {
             session_id: self.session_id,
-            index: self.trials.len() as u32,
-            position: answered as u32 + 1,
-            total: self.total(),
+            index,
+            position,
+            total,
+            practice,
             stimulus_id: stimulus.id(),
             stimulus,
             time_limit_ms: self.params.parameters.time_limit_ms,
+            fixation_ms: self.fixation_ms(index),
         })
+    }
+
+    /// The fixation before trial `index`: the parameter's time plus, when jitter is on, a
+    /// part of it derived from the seed and the index, so a replay shows the same.
+    fn fixation_ms(&self, index: u32) -> u32 {
+        let p = &self.params.parameters;
+        if p.fixation_jitter_ms == 0 {
+            return p.fixation_ms;
+        }
+        let mut rng =
+            rand_chacha::ChaCha8Rng::seed_from_u64(self.seed ^ (u64::from(index) << 32 | 0xF1_0000));
+        p.fixation_ms + rand::Rng::random_range(&mut rng, 0..=p.fixation_jitter_ms)
     }
 
     /// The current prompt, checking the shell is answering that trial.
@@ -180,7 +223,7 @@ impl Progress {
             response_ns: response.map(|(ns, _)| ns),
             answer: response.map(|(_, side)| side),
             correct: score.correct,
-            flags: score.flags,
+            flags: score.flags | if prompt.practice { TrialFlags::PRACTICE } else { 0 },
         }
     }
 
@@ -212,21 +255,23 @@ impl Progress {
             response_ns: None,
             answer: None,
             correct: false,
-            flags: TrialFlags::VOIDED,
+            flags: TrialFlags::VOIDED | if prompt.practice { TrialFlags::PRACTICE } else { 0 },
         })
     }
 
-    /// How the ladder sees this session, given its statistics; `day` is its local day.
+    /// How the ladder sees this session, given its statistics; `day` is its local day. A
+    /// session at the gate's standard on both sides with few anticipations is a good one.
     pub fn ladder_outcome(&self, stats: &LateralityStats, day: i64) -> SessionOutcome {
         let p = &self.params.parameters;
         let accuracy = |s: &SideStats| s.accuracy.unwrap_or(0.0);
         let at_standard = |s: &SideStats| {
             accuracy(s) >= p.gate_accuracy && s.median_rt_ms.is_some_and(|m| m <= f64::from(p.gate_rt_ms))
         };
+        let few_guesses = super::gate::anticipation_fraction(stats) <= p.gate_max_anticipations;
         SessionOutcome {
             level: self.level,
             day,
-            at_standard: at_standard(&stats.left) && at_standard(&stats.right),
+            at_standard: at_standard(&stats.left) && at_standard(&stats.right) && few_guesses,
             worst_accuracy: accuracy(&stats.left).min(accuracy(&stats.right)),
         }
     }

@@ -132,6 +132,16 @@ const STEPS: &[&str] = &[
         owner           TEXT NOT NULL
     );
     ",
+    // 4 -> 5: anticipations count as errors (laterality/stats.rs): the stored per-side
+    // summaries are recounted from the trials. Flag bits, fixed by the data format:
+    // 1 anticipation, 2 timeout, 4 voided.
+    "
+    UPDATE session_side SET correct = (
+        SELECT count(*) FROM trial t
+        WHERE t.session_id = session_side.session_id AND t.side = session_side.side
+          AND t.correct = 1 AND t.flags & 7 = 0
+    );
+    ",
 ];
 
 /// `PRAGMA application_id` of a Proprio database: "Prop" in ASCII (0x50726F70).

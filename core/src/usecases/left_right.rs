@@ -101,7 +101,7 @@ pub fn start(
         let plan = sequence::generate(&Request {
             body_part: settings.body_part,
             level,
-            count: params.parameters.images_per_session,
+            count: params.parameters.images_per_session + params.parameters.practice_trials,
             skin_tone: profile::get(tx)?.skin_tone,
             seed,
             recent: &recent,
@@ -310,13 +310,13 @@ fn current_level(c: &Connection, body_part: BodyPart) -> Result<u32> {
 
 /// The gate for a body part as of `now`.
 fn gate_state(c: &Connection, body_part: BodyPart, params: &Parameters, now: &WallTime) -> Result<GateState> {
-    let mut window = Vec::new();
-    for row in
-        sessions::latest_completed(c, SessionKind::LeftRight, body_part, params.gate_sessions)?.iter().rev()
-    {
+    let wanted = params.gate_sessions.max(gate::TREND_SESSIONS as u32);
+    let mut recent = Vec::new();
+    for row in sessions::latest_completed(c, SessionKind::LeftRight, body_part, wanted)?.iter().rev() {
         let trials = sessions::trials(c, row.id)?;
-        window.push(GateSession {
+        recent.push(GateSession {
             day: row.started_at.local_day()?,
+            level: row.level.unwrap_or(levels::MIN_LEVEL),
             trials: observations(trials.iter().map(|t| &t.trial))?,
         });
     }
@@ -324,5 +324,5 @@ fn gate_state(c: &Connection, body_part: BodyPart, params: &Parameters, now: &Wa
         Some(first) => (now.local_day()? - first.local_day()? + 1).max(0) as u32,
         None => 0,
     };
-    Ok(gate::evaluate(&window, days_in_stage, params))
+    Ok(gate::evaluate(&recent, days_in_stage, params))
 }

@@ -69,6 +69,8 @@ pub struct TrialResult {
     pub anticipation: bool,
     pub timeout: bool,
     pub voided: bool,
+    /// A practice picture, kept but never in the statistics.
+    pub practice: bool,
 }
 
 impl From<TrialRow> for TrialResult {
@@ -81,6 +83,7 @@ impl From<TrialRow> for TrialResult {
             anticipation: t.anticipated(),
             timeout: t.timed_out(),
             voided: t.voided(),
+            practice: t.practice(),
             stimulus_id: t.stimulus,
             side: t.side,
             answer: t.answer,
