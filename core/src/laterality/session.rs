@@ -11,7 +11,7 @@ use crate::params::Parameters;
 use crate::stimulus::{BodyPart, StimulusSpec};
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// What the patient (or their plan) chose for a session; `None` takes the default.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -146,14 +146,14 @@ impl Progress {
         let stimulus = if self.trials.last().is_some_and(Trial::voided) {
             let mut shown = self.plan.clone();
             shown.extend(self.trials.iter().filter_map(|t| StimulusSpec::from_id(&t.stimulus).ok()));
-            let none = HashSet::new();
+            let none = HashMap::new();
             let req = Request {
                 body_part: self.body_part,
                 level: self.level,
                 count: self.plan.len() as u32,
                 skin_tone: planned.skin_tone,
                 seed: self.seed,
-                recent: &none,
+                last_seen: &none,
             };
             sequence::replacement(&req, planned.side, &shown, self.trials.len() as u64)
         } else {

@@ -182,18 +182,24 @@ pub fn first_started(conn: &Connection, kind: SessionKind, body_part: BodyPart) 
         .optional()?)
 }
 
-/// Stimulus ids shown in the last `sessions` sessions of this kind and body part.
+/// The stimulus ids shown in the last `sessions` sessions of this kind and body part,
+/// each with how many sessions ago it was shown (0: the latest), newest first.
 pub fn recent_stimuli(
     conn: &Connection,
     kind: SessionKind,
     body_part: BodyPart,
     sessions: u32,
-) -> Result<Vec<String>> {
+) -> Result<Vec<(u32, String)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.stimulus FROM trial t WHERE t.session_id IN (
-             SELECT id FROM session WHERE kind = ?1 AND body_part = ?2 ORDER BY started_at_ms DESC LIMIT ?3)",
+        "WITH recent AS (
+             SELECT id, row_number() OVER (ORDER BY started_at_ms DESC, id DESC) - 1 AS age
+             FROM session WHERE kind = ?1 AND body_part = ?2
+             ORDER BY started_at_ms DESC, id DESC LIMIT ?3)
+         SELECT recent.age, t.stimulus FROM trial t JOIN recent ON recent.id = t.session_id
+         ORDER BY recent.age",
     )?;
-    let rows = stmt.query_map(params![kind.as_str(), body_part.as_str(), sessions], |r| r.get(0))?;
+    let rows =
+        stmt.query_map(params![kind.as_str(), body_part.as_str(), sessions], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -25,10 +25,11 @@ use crate::store::{NewSession, SessionRow, Store, profile, sessions};
 use crate::time::WallTime;
 use rusqlite::Connection;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
-/// How many past sessions' pictures a new session avoids.
-const AVOID_RECENT_SESSIONS: u32 = 5;
+/// How far back a new session looks to show what was seen longest ago first: three
+/// sessions a day for three weeks.
+const HISTORY_SESSIONS: u32 = 63;
 /// How many recent sessions the "recent" statistics pool.
 const RECENT_STATS_SESSIONS: u32 = 10;
 
@@ -93,18 +94,22 @@ pub fn start(
             Some(level) => level,
             None => current_level(tx, settings.body_part)?,
         };
-        let recent: HashSet<StimulusSpec> =
-            sessions::recent_stimuli(tx, SessionKind::LeftRight, settings.body_part, AVOID_RECENT_SESSIONS)?
-                .iter()
-                .filter_map(|id| StimulusSpec::from_id(id).ok())
-                .collect();
+        let mut last_seen = HashMap::new();
+        for (age, id) in
+            sessions::recent_stimuli(tx, SessionKind::LeftRight, settings.body_part, HISTORY_SESSIONS)?
+        {
+            if let Ok(spec) = StimulusSpec::from_id(&id) {
+                // Newest first: keep the first (smallest) age of each picture.
+                last_seen.entry(sequence::history_key(&spec)).or_insert(age);
+            }
+        }
         let plan = sequence::generate(&Request {
             body_part: settings.body_part,
             level,
             count: params.parameters.images_per_session + params.parameters.practice_trials,
             skin_tone: profile::get(tx)?.skin_tone,
             seed,
-            recent: &recent,
+            last_seen: &last_seen,
         });
         let plan_text = plan.iter().map(StimulusSpec::id).collect::<Vec<_>>().join(" ");
         let row = sessions::start(
