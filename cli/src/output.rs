@@ -139,14 +139,46 @@ pub fn print_side_table(st: &LateralityStats) {
     if st.left.affected || st.right.affected {
         println!("  * affected side");
     }
-    let groups: Vec<String> = st
-        .by_direction
+    for side in [&st.left, &st.right] {
+        let groups: Vec<String> = st
+            .by_direction
+            .iter()
+            .chain(st.by_angle.iter())
+            .filter(|g| g.side == side.side)
+            .map(|g| format!("{} {} {}", g.label, fmt_pct(g.accuracy), fmt_rt(g.median_rt_ms)))
+            .collect();
+        if !groups.is_empty() {
+            println!("  {} by rotation: {}", side.side, groups.join(" · "));
+        }
+    }
+    let effects: Vec<String> = st
+        .direction_effect
         .iter()
-        .chain(st.by_angle.iter())
-        .map(|g| format!("{} {} {}", g.label, fmt_pct(g.accuracy), fmt_rt(g.median_rt_ms)))
+        .filter_map(|e| {
+            e.lateral_minus_medial_ms
+                .map(|d| format!("{} {:+.0} ms (n {}/{})", e.side, d, e.lateral_n, e.medial_n))
+        })
         .collect();
-    if !groups.is_empty() {
-        println!("  by rotation: {}", groups.join(" · "));
+    if !effects.is_empty() {
+        println!("  lateral − medial: {}", effects.join(" · "));
+    }
+    let hljt: Vec<String> = st
+        .hljt
+        .iter()
+        .filter(|h| h.n > 0)
+        .map(|h| {
+            format!(
+                "{} {} correct, mean {} (n {}, {} left out)",
+                h.side,
+                fmt_pct(h.accuracy),
+                fmt_rt(h.mean_rt_ms),
+                h.n,
+                h.excluded
+            )
+        })
+        .collect();
+    if !hljt.is_empty() {
+        println!("  HLJT convention (RT 0.3–3 s): {}", hljt.join(" · "));
     }
 }
 

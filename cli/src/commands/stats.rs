@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             fmt_rt(s.right_median_rt_ms)
         );
     }
-    println!("\nLast {} sessions together:", o.history.len().min(10));
+    println!("\nLast {} sessions together:", o.recent_sessions);
     print_side_table(&o.recent);
     println!("\n{}", o.gate.verdict);
     Ok(())

@@ -256,8 +256,8 @@ fn verdict(s: &GateState) -> String {
             sentence + &speed_trend(s, sides[0])
         }
         GateBlocker::LevelBelowGoal { level, need } => format!(
-            "Not yet: your recent sessions include level {level}; the gate counts sessions at level {need}, \
-             which the pictures reach as your answers stay accurate and quick."
+            "Not yet: the gate counts sessions at level {need}; your recent sessions went down to level {level}. \
+             The pictures get harder as your answers stay accurate and quick."
         ),
         GateBlocker::TooManyAnticipations { sessions, .. } => {
             let which = if *sessions == 1 {

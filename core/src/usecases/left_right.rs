@@ -73,8 +73,10 @@ pub struct LeftRightOverview {
     /// The level the next session will use.
     pub level: u32,
     pub gate: GateState,
-    /// Pooled over the last 10 sessions (per side, direction and angle band).
+    /// Pooled over the last `recent_sessions` summarised sessions.
     pub recent: LateralityStats,
+    /// How many sessions `recent` pools (up to 10).
+    pub recent_sessions: u32,
     /// Every finished session, oldest first.
     pub history: Vec<SessionPoint>,
 }
@@ -242,7 +244,8 @@ pub fn overview(
         let affected = affected_sides(&profile::get(c)?.affected, body_part);
         let history = summaries::history(c, SessionKind::LeftRight, body_part, history_limit)?;
         let mut recent_trials = Vec::new();
-        for row in summaries::history(c, SessionKind::LeftRight, body_part, Some(RECENT_STATS_SESSIONS))? {
+        let pooled = summaries::history(c, SessionKind::LeftRight, body_part, Some(RECENT_STATS_SESSIONS))?;
+        for row in &pooled {
             recent_trials.extend(sessions::trials(c, row.session_id)?.into_iter().map(|t| t.trial));
         }
         Ok(LeftRightOverview {
@@ -250,6 +253,7 @@ pub fn overview(
             level: current_level(c, body_part)?,
             gate: gate_state(c, body_part, params, now)?,
             recent: stats::compute(&observations(&recent_trials)?, &affected),
+            recent_sessions: pooled.len() as u32,
             history: history.iter().map(point).collect(),
         })
     })
