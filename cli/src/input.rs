@@ -11,19 +11,34 @@ pub const MAX_DIFF_BYTES: u64 = 1 << 20;
 
 /// Reads a UTF-8 text file of at most `limit` bytes; `flag` names the option in errors.
 pub fn read_bounded(path: &Path, limit: u64, flag: &str) -> Result<String, CliError> {
+    let bytes = read_bytes_bounded(path, limit, flag, "a reminder list")?;
+    String::from_utf8(bytes)
+        .map_err(|_| CliError::usage(format!("{flag}: {} is not UTF-8 text", path.display())))
+}
+
+/// Reads a file of at most `limit` bytes; `what` says what the file should be.
+pub fn read_bytes_bounded(path: &Path, limit: u64, flag: &str, what: &str) -> Result<Vec<u8>, CliError> {
     let cannot = |e: std::io::Error| CliError::usage(format!("{flag}: cannot read {}: {e}", path.display()));
+    let too_big = || {
+        CliError::usage(format!(
+            "{flag}: {} is larger than {limit} bytes; that is not {what}",
+            path.display()
+        ))
+    };
     let file = std::fs::File::open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    // A regular file's size is known before reading; a device or pipe is read up to the
+    // limit and no further.
+    if meta.is_file() && meta.len() > limit {
+        return Err(too_big());
+    }
     let mut bytes = Vec::new();
     // One byte past the limit tells "too big" from "exactly at the limit".
     file.take(limit + 1).read_to_end(&mut bytes).map_err(cannot)?;
     if bytes.len() as u64 > limit {
-        return Err(CliError::usage(format!(
-            "{flag}: {} is larger than {limit} bytes; that is not a reminder list",
-            path.display()
-        )));
+        return Err(too_big());
     }
-    String::from_utf8(bytes)
-        .map_err(|_| CliError::usage(format!("{flag}: {} is not UTF-8 text", path.display())))
+    Ok(bytes)
 }
 
 #[cfg(test)]

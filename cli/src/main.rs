@@ -58,6 +58,11 @@ enum Command {
     Reminders(commands::reminders::Args),
     /// Today: reminders still to come, sessions done and adherence
     Today(commands::today::Args),
+    /// Write what a patient shares: JSON (everything; also the backup), CSV tables, or
+    /// trials in the hand laterality task's columns
+    Export(commands::export::Args),
+    /// Restore a JSON export into this database (refused if it holds data, unless --replace)
+    Import(commands::import::Args),
     /// Delete every record: the database file with its WAL and SHM files (needs --yes)
     DeleteAllData(commands::delete::Args),
 }
@@ -90,6 +95,8 @@ fn run(ctx: &Context, command: Command) -> Result<(), output::CliError> {
         Command::Stimulus(cmd) => commands::stimulus::run(cmd),
         Command::Reminders(args) => commands::reminders::run(ctx, args),
         Command::Today(args) => commands::today::run(ctx, args),
+        Command::Export(args) => commands::export::run(ctx, args),
+        Command::Import(args) => commands::import::run(ctx, args),
         Command::DeleteAllData(args) => commands::delete::run(ctx, args),
     }
 }

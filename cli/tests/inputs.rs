@@ -183,3 +183,34 @@ fn delete_all_data_needs_yes_and_removes_every_file() {
     let out = ok(proprio(&db, &["delete-all-data", "--yes"]));
     assert!(out.contains("Nothing to delete"), "{out}");
 }
+
+#[test]
+fn exports_never_overwrite_and_bad_backups_change_nothing() {
+    let (dir, db) = fresh();
+    ok(proprio(&db, &["practice", "--simulate", "--count", "10", "--seed", "3"]));
+    let out = dir.path().join("backup.json");
+    let out_s = out.to_str().unwrap();
+    assert!(ok(proprio(&db, &["export", "--out", out_s])).contains("wrote"));
+    let err = refused(proprio(&db, &["export", "--out", out_s]));
+    assert!(err.contains("exists"), "{err}");
+    let err = refused(proprio(&db, &["export", "--format", "pdf", "--out", "x"]));
+    assert!(err.contains("--format") && err.contains("json, csv, hljt"), "{err}");
+    let err = refused(proprio(&db, &["export", "--from", "yesterday", "--out", "y.json"]));
+    assert!(err.contains("from"), "{err}");
+
+    let (_d2, other) = fresh();
+    let err = refused(proprio(&other, &["import", "/dev/zero"]));
+    assert!(err.contains("larger than"), "{err}");
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "milk, eggs").unwrap();
+    let err = refused(proprio(&other, &["import", text.to_str().unwrap()]));
+    assert!(err.contains("not a Proprio export"), "{err}");
+    assert!(
+        ok(proprio(&other, &["status"])).contains("0 sessions, 0 trials, 0 journal entries"),
+        "nothing written"
+    );
+    assert!(ok(proprio(&other, &["import", out_s])).contains("Restored 1 sessions (10 trials)"));
+    let err = refused(proprio(&other, &["import", out_s]));
+    assert!(err.contains("--replace"), "{err}");
+    assert!(ok(proprio(&other, &["import", "--replace", out_s])).contains("Restored"));
+}

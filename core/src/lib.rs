@@ -17,6 +17,7 @@ uniffi::setup_scaffolding!();
 
 mod api;
 mod error;
+mod export;
 mod laterality;
 mod params;
 mod patient;
@@ -35,6 +36,7 @@ pub use api::{
     stimulus_metadata,
 };
 pub use error::{Error, ProprioError, Result};
+pub use export::{ExportFile, ExportFormat};
 pub use laterality::stats::GroupStats;
 pub use laterality::{
     AnswerOutcome, GateBlocker, GateState, LateralityStats, LeftRightSettings, SideStats, TrialPrompt,
@@ -46,5 +48,6 @@ pub use patient::{
 pub use programme::{SessionKind, SessionState};
 pub use store::schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use time::{WallTime, parse_zone};
+pub use usecases::export::ImportSummary;
 pub use usecases::left_right::{LeftRightOverview, LeftRightStart, SessionPoint, SessionResults};
 pub use usecases::sessions::{SessionSummary, Status, TrialResult};

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// One row of the table, for display ("why is this the rule?") and export.
-#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct ParameterInfo {
     pub key: String,
     pub value: f64,

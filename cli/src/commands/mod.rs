@@ -1,7 +1,9 @@
 //! One module per top-level command.
 
 pub mod delete;
+pub mod export;
 pub mod font;
+pub mod import;
 pub mod journal;
 pub mod practice;
 pub mod profile;

@@ -1,6 +1,7 @@
 //! The uniffi surface: one `Send + Sync` object, [`Proprio`], and plain records. Internal
 //! types (rows, connections, the parameter table's internals) stay behind it.
 
+mod export;
 mod left_right;
 mod pictures;
 mod reminders;

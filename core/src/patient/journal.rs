@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::time::WallTime;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Longest free-text note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
@@ -27,7 +27,7 @@ pub struct NewJournalEntry {
     pub session_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
 pub struct JournalEntry {
     pub id: i64,
     pub at: WallTime,

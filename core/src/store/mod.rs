@@ -4,6 +4,7 @@
 //! an acknowledged write survives a killed process (WAL, `synchronous = FULL` so it also
 //! survives power loss). Reads use their own connection and see committed data only.
 
+pub mod backup;
 pub mod journal;
 mod owner;
 pub mod profile;

@@ -130,3 +130,21 @@ pub fn ladder_write(
     .execute(params![session_id, body_part.as_str(), state.level, state.good, state.poor, state.changed_day])?;
     Ok(())
 }
+
+/// Every stored ladder step, oldest first.
+pub fn ladder_all(conn: &Connection) -> Result<Vec<crate::export::LadderStep>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT session_id, body_part, level, good, poor, changed_day FROM ladder_step ORDER BY step",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(crate::export::LadderStep {
+            session_id: r.get(0)?,
+            body_part: text_column(r, 1, "ladder_step.body_part", BodyPart::parse)?,
+            level: r.get(2)?,
+            good: r.get(3)?,
+            poor: r.get(4)?,
+            changed_day: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

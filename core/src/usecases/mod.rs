@@ -3,6 +3,7 @@
 //! between `api` (the uniffi surface) and `store` (SQLite only) and call the pure rules
 //! (`laterality`, `reminders`, `stimulus`, `params`). Nothing here imports `api`.
 
+pub mod export;
 pub mod left_right;
 pub mod patient;
 pub mod sessions;

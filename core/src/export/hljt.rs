@@ -1,0 +1,166 @@
+//! Trials in the column names and codings of the validated hand laterality task's
+//! PsychoPy output (HLJT, Moreno-Verdú 2025; its `Example data processing.R`), so that
+//! researchers' analysis scripts for that task run on Proprio's data unchanged.
+//!
+//! Only what the HLJT measures is written: hand pictures seen from the back (`dorsal`)
+//! or the palm (`palmar`), answered or anticipated, outside the practice block. Timeouts
+//! and voided pictures have no key, like rows that are not test trials in the HLJT, so
+//! its script drops them. The mapping, column by column, is in docs/exports.md.
+
+use super::csv::csv_error;
+use super::{ExportDocument, ExportFile};
+use crate::error::Result;
+use crate::stimulus::{BodyPart, Side, View};
+
+const COLUMNS: [&str; 22] = [
+    "participant",
+    "session",
+    "language_code",
+    "response_mode",
+    "practice_block",
+    "n_angles",
+    "hand_views",
+    "n_reps",
+    "feedback",
+    "date",
+    "psychopyVersion",
+    "frameRate",
+    "completion_time",
+    "test_block.thisN",
+    "hljt_angle",
+    "hljt_view",
+    "hljt_side",
+    "hljt_direction",
+    "hljt_images",
+    "test_hljt_response.keys",
+    "test_hljt_response.corr",
+    "test_hljt_response.rt",
+];
+
+/// The HLJT's own direction coding for a picture turned `clockwise_deg` on screen: 0 is
+/// "up", 180 "down"; for a right hand seen from the back, clockwise turns are "medial"
+/// and anticlockwise ones "lateral"; a left hand or a palm view reverses it (its
+/// stimulus tables, Stimuli_*angles.xlsx).
+pub fn direction(side: Side, view: View, clockwise_deg: u16) -> &'static str {
+    let clockwise = match clockwise_deg % 360 {
+        0 => return "up",
+        180 => return "down",
+        d => d < 180,
+    };
+    let medial = (clockwise == (side == Side::Right)) == (view == View::Back);
+    if medial { "medial" } else { "lateral" }
+}
+
+/// The HLJT's keys in its "both hands" mode: `s` for left, `l` for right.
+fn key(side: Side) -> &'static str {
+    match side {
+        Side::Left => "s",
+        Side::Right => "l",
+    }
+}
+
+/// `hljt_trials.csv`: every session's HLJT-comparable trials.
+pub fn trials(doc: &ExportDocument) -> Result<ExportFile> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    w.write_record(COLUMNS).map_err(csv_error)?;
+    for s in doc.sessions.iter().filter(|s| s.body_part == BodyPart::Hand) {
+        let rows: Vec<_> = s
+            .trials
+            .iter()
+            .filter(|t| !t.practice && matches!(t.stimulus.view, View::Back | View::Palm))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let mut angles: Vec<u16> = rows.iter().map(|t| t.stimulus.screen_rotation_clockwise_deg()).collect();
+        angles.sort_unstable();
+        angles.dedup();
+        let palmar = rows.iter().any(|t| t.stimulus.view == View::Palm);
+        let dorsal = rows.iter().any(|t| t.stimulus.view == View::Back);
+        let views = match (palmar, dorsal) {
+            (true, true) => "Palmar and Dorsal",
+            (true, false) => "Palmar",
+            _ => "Dorsal",
+        };
+        let cells = angles.len() * (usize::from(palmar) + usize::from(dorsal)) * 2;
+        let reps = (rows.len() as f64 / cells as f64).round();
+        let feedback = s
+            .params
+            .get("feedback")
+            .and_then(serde_json::Value::as_bool)
+            .filter(|on| *on)
+            .and_then(|_| s.params.pointer("/parameters/feedback_ms").and_then(serde_json::Value::as_f64))
+            .map_or("No feedback".to_string(), |ms| format!("{}", ms / 1000.0));
+        let practice = if s.trials.iter().any(|t| t.practice) { "Yes" } else { "No" };
+        let started = s.started_at.local()?;
+        let date = started.format("%Y-%m-%d_%Hh%M.%S.%3f").to_string();
+        let completion = s
+            .ended_at
+            .as_ref()
+            .map(|end| format!("{:.3}", (end.unix_ms - s.started_at.unix_ms) as f64 / 1000.0))
+            .unwrap_or_default();
+        let version = format!("proprio {}", doc.app_version);
+        for (i, t) in rows.iter().enumerate() {
+            let spec = &t.stimulus;
+            let clockwise = spec.screen_rotation_clockwise_deg();
+            let view = if spec.view == View::Palm { "palmar" } else { "dorsal" };
+            let answered = !t.timeout && !t.voided;
+            let cell = |v: Option<String>| if answered { v.unwrap_or_default() } else { String::new() };
+            w.write_record([
+                doc.patient.code.clone(),
+                format!("{:03}", s.id),
+                "EN".into(),
+                "Both hands".into(),
+                practice.into(),
+                format!("{} (increments of 15º)", angles.len()),
+                views.into(),
+                format!("{reps}"),
+                feedback.clone(),
+                date.clone(),
+                version.clone(),
+                String::new(),
+                if i + 1 == rows.len() { completion.clone() } else { String::new() },
+                "0".into(),
+                clockwise.to_string(),
+                view.into(),
+                spec.side.to_string(),
+                direction(spec.side, spec.view, clockwise).into(),
+                t.stimulus_id.clone(),
+                cell(t.answer.map(|a| key(a).to_string())),
+                cell(Some(u8::from(t.correct).to_string())),
+                cell(t.rt_ms.map(|ms| format!("{:.4}", ms / 1000.0))),
+            ])
+            .map_err(csv_error)?;
+        }
+    }
+    Ok(ExportFile {
+        name: "hljt_trials.csv".into(),
+        bytes: w.into_inner().map_err(|e| crate::Error::Io(e.into_error()))?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The HLJT's Stimuli_8angles table, row by row.
+    #[test]
+    fn directions_follow_the_hljt_stimulus_tables() {
+        let table = [
+            (Side::Right, View::Back, 45, "medial"),
+            (Side::Right, View::Back, 135, "medial"),
+            (Side::Right, View::Back, 225, "lateral"),
+            (Side::Right, View::Back, 0, "up"),
+            (Side::Right, View::Back, 180, "down"),
+            (Side::Right, View::Palm, 45, "lateral"),
+            (Side::Right, View::Palm, 270, "medial"),
+            (Side::Left, View::Back, 45, "lateral"),
+            (Side::Left, View::Back, 315, "medial"),
+            (Side::Left, View::Palm, 90, "medial"),
+            (Side::Left, View::Palm, 225, "lateral"),
+        ];
+        for (side, view, angle, expected) in table {
+            assert_eq!(direction(side, view, angle), expected, "{side} {view} {angle}");
+        }
+    }
+}

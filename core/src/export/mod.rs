@@ -1,0 +1,201 @@
+//! Exports, as pure formatters over one [`ExportDocument`]: the versioned JSON document
+//! (which doubles as the backup a new phone restores), CSV tables for spreadsheets, and
+//! trials in the column names and codings of the validated hand laterality task (HLJT).
+//! `usecases::export` gathers the document from the store in one snapshot and restores
+//! a backup; nothing here touches SQL.
+
+pub mod csv;
+pub mod hljt;
+
+use crate::error::{Error, Result};
+use crate::laterality::{Trial, TrialFlags};
+use crate::params::ParameterInfo;
+use crate::patient::{JournalEntry, Profile};
+use crate::programme::{SessionKind, SessionState};
+use crate::stimulus::{BodyPart, Side, StimulusSpec};
+use crate::text::text_enum;
+use crate::time::WallTime;
+use serde::{Deserialize, Serialize};
+
+/// The `format` field of every Proprio export.
+pub const FORMAT: &str = "proprio-export";
+/// The document's version; a reader refuses newer ones (update the app).
+pub const FORMAT_VERSION: u32 = 1;
+/// Largest export a reader takes: five years of practice is about 300 MB of JSON.
+pub const MAX_EXPORT_BYTES: usize = 1 << 30;
+
+text_enum!(
+    /// What an export holds and how it is written.
+    ExportFormat {
+        /// One JSON document with everything in it (also the backup).
+        Json => "json",
+        /// trials.csv, sessions.csv and journal.csv.
+        Csv => "csv",
+        /// One trials CSV in the HLJT's PsychoPy column names and codings.
+        Hljt => "hljt",
+    }
+);
+
+/// One file of an export: its suggested name and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ExportFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything a patient shares, for a range of local dates (both ends included).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportDocument {
+    pub format: String,
+    pub format_version: u32,
+    pub app_version: String,
+    pub exported_at: WallTime,
+    /// First and last local date included (`YYYY-MM-DD`); `None`: from the start / to now.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// The pseudonymous profile (no name is ever stored).
+    pub patient: Profile,
+    /// The clinical parameter table in force, with sources.
+    pub parameters: Vec<ParameterInfo>,
+    /// Every session started in the range, oldest first, with every trial.
+    pub sessions: Vec<ExportSession>,
+    /// Journal entries made in the range, oldest first.
+    pub journal: Vec<JournalEntry>,
+    /// The level ladder's state after each completed left/right session.
+    pub ladder: Vec<LadderStep>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportSession {
+    pub id: i64,
+    pub kind: SessionKind,
+    pub body_part: BodyPart,
+    pub started_at: WallTime,
+    pub ended_at: Option<WallTime>,
+    pub state: SessionState,
+    pub seed: u64,
+    pub level: Option<u32>,
+    /// How the session ran (parameters in force, feedback on or off), as stored.
+    pub params: serde_json::Value,
+    /// The planned pictures, in order (left/right sessions).
+    pub plan: Vec<String>,
+    pub trials: Vec<ExportTrial>,
+}
+
+/// One trial with the full picture spec and the shell's own stamps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportTrial {
+    pub index: u32,
+    pub stimulus: StimulusSpec,
+    pub stimulus_id: String,
+    /// The right answer.
+    pub side: Side,
+    pub answer: Option<Side>,
+    pub correct: bool,
+    /// Monotonic stamps of the picture's first frame and of the answer, ns.
+    pub onset_ns: i64,
+    pub response_ns: Option<i64>,
+    pub rt_ms: Option<f64>,
+    pub anticipation: bool,
+    pub timeout: bool,
+    pub voided: bool,
+    pub practice: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LadderStep {
+    pub session_id: i64,
+    pub body_part: BodyPart,
+    pub level: u32,
+    pub good: u32,
+    pub poor: u32,
+    pub changed_day: Option<i64>,
+}
+
+impl ExportSession {
+    /// The trials as they are recorded (flags as bits), for statistics and storage.
+    pub fn recorded_trials(&self) -> Vec<Trial> {
+        self.trials
+            .iter()
+            .map(|t| Trial {
+                stimulus: t.stimulus_id.clone(),
+                side: t.side,
+                onset_ns: t.onset_ns,
+                response_ns: t.response_ns,
+                answer: t.answer,
+                correct: t.correct,
+                flags: [
+                    (t.anticipation, TrialFlags::ANTICIPATION),
+                    (t.timeout, TrialFlags::TIMEOUT),
+                    (t.voided, TrialFlags::VOIDED),
+                    (t.practice, TrialFlags::PRACTICE),
+                ]
+                .iter()
+                .filter(|(on, _)| *on)
+                .fold(0, |flags, (_, bit)| flags | bit),
+            })
+            .collect()
+    }
+}
+
+impl ExportDocument {
+    pub fn to_json(&self) -> Result<Vec<u8>> {
+        Ok(serde_json::to_vec(self)?)
+    }
+
+    /// Reads a document, refusing with a clear error what is not one of ours, is too
+    /// large, is truncated or damaged, or comes from a newer Proprio.
+    pub fn from_json(bytes: &[u8]) -> Result<ExportDocument> {
+        if bytes.len() > MAX_EXPORT_BYTES {
+            return Err(Error::invalid(
+                "backup",
+                format!("{} bytes is larger than any Proprio export", bytes.len()),
+            ));
+        }
+        #[derive(Deserialize)]
+        struct Header {
+            format: String,
+            format_version: u32,
+        }
+        let header: Header = serde_json::from_slice(bytes)
+            .map_err(|e| Error::invalid("backup", format!("not a Proprio export ({e})")))?;
+        if header.format != FORMAT {
+            return Err(Error::invalid(
+                "backup.format",
+                format!("'{}' is not a Proprio export", header.format),
+            ));
+        }
+        if header.format_version > FORMAT_VERSION {
+            return Err(Error::invalid(
+                "backup.format_version",
+                format!(
+                    "version {} was written by a newer Proprio (this one reads up to {FORMAT_VERSION}); update the app",
+                    header.format_version
+                ),
+            ));
+        }
+        serde_json::from_slice(bytes)
+            .map_err(|e| Error::invalid("backup", format!("damaged or incomplete ({e})")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn foreign_newer_truncated_and_huge_documents_are_refused_by_name() {
+        let field = |bytes: &[u8]| match ExportDocument::from_json(bytes) {
+            Err(Error::InvalidArgument { field, reason }) => format!("{field}: {reason}"),
+            other => panic!("{other:?}"),
+        };
+        assert!(field(b"not json").starts_with("backup: not a Proprio export"));
+        assert!(field(br#"{"format":"other","format_version":1}"#).starts_with("backup.format:"));
+        let newer = field(br#"{"format":"proprio-export","format_version":2}"#);
+        assert!(newer.starts_with("backup.format_version:") && newer.contains("update the app"), "{newer}");
+        assert!(field(br#"{"format":"proprio-export","format_version":1}"#).starts_with("backup: damaged"));
+        assert!(
+            field(br#"{"format":"proprio-export","format_version":1,"app_vers"#).starts_with("backup: not a")
+        );
+    }
+}
