@@ -107,3 +107,18 @@ ensure_kotlinc() {
     mv "$tmp/package" "$KOTLIN_HOME"
     rm -rf "$tmp"
 }
+
+# ensure_python_venv VENV PACKAGE==VERSION...: a venv with exactly these PyPI packages,
+# made in place and marked complete last, so an interrupted install is redone.
+ensure_python_venv() {
+    local venv=$1
+    shift
+    [ -f "$venv/.complete" ] && return 0
+    python3 -c 'import venv, ensurepip' 2>/dev/null || apt_ensure python3-venv
+    log "installing $* into $venv"
+    rm -rf "$venv"
+    mkdir -p "$(dirname "$venv")"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "$@" || die "pip could not install $*"
+    touch "$venv/.complete"
+}

@@ -8,6 +8,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 KOTLIN_LOG=$PROPRIO_BUILD/kotlin/last-run.log
+FHIR_LOG=$PROPRIO_BUILD/fhir/last-run.log
 SWIFT_LOG=$PROPRIO_BUILD/swift/check.last-run.log
 TIMINGS=()
 CURRENT=
@@ -28,9 +29,12 @@ report() {
     [ ${#TIMINGS[@]} -eq 0 ] || printf '%s\n' "${TIMINGS[@]}" >&2
     printf '%5ds  total\n' "$SECONDS" >&2
     [ $status -eq 0 ] || printf '\nFAILED in phase "%s" (exit status %d)\n' "$CURRENT" "$status" >&2
-    for name in "Kotlin binding tests" "Swift source checks"; do
-        log=$KOTLIN_LOG
-        [ "$name" = "Kotlin binding tests" ] || log=$SWIFT_LOG
+    for name in "FHIR export validation" "Kotlin binding tests" "Swift source checks"; do
+        case $name in
+            FHIR*) log=$FHIR_LOG ;;
+            Kotlin*) log=$KOTLIN_LOG ;;
+            *) log=$SWIFT_LOG ;;
+        esac
         line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" 2>/dev/null | tail -n 1) || true
         [ -n "$line" ] || continue
         echo "$name: $line" >&2
@@ -46,13 +50,19 @@ report() {
         echo "0 passed, 1 failed"
     fi
 }
-rm -f "$KOTLIN_LOG" "$SWIFT_LOG"
+rm -f "$FHIR_LOG" "$KOTLIN_LOG" "$SWIFT_LOG"
 trap report EXIT
 
 phase "cargo fmt --check" cargo fmt --all --check
 phase "cargo clippy" cargo clippy --locked --workspace --all-targets -- -D warnings
 # Also compiles the dependencies of the debug uniffi-bindgen built in the next phase.
 phase "cargo test --workspace" cargo test --locked --workspace
+fhir_validation() {
+    mkdir -p "$(dirname "$FHIR_LOG")"
+    bash tests/fhir/run.sh | tee "$FHIR_LOG"
+    return "${PIPESTATUS[0]}"
+}
+phase "FHIR export validation" fhir_validation
 phase "cdylib + bindgen" ensure_native
 export PROPRIO_LIB_DIR=$LIB_DIR PROPRIO_BINDGEN=$BINDGEN
 phase "Kotlin binding tests" bash tests/kotlin/run.sh

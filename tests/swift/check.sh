@@ -20,20 +20,6 @@ HERE=$ROOT/tests/swift
 PASSED=0
 FAILED=0
 
-# The venv is made in place and marked complete last: an interrupted install is redone.
-ensure_venv() {
-    [ -f "$VENV/.complete" ] && return 0
-    python3 -c 'import venv, ensurepip' 2>/dev/null || apt_ensure python3-venv
-    log "installing tree-sitter $TREE_SITTER, tree-sitter-swift $TREE_SITTER_SWIFT into $VENV"
-    rm -rf "$VENV"
-    mkdir -p "$PROPRIO_CACHE"
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check \
-        "tree-sitter==$TREE_SITTER" "tree-sitter-swift==$TREE_SITTER_SWIFT" "pyyaml==$PYYAML" ||
-        die "pip could not install tree-sitter / tree-sitter-swift / pyyaml"
-    touch "$VENV/.complete"
-}
-
 # count LOG: adds the "N passed, N failed" line of LOG to the totals (a run that printed
 # none counts as one failure).
 count() {
@@ -59,7 +45,7 @@ check() { # check NAME COMMAND...: one pass or fail
     fi
 }
 
-ensure_venv
+ensure_python_venv "$VENV" "tree-sitter==$TREE_SITTER" "tree-sitter-swift==$TREE_SITTER_SWIFT" "pyyaml==$PYYAML"
 command -v shellcheck >/dev/null || apt_ensure shellcheck
 ensure_native
 mkdir -p "$OUT"

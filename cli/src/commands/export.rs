@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// json (everything; also the backup), csv (trials, sessions, journal) or hljt
-    /// (trials in the hand laterality task's columns)
+    /// json (everything; also the backup), csv (trials, sessions, journal), hljt
+    /// (trials in the hand laterality task's columns) or fhir (an R4 Bundle)
     #[arg(long, default_value = "json", value_name = "FORMAT")]
     format: String,
     /// First local date to include, YYYY-MM-DD [default: from the start]

@@ -5,6 +5,7 @@
 //! a backup; nothing here touches SQL.
 
 pub mod csv;
+pub mod fhir;
 pub mod hljt;
 
 use crate::error::{Error, Result};
@@ -33,6 +34,8 @@ text_enum!(
         Csv => "csv",
         /// One trials CSV in the HLJT's PsychoPy column names and codings.
         Hljt => "hljt",
+        /// A FHIR R4 Bundle: the pseudonymous Patient, pain and session Observations.
+        Fhir => "fhir",
     }
 );
 

@@ -27,6 +27,7 @@ pub fn export(
         ExportFormat::Json => vec![ExportFile { name: "proprio-export.json".into(), bytes: doc.to_json()? }],
         ExportFormat::Csv => export::csv::tables(&doc)?,
         ExportFormat::Hljt => vec![export::hljt::trials(&doc)?],
+        ExportFormat::Fhir => vec![export::fhir::bundle(&doc)?],
     })
 }
 
