@@ -9,6 +9,7 @@ cd "$ROOT"
 
 KOTLIN_LOG=$PROPRIO_BUILD/kotlin/last-run.log
 FHIR_LOG=$PROPRIO_BUILD/fhir/last-run.log
+REPORT_LOG=$PROPRIO_BUILD/report/last-run.log
 SWIFT_LOG=$PROPRIO_BUILD/swift/check.last-run.log
 TIMINGS=()
 CURRENT=
@@ -29,9 +30,10 @@ report() {
     [ ${#TIMINGS[@]} -eq 0 ] || printf '%s\n' "${TIMINGS[@]}" >&2
     printf '%5ds  total\n' "$SECONDS" >&2
     [ $status -eq 0 ] || printf '\nFAILED in phase "%s" (exit status %d)\n' "$CURRENT" "$status" >&2
-    for name in "FHIR export validation" "Kotlin binding tests" "Swift source checks"; do
+    for name in "FHIR export validation" "Report in Chromium" "Kotlin binding tests" "Swift source checks"; do
         case $name in
             FHIR*) log=$FHIR_LOG ;;
+            Report*) log=$REPORT_LOG ;;
             Kotlin*) log=$KOTLIN_LOG ;;
             *) log=$SWIFT_LOG ;;
         esac
@@ -50,26 +52,23 @@ report() {
         echo "0 passed, 1 failed"
     fi
 }
-rm -f "$FHIR_LOG" "$KOTLIN_LOG" "$SWIFT_LOG"
+rm -f "$FHIR_LOG" "$REPORT_LOG" "$KOTLIN_LOG" "$SWIFT_LOG"
 trap report EXIT
 
 phase "cargo fmt --check" cargo fmt --all --check
 phase "cargo clippy" cargo clippy --locked --workspace --all-targets -- -D warnings
 # Also compiles the dependencies of the debug uniffi-bindgen built in the next phase.
 phase "cargo test --workspace" cargo test --locked --workspace
-fhir_validation() {
-    mkdir -p "$(dirname "$FHIR_LOG")"
-    bash tests/fhir/run.sh | tee "$FHIR_LOG"
+# logged SCRIPT LOG: runs a suite script, keeping its output for the summed last line.
+logged() {
+    mkdir -p "$(dirname "$2")"
+    bash "$1" | tee "$2"
     return "${PIPESTATUS[0]}"
 }
-phase "FHIR export validation" fhir_validation
+phase "FHIR export validation" logged tests/fhir/run.sh "$FHIR_LOG"
+phase "Report in Chromium" logged tests/report/run.sh "$REPORT_LOG"
 phase "cdylib + bindgen" ensure_native
 export PROPRIO_LIB_DIR=$LIB_DIR PROPRIO_BINDGEN=$BINDGEN
 phase "Kotlin binding tests" bash tests/kotlin/run.sh
-swift_checks() {
-    mkdir -p "$(dirname "$SWIFT_LOG")"
-    bash tests/swift/check.sh | tee "$SWIFT_LOG"
-    return "${PIPESTATUS[0]}"
-}
-phase "Swift source checks" swift_checks
+phase "Swift source checks" logged tests/swift/check.sh "$SWIFT_LOG"
 phase "Swift FFI header smoke" bash tests/swift/header_smoke.sh

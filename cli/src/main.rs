@@ -61,6 +61,8 @@ enum Command {
     /// Write what a patient shares: JSON (everything; also the backup), CSV tables, or
     /// trials in the hand laterality task's columns
     Export(commands::export::Args),
+    /// The one-minute report (HTML) from a JSON export someone shared
+    Report(commands::report::Args),
     /// Restore a JSON export into this database (refused if it holds data, unless --replace)
     Import(commands::import::Args),
     /// Delete every record: the database file with its WAL and SHM files (needs --yes)
@@ -97,6 +99,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), output::CliError> {
         Command::Today(args) => commands::today::run(ctx, args),
         Command::Export(args) => commands::export::run(ctx, args),
         Command::Import(args) => commands::import::run(ctx, args),
+        Command::Report(args) => commands::report::run(ctx, args),
         Command::DeleteAllData(args) => commands::delete::run(ctx, args),
     }
 }

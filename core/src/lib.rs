@@ -32,8 +32,8 @@ mod time;
 mod usecases;
 
 pub use api::{
-    Proprio, ReminderToday, RenderedImage, StimulusMetadata, render_stimulus, render_stimulus_png,
-    stimulus_metadata,
+    Proprio, ReminderToday, RenderedImage, StimulusMetadata, render_report, render_stimulus,
+    render_stimulus_png, stimulus_metadata,
 };
 pub use error::{Error, ProprioError, Result};
 pub use export::{ExportFile, ExportFormat};

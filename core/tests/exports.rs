@@ -270,3 +270,26 @@ fn hljt_trials_use_the_task_columns_and_codings_and_the_date_range_applies() {
         "{bad:?}"
     );
 }
+
+#[test]
+fn the_report_is_one_self_contained_page_from_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = open(&dir, "p.db");
+    practised(&p);
+    let html = String::from_utf8(proprio_core::render_report(json(&p)).unwrap()).unwrap();
+    let code = p.profile().unwrap().code;
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains(&code));
+    assert!(
+        html.contains("stage 1 (left/right judgement)"),
+        "the first screen says where the patient stands"
+    );
+    assert!(html.contains("left (affected)"), "the affected side is marked");
+    assert_eq!(html.matches("<svg").count(), 5, "accuracy and RT for hand and foot, and pain");
+    for external in ["http://", "https://", "<script", "<link", "src="] {
+        assert!(!html.contains(external), "no network, no scripts: found {external}");
+    }
+    assert!(html.contains("&quot;stairs&quot;"), "notes are escaped text");
+    assert!(html.contains("@page{size:A4"));
+    let bad = proprio_core::render_report(br#"{"format":"other","format_version":1}"#.to_vec());
+    assert!(matches!(bad, Err(ProprioError::InvalidArgument { .. })), "{bad:?}");
+}

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 #[derive(clap::Args)]
 pub struct Args {
     /// json (everything; also the backup), csv (trials, sessions, journal), hljt
-    /// (trials in the hand laterality task's columns) or fhir (an R4 Bundle)
+    /// (trials in the hand laterality task's columns), fhir (an R4 Bundle) or html (the
+    /// one-minute report)
     #[arg(long, default_value = "json", value_name = "FORMAT")]
     format: String,
     /// First local date to include, YYYY-MM-DD [default: from the start]
@@ -35,7 +36,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         files.iter().map(|f| (args.out.clone(), f.bytes.as_slice())).collect()
     };
     // Refused before anything is written: an export never replaces a file.
-    if let Some((path, _)) = targets.iter().find(|(path, _)| path.exists()) {
+    if let Some((path, _)) = targets.iter().find(|(path, _)| path.exists() || path.is_symlink()) {
         return Err(CliError::usage(format!("--out: {} exists; choose a new name", path.display())));
     }
     for (path, bytes) in &targets {
@@ -46,7 +47,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 }
 
 /// Writes a new file, readable by the user only (an export holds health records).
-fn write_new(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);

@@ -8,6 +8,7 @@ pub mod journal;
 pub mod practice;
 pub mod profile;
 pub mod reminders;
+pub mod report;
 pub mod stats;
 pub mod status;
 pub mod stimulus;

@@ -28,3 +28,10 @@ impl Proprio {
         Ok(export::import(&self.store, &backup, replace)?)
     }
 }
+
+/// The one-minute report (self-contained HTML) for a JSON export someone shared: what a
+/// therapist renders on their own machine. A bad export is refused as `import` refuses it.
+#[uniffi::export]
+pub fn render_report(export: Vec<u8>) -> Result<Vec<u8>> {
+    Ok(crate::export::report::from_export(&export)?)
+}

@@ -7,6 +7,7 @@
 pub mod csv;
 pub mod fhir;
 pub mod hljt;
+pub mod report;
 
 use crate::error::{Error, Result};
 use crate::laterality::{Trial, TrialFlags};
@@ -36,6 +37,8 @@ text_enum!(
         Hljt => "hljt",
         /// A FHIR R4 Bundle: the pseudonymous Patient, pain and session Observations.
         Fhir => "fhir",
+        /// The one-minute report: one self-contained HTML file.
+        Html => "html",
     }
 );
 

@@ -28,6 +28,12 @@ pub fn export(
         ExportFormat::Csv => export::csv::tables(&doc)?,
         ExportFormat::Hljt => vec![export::hljt::trials(&doc)?],
         ExportFormat::Fhir => vec![export::fhir::bundle(&doc)?],
+        ExportFormat::Html => {
+            vec![ExportFile {
+                name: "proprio-report.html".into(),
+                bytes: export::report::html(&doc)?.into_bytes(),
+            }]
+        }
     })
 }
 

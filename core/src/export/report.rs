@@ -1,0 +1,484 @@
+//! The one-minute report: one self-contained HTML file (no network, inline SVG charts,
+//! prints on A4) made from a JSON export, so a therapist renders what a patient shared on
+//! their own machine. First screen: who, when, and one sentence per body part saying
+//! where the patient stands; then per-side accuracy and median RT over time with the gate
+//! lines and the affected side marked, lateral − medial per side, the pain journal with
+//! medication days, sessions per day, the level over time, and the patient's notes.
+
+use super::{ExportDocument, ExportSession};
+use crate::error::Result;
+use crate::laterality::gate::{self, GateSession, GateState};
+use crate::laterality::levels;
+use crate::laterality::session::observations;
+use crate::laterality::stats::{self, LateralityStats, Observation};
+use crate::params::Parameters;
+use crate::programme::{SessionKind, SessionState};
+use crate::stimulus::{BodyPart, Side};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+const LEFT: &str = "#1f5fa8";
+const RIGHT: &str = "#c0561a";
+const GOAL: &str = "#2e7d32";
+
+/// The report for an export's bytes (checked as `import` checks them).
+pub fn from_export(bytes: &[u8]) -> Result<Vec<u8>> {
+    Ok(html(&ExportDocument::from_json(bytes)?)?.into_bytes())
+}
+
+/// One completed left/right session as the report draws it.
+struct Point {
+    date: String,
+    day: i64,
+    level: u32,
+    stats: LateralityStats,
+    trials: Vec<Observation>,
+}
+
+pub fn html(doc: &ExportDocument) -> Result<String> {
+    let params = Parameters::default();
+    let mut by_part: BTreeMap<BodyPart, Vec<Point>> = BTreeMap::new();
+    for s in completed_left_right(doc) {
+        let trials = observations(&s.recorded_trials())?;
+        by_part.entry(s.body_part).or_default().push(Point {
+            date: s.started_at.local()?.format("%Y-%m-%d").to_string(),
+            day: s.started_at.local_day()?,
+            level: s.level.unwrap_or(levels::MIN_LEVEL),
+            stats: stats::compute(&trials, &[]),
+            trials,
+        });
+    }
+    let mut out = String::with_capacity(64 * 1024);
+    head(&mut out, doc);
+    let _ = write!(
+        out,
+        "<section class=\"first\"><h2>Where {} stands</h2><ul class=\"stand\">",
+        esc(&doc.patient.code)
+    );
+    if by_part.is_empty() {
+        out.push_str("<li>No completed left/right session in this export.</li>");
+    }
+    let mut gates = BTreeMap::new();
+    for (part, points) in &by_part {
+        let g = gate_for(doc, points, &params)?;
+        let _ = write!(
+            out,
+            "<li><b>{}</b>: {}</li>",
+            esc(&capital(part.as_str())),
+            esc(&standing(doc, *part, points, &g))
+        );
+        gates.insert(*part, g);
+    }
+    out.push_str("</ul>");
+    summary_numbers(&mut out, doc);
+    out.push_str("</section>");
+    for (part, points) in &by_part {
+        let affected = affected_side(doc, *part);
+        let _ = write!(out, "<section><h2>{} — left/right judgement</h2>", esc(&capital(part.as_str())));
+        legend(&mut out, affected);
+        let acc = |side: Side| -> Vec<Option<f64>> {
+            points.iter().map(|p| side_of(&p.stats, side).accuracy.map(|a| a * 100.0)).collect()
+        };
+        let rt = |side: Side| -> Vec<Option<f64>> {
+            points.iter().map(|p| side_of(&p.stats, side).median_rt_ms.map(|ms| ms / 1000.0)).collect()
+        };
+        let dates: Vec<&str> = points.iter().map(|p| p.date.as_str()).collect();
+        let axes = Axes {
+            title: "Accuracy per side, % (dotted: the goal)",
+            unit: "%",
+            range: (0.0, 100.0),
+            goal: Some(params.gate_accuracy * 100.0),
+            marks: &[],
+        };
+        chart(
+            &mut out,
+            &axes,
+            &dates,
+            &[(acc(Side::Left), Side::Left), (acc(Side::Right), Side::Right)],
+            affected,
+        );
+        let top = points
+            .iter()
+            .flat_map(|p| [p.stats.left.median_rt_ms, p.stats.right.median_rt_ms])
+            .flatten()
+            .fold(f64::from(params.gate_rt_ms) * 1.4, f64::max)
+            / 1000.0;
+        let axes = Axes {
+            title: "Median response time per side, s (dotted: the goal)",
+            unit: " s",
+            range: (0.0, top.ceil()),
+            goal: Some(f64::from(params.gate_rt_ms) / 1000.0),
+            marks: &[],
+        };
+        chart(
+            &mut out,
+            &axes,
+            &dates,
+            &[(rt(Side::Left), Side::Left), (rt(Side::Right), Side::Right)],
+            affected,
+        );
+        direction_table(&mut out, points);
+        levels_line(&mut out, points);
+        if let Some(g) = gates.get(part) {
+            let _ = write!(out, "<p class=\"verdict\"><b>Gate:</b> {}</p>", esc(&g.verdict));
+        }
+        out.push_str("</section>");
+    }
+    journal(&mut out, doc);
+    adherence(&mut out, doc)?;
+    notes(&mut out, doc);
+    let _ = write!(
+        out,
+        "<footer>Made by Proprio {} from an export of {}. Accuracy counts timeouts and too-fast answers as errors; \
+         median RT is of correct answers. HLJT-convention numbers are in the JSON and CSV exports.</footer></main></body></html>",
+        esc(&doc.app_version),
+        esc(&doc.exported_at.local()?.format("%Y-%m-%d %H:%M").to_string())
+    );
+    Ok(out)
+}
+
+fn completed_left_right(doc: &ExportDocument) -> impl Iterator<Item = &ExportSession> {
+    doc.sessions.iter().filter(|s| s.kind == SessionKind::LeftRight && s.state == SessionState::Completed)
+}
+
+fn affected_side(doc: &ExportDocument, part: BodyPart) -> Option<Side> {
+    let sides: Vec<Side> =
+        doc.patient.affected.iter().filter(|a| a.body_part == part).map(|a| a.side).collect();
+    (sides.len() == 1).then(|| sides[0])
+}
+
+fn side_of(st: &LateralityStats, side: Side) -> &crate::laterality::SideStats {
+    if side == Side::Left { &st.left } else { &st.right }
+}
+
+/// The gate as of the export's date, from the export's own sessions.
+fn gate_for(doc: &ExportDocument, points: &[Point], params: &Parameters) -> Result<GateState> {
+    let recent: Vec<GateSession> =
+        points.iter().map(|p| GateSession { day: p.day, level: p.level, trials: p.trials.clone() }).collect();
+    let first = points.first().map_or(0, |p| p.day);
+    let days = (doc.exported_at.local_day()? - first + 1).max(0) as u32;
+    Ok(gate::evaluate(&recent, days, params))
+}
+
+/// "Stage 1 (left/right judgement), day 12, level 4 of 6. Last 3 sessions: left (affected)
+/// 88 % at 1.62 s, right 97 % at 1.05 s. Not yet: …"
+fn standing(doc: &ExportDocument, part: BodyPart, points: &[Point], g: &GateState) -> String {
+    let affected = affected_side(doc, part);
+    let last = points.last().map_or(levels::MIN_LEVEL, |p| p.level);
+    let side = |s: Side, acc: Option<f64>, rt: Option<f64>| {
+        format!(
+            "{s}{} {} at {}",
+            if affected == Some(s) { " (affected)" } else { "" },
+            acc.map_or("–".into(), |a| format!("{:.0} %", (a * 100.0).floor())),
+            rt.map_or("–".into(), |ms| format!("{:.2} s", ms / 1000.0))
+        )
+    };
+    format!(
+        "stage 1 (left/right judgement), day {} in stage, level {last} of {}. Last {} sessions: {}, {}. {}",
+        g.days_in_stage,
+        levels::MAX_LEVEL,
+        g.sessions_considered,
+        side(Side::Left, g.left_accuracy, g.left_median_rt_ms),
+        side(Side::Right, g.right_accuracy, g.right_median_rt_ms),
+        g.verdict
+    )
+}
+
+fn head(out: &mut String, doc: &ExportDocument) {
+    let range = match (&doc.from, &doc.to) {
+        (None, None) => "all records".to_string(),
+        (f, t) => {
+            format!("{} to {}", f.as_deref().unwrap_or("the start"), t.as_deref().unwrap_or("the export"))
+        }
+    };
+    let _ = write!(
+        out,
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Proprio report {code}</title><style>{CSS}</style></head><body><main>\
+         <header><h1>Proprio report</h1><p class=\"who\">Patient <b>{code}</b> · {range}</p></header>",
+        code = esc(&doc.patient.code),
+        range = esc(&range)
+    );
+}
+
+fn summary_numbers(out: &mut String, doc: &ExportDocument) {
+    let done = doc.sessions.iter().filter(|s| s.state == SessionState::Completed).count();
+    let pains: Vec<u8> = doc.journal.iter().map(|e| e.pain).collect();
+    let pain = match (pains.first(), pains.last()) {
+        (Some(a), Some(b)) => {
+            format!("pain {a}/10 at the first journal entry, {b}/10 at the last ({} entries)", pains.len())
+        }
+        _ => "no journal entries".into(),
+    };
+    let _ = write!(out, "<p class=\"facts\">{done} completed sessions · {}</p>", esc(&pain));
+}
+
+fn legend(out: &mut String, affected: Option<Side>) {
+    let mark = |s: Side| if affected == Some(s) { " (affected, solid line)" } else { " (dashed line)" };
+    let _ = write!(
+        out,
+        "<p class=\"legend\"><span style=\"color:{LEFT}\">■ left pictures{}</span> \
+         <span style=\"color:{RIGHT}\">■ right pictures{}</span> <span style=\"color:{GOAL}\">— goal</span></p>",
+        if affected.is_some() { mark(Side::Left) } else { "" },
+        if affected.is_some() { mark(Side::Right) } else { "" }
+    );
+}
+
+/// What a chart shows besides its lines.
+struct Axes<'a> {
+    title: &'a str,
+    unit: &'a str,
+    range: (f64, f64),
+    /// A goal line, if any.
+    goal: Option<f64>,
+    /// Points to mark with a triangle above the chart (e.g. medication days).
+    marks: &'a [bool],
+}
+
+/// A line chart of per-session values, one line per side.
+fn chart(
+    out: &mut String,
+    axes: &Axes,
+    dates: &[&str],
+    series: &[(Vec<Option<f64>>, Side)],
+    affected: Option<Side>,
+) {
+    let (title, unit, (lo, hi)) = (axes.title, axes.unit, axes.range);
+    const W: f64 = 640.0;
+    const H: f64 = 200.0;
+    const L: f64 = 44.0;
+    const B: f64 = 24.0;
+    let n = dates.len().max(1);
+    let x = |i: usize| {
+        if n == 1 { L + (W - L) / 2.0 } else { L + 8.0 + (W - L - 16.0) * i as f64 / (n - 1) as f64 }
+    };
+    let y = |v: f64| 8.0 + (H - B - 8.0) * (1.0 - ((v - lo) / (hi - lo)).clamp(0.0, 1.0));
+    let _ = write!(
+        out,
+        "<figure><figcaption>{}</figcaption><svg viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\">",
+        esc(title),
+        esc(title)
+    );
+    for k in 0..=4 {
+        let v = lo + (hi - lo) * f64::from(k) / 4.0;
+        let _ = write!(
+            out,
+            "<line x1=\"{L}\" x2=\"{W}\" y1=\"{y:.1}\" y2=\"{y:.1}\" class=\"grid\"/><text x=\"{tx}\" y=\"{ty:.1}\" class=\"axis\" text-anchor=\"end\">{v}{unit}</text>",
+            y = y(v),
+            tx = L - 4.0,
+            ty = y(v) + 4.0,
+            v = if hi - lo > 10.0 { format!("{v:.0}") } else { format!("{v:.1}") },
+        );
+    }
+    if let Some(goal) = axes.goal {
+        let _ = write!(
+            out,
+            "<line x1=\"{L}\" x2=\"{W}\" y1=\"{g:.1}\" y2=\"{g:.1}\" stroke=\"{GOAL}\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>",
+            g = y(goal)
+        );
+    }
+    for (i, _) in axes.marks.iter().enumerate().filter(|(_, m)| **m) {
+        let _ = write!(out, "<path d=\"M{:.1} 2 l4 7 h-8 z\" fill=\"#6a1b9a\"/>", x(i));
+    }
+    for (values, side) in series {
+        let colour = if *side == Side::Left { LEFT } else { RIGHT };
+        let dash =
+            if affected.is_some() && affected != Some(*side) { " stroke-dasharray=\"6 4\"" } else { "" };
+        let points: Vec<String> = values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| format!("{:.1},{:.1}", x(i), y(v))))
+            .collect();
+        let _ = write!(
+            out,
+            "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash} points=\"{}\"/>",
+            points.join(" ")
+        );
+        for (i, v) in values.iter().enumerate() {
+            if let Some(v) = v {
+                // Left as circles, right as squares: the sides differ by shape, not colour alone.
+                if *side == Side::Left {
+                    let _ = write!(
+                        out,
+                        "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{colour}\"/>",
+                        x(i),
+                        y(*v)
+                    );
+                } else {
+                    let _ = write!(
+                        out,
+                        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"6\" height=\"6\" fill=\"{colour}\"/>",
+                        x(i) - 3.0,
+                        y(*v) - 3.0
+                    );
+                }
+            }
+        }
+    }
+    let labels = [0, n / 2, n - 1];
+    for (k, &i) in labels.iter().enumerate() {
+        if k > 0 && labels[k - 1] == i {
+            continue;
+        }
+        if let Some(d) = dates.get(i) {
+            // The first and last labels keep inside the chart.
+            let anchor = if n == 1 || k == 1 {
+                "middle"
+            } else if k == 0 {
+                "start"
+            } else {
+                "end"
+            };
+            let _ = write!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"{anchor}\">{}</text>",
+                x(i),
+                H - 6.0,
+                esc(d)
+            );
+        }
+    }
+    out.push_str("</svg></figure>");
+}
+
+fn direction_table(out: &mut String, points: &[Point]) {
+    let recent: Vec<Observation> =
+        points[points.len().saturating_sub(10)..].iter().flat_map(|p| p.trials.iter().copied()).collect();
+    let st = stats::compute(&recent, &[]);
+    out.push_str("<table class=\"numbers\"><caption>Last 10 sessions: lateral − medial rotations (slower lateral is normal)</caption><tr><th>side</th><th>lateral − medial</th><th>n lateral / medial</th><th>HLJT convention: accuracy, mean RT</th></tr>");
+    for (effect, h) in st.direction_effect.iter().zip(&st.hljt) {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{} / {}</td><td>{} · {}</td></tr>",
+            effect.side,
+            effect.lateral_minus_medial_ms.map_or("–".into(), |d| format!("{d:+.0} ms")),
+            effect.lateral_n,
+            effect.medial_n,
+            h.accuracy.map_or("–".into(), |a| format!("{:.0} %", (a * 100.0).floor())),
+            h.mean_rt_ms.map_or("–".into(), |ms| format!("{:.2} s", ms / 1000.0)),
+        );
+    }
+    out.push_str("</table>");
+}
+
+fn levels_line(out: &mut String, points: &[Point]) {
+    let mut changes: Vec<String> = Vec::new();
+    let mut last = 0;
+    for p in points {
+        if p.level != last {
+            changes.push(format!("level {} from {}", p.level, p.date));
+            last = p.level;
+        }
+    }
+    let _ = write!(out, "<p class=\"levels\"><b>Stage 1 timeline:</b> {}.</p>", esc(&changes.join(" → ")));
+}
+
+fn journal(out: &mut String, doc: &ExportDocument) {
+    out.push_str("<section><h2>Pain journal</h2>");
+    if doc.journal.is_empty() {
+        out.push_str("<p>No entries.</p></section>");
+        return;
+    }
+    let dates: Vec<String> = doc
+        .journal
+        .iter()
+        .map(|e| e.at.local().map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default())
+        .collect();
+    let date_refs: Vec<&str> = dates.iter().map(String::as_str).collect();
+    let pain: Vec<Option<f64>> = doc.journal.iter().map(|e| Some(f64::from(e.pain))).collect();
+    let medication: Vec<bool> = doc.journal.iter().map(|e| e.medication).collect();
+    let axes = Axes {
+        title: "Pain 0–10 (▲ pain medication taken that day)",
+        unit: "",
+        range: (0.0, 10.0),
+        goal: None,
+        marks: &medication,
+    };
+    chart(out, &axes, &date_refs, &[(pain, Side::Left)], None);
+    let medicated = doc.journal.iter().filter(|e| e.medication).count();
+    let _ = write!(
+        out,
+        "<p class=\"small\">{} entries, {medicated} on days with pain medication.</p>",
+        doc.journal.len()
+    );
+    out.push_str("</section>");
+}
+
+fn adherence(out: &mut String, doc: &ExportDocument) -> Result<()> {
+    let mut per_day: BTreeMap<String, u32> = BTreeMap::new();
+    for s in doc.sessions.iter().filter(|s| s.state == SessionState::Completed) {
+        *per_day.entry(s.started_at.local()?.format("%Y-%m-%d").to_string()).or_default() += 1;
+    }
+    out.push_str("<section><h2>Practice</h2>");
+    if per_day.is_empty() {
+        out.push_str("<p>No completed sessions.</p></section>");
+        return Ok(());
+    }
+    let days = per_day.len();
+    let total: u32 = per_day.values().sum();
+    let _ = write!(
+        out,
+        "<p>{total} completed sessions on {days} days ({:.1} a practice day).</p><div class=\"bars\">",
+        f64::from(total) / days as f64
+    );
+    for (day, n) in &per_day {
+        let _ = write!(out, "<span title=\"{}: {n}\" style=\"height:{}px\"></span>", esc(day), 6 + n * 12);
+    }
+    out.push_str("</div></section>");
+    Ok(())
+}
+
+fn notes(out: &mut String, doc: &ExportDocument) {
+    let notes: Vec<_> = doc.journal.iter().filter(|e| !e.note.trim().is_empty()).collect();
+    if notes.is_empty() {
+        return;
+    }
+    out.push_str("<section><h2>The patient's notes</h2><ul class=\"notes\">");
+    for e in notes {
+        let when = e.at.local().map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+        let _ = write!(
+            out,
+            "<li><span class=\"when\">{}</span> pain {}/10 — {}</li>",
+            esc(&when),
+            e.pain,
+            esc(&e.note)
+        );
+    }
+    out.push_str("</ul></section>");
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// Text for HTML: the patient's notes are theirs, never markup.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+const CSS: &str = "\
+@page{size:A4;margin:14mm}\
+body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1b1b;margin:0;background:#fff}\
+main{max-width:760px;margin:0 auto;padding:16px}\
+h1{font-size:22px;margin:0}h2{font-size:17px;margin:22px 0 6px;border-bottom:1px solid #ddd;padding-bottom:3px}\
+.who{margin:2px 0 0;color:#444}.stand li{margin:6px 0}.stand{padding-left:18px}\
+.first{background:#f6f8fb;border-radius:8px;padding:6px 14px 10px}\
+.facts,.legend,.small{color:#444;font-size:13px}.verdict{background:#fff8e5;padding:6px 10px;border-radius:6px}\
+figure{margin:8px 0}figcaption{font-size:13px;color:#333}svg{width:100%;height:auto}\
+.grid{stroke:#e4e4e4}.axis{font-size:11px;fill:#555}\
+table.numbers{border-collapse:collapse;font-size:13px;margin:8px 0}\
+.numbers td,.numbers th{border-bottom:1px solid #e4e4e4;padding:3px 10px;text-align:left}\
+.numbers caption{text-align:left;color:#333;padding-bottom:4px}\
+.bars{display:flex;align-items:flex-end;gap:2px;height:70px;border-bottom:1px solid #999}\
+.bars span{flex:1;background:#5b7fa8;min-width:2px}\
+.notes{padding-left:18px}.when{color:#555;font-size:13px}.med{color:#6a1b9a}\
+footer{margin-top:24px;font-size:11px;color:#666}\
+section{break-inside:avoid-page}\
+@media (max-width:520px){figure{overflow-x:auto}figure svg{min-width:560px}}\
+@media print{main{max-width:none;padding:0}.first{background:none;border:1px solid #ccc}}";
