@@ -489,8 +489,21 @@ impl Band<'_> {
         let k = if group == f.group || group == 0 || f.group == 0 { blend.min(f.blend) } else { 0.0 };
         if dz.abs() < k {
             // Melt the new surface into the front one.
+            // How much of the new surface shows: by depth, and weighted towards the
+            // surface that faces the viewer more. Near its own outline a surface turns
+            // edge-on; giving it less say approximates the fillet a smooth union would
+            // make, instead of a dark seam along every outline that melts in.
             let t = smoothstep(0.5 + 0.5 * dz / k);
-            let crease = (1.0 - dz.abs() / k) * (1.0 - f.n.dot(n).clamp(0.0, 1.0));
+            let (fa, fb) = (f.n.z.max(0.05), n.z.max(0.05));
+            let t = t * fb / (t * fb + (1.0 - t) * fa);
+            // A crease darkens where a digit meets its neighbour bone or the body it
+            // grows from (joint creases); parts of one body (group 0 with group 0) melt
+            // without one.
+            let crease = if group == 0 && f.group == 0 {
+                0.0
+            } else {
+                (1.0 - dz.abs() / k) * (1.0 - f.n.dot(n).clamp(0.0, 1.0))
+            };
             f.n = f.n.lerp(n, t).norm();
             for ch in 0..3 {
                 f.albedo[ch] += (mat.albedo[ch] - f.albedo[ch]) * t;
