@@ -42,10 +42,45 @@ const EMPTY: Front = Front {
     group: 0,
 };
 
+/// What lies behind the front fragment, already shaded: premultiplied colour and its
+/// coverage (the background shows through the rest), and the depth of its nearest part.
 #[derive(Clone, Copy)]
 struct Behind {
     z: f32,
     rgb: [f32; 3],
+    alpha: f32,
+}
+
+const NOTHING_BEHIND: Behind = Behind { z: f32::NEG_INFINITY, rgb: [0.0; 3], alpha: 0.0 };
+
+impl Behind {
+    /// Puts `rgb` with coverage `cov` at depth `z` in front of what is here.
+    fn cover(&mut self, rgb: [f32; 3], cov: f32, z: f32) {
+        for (mine, new) in self.rgb.iter_mut().zip(rgb) {
+            *mine = new * cov + *mine * (1.0 - cov);
+        }
+        self.alpha = cov + self.alpha * (1.0 - cov);
+        self.z = z;
+    }
+
+    /// Puts `rgb` with coverage `cov` under what is here: it shows only where what is
+    /// here is not opaque (a faded or edge fragment in front of it).
+    fn underlay(&mut self, rgb: [f32; 3], cov: f32) {
+        let open = 1.0 - self.alpha;
+        for (mine, new) in self.rgb.iter_mut().zip(rgb) {
+            *mine += new * cov * open;
+        }
+        self.alpha += cov * open;
+    }
+
+    fn over_background(&self, background: [f32; 3]) -> [f32; 3] {
+        let open = 1.0 - self.alpha;
+        [
+            self.rgb[0] + background[0] * open,
+            self.rgb[1] + background[1] * open,
+            self.rgb[2] + background[2] * open,
+        ]
+    }
 }
 
 /// One primitive, prepared for scanning.
@@ -104,7 +139,7 @@ impl Raster {
         let mut out = vec![0u8; w * h * 4];
         let band_len = w * BAND_ROWS;
         let mut front = vec![EMPTY; band_len];
-        let mut behind = vec![Behind { z: f32::NEG_INFINITY, rgb: self.background }; band_len];
+        let mut behind = vec![NOTHING_BEHIND; band_len];
         // A pixel belongs to the current band only if its generation says so: no buffer
         // clearing between bands.
         let mut generation = vec![0u32; band_len];
@@ -125,7 +160,6 @@ impl Raster {
                     behind: &mut behind,
                     generation: &mut generation,
                     current,
-                    background: self.background,
                     light: &self.light,
                     width: w,
                     row0,
@@ -145,7 +179,7 @@ impl Raster {
                     continue;
                 }
                 let f = &front[i];
-                let back = behind[i].rgb;
+                let back = behind[i].over_background(self.background);
                 let rgb = if f.cov > 0.0 {
                     over(self.light.shade(f.n, f.albedo, f.spec, f.ao), f.cov, back)
                 } else {
@@ -167,7 +201,6 @@ struct Band<'a> {
     behind: &'a mut [Behind],
     generation: &'a mut [u32],
     current: u32,
-    background: [f32; 3],
     light: &'a Light,
     width: usize,
     row0: usize,
@@ -478,7 +511,7 @@ impl Band<'_> {
         if self.generation[i] != self.current {
             self.generation[i] = self.current;
             self.front[i] = EMPTY;
-            self.behind[i] = Behind { z: f32::NEG_INFINITY, rgb: self.background };
+            self.behind[i] = NOTHING_BEHIND;
         }
         let f = &mut self.front[i];
         if f.cov <= 0.0 {
@@ -489,13 +522,16 @@ impl Band<'_> {
         let k = if group == f.group || group == 0 || f.group == 0 { blend.min(f.blend) } else { 0.0 };
         if dz.abs() < k {
             // Melt the new surface into the front one.
-            // How much of the new surface shows: by depth, and weighted towards the
-            // surface that faces the viewer more. Near its own outline a surface turns
-            // edge-on; giving it less say approximates the fillet a smooth union would
-            // make, instead of a dark seam along every outline that melts in.
+            // How much of the new surface shows: by depth, weighted towards the surface
+            // that faces the viewer more and by coverage. Near its own outline a surface
+            // turns edge-on; giving it less say approximates the fillet a smooth union
+            // would make, instead of a dark seam along every outline that melts in. A
+            // surface faded out (a leg leaving the picture) has little say too, so what
+            // melts into it does not make the faded part solid again.
             let t = smoothstep(0.5 + 0.5 * dz / k);
-            let (fa, fb) = (f.n.z.max(0.05), n.z.max(0.05));
-            let t = t * fb / (t * fb + (1.0 - t) * fa);
+            let new = t * n.z.max(0.05) * cov;
+            let old = (1.0 - t) * f.n.z.max(0.05) * f.cov;
+            let t = new / (new + old).max(1e-6);
             // A crease darkens where a digit meets its neighbour bone or the body it
             // grows from (joint creases); parts of one body (group 0 with group 0) melt
             // without one.
@@ -519,17 +555,21 @@ impl Band<'_> {
         } else if dz > 0.0 {
             // The new fragment hides the front one, which becomes the colour behind.
             let old = *f;
-            let back = &mut self.behind[i];
             let lit = self.light.shade(old.n, old.albedo, old.spec, old.ao);
-            back.rgb = over(lit, old.cov, back.rgb);
-            back.z = old.z;
+            self.behind[i].cover(lit, old.cov, old.z);
             *f = Front { z, n, cov, albedo: mat.albedo, spec: mat.spec, ao, blend, group };
         } else if f.cov < 1.0 {
+            // Behind a front that does not cover the pixel fully (an edge, a fade): in
+            // front of what is already behind, or under it where that is not opaque
+            // either (a faded leg in front of the heel must not hide the heel).
             let back = &mut self.behind[i];
-            if z > back.z {
+            if back.alpha < 1.0 || z > back.z {
                 let lit = self.light.shade(n, mat.albedo, mat.spec, ao);
-                back.rgb = over(lit, cov, back.rgb);
-                back.z = z;
+                if z > back.z {
+                    back.cover(lit, cov, z);
+                } else {
+                    back.underlay(lit, cov);
+                }
             }
         }
     }
