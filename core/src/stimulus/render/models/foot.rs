@@ -226,8 +226,8 @@ fn lower_leg(prims: &mut Vec<Prim>, pal: &Palette, top_view: bool) {
         // The direction that the top view's tilt turns into "down the picture".
         let (s, c) = TOP_TILT.to_radians().sin_cos();
         let down = v3(0.0, -c, s);
-        let from = ANKLE + down * 12.0;
-        ((from, from + down * 62.0), (from, from + down * 62.0))
+        let from = ANKLE + down * 6.0;
+        ((from, from + down * 38.0), (from, from + down * 38.0))
     } else {
         ((v3(2.0, 4.0, 105.0), v3(2.0, 2.0, 180.0)), (v3(2.0, -22.0, 100.0), v3(2.0, -20.0, 170.0)))
     };
