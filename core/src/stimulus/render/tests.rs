@@ -482,3 +482,27 @@ fn the_toes_are_separate_and_the_big_toe_is_the_broadest() {
     let next = best[1..].iter().copied().max().unwrap();
     assert!(big * 10 >= next * 14, "{}: toe widths {best:?}", s.id());
 }
+
+#[test]
+fn a_bent_knee_points_out_to_the_side_from_the_front_and_behind() {
+    // The bent leg's knee is its outermost point, about half-way down the legs: the bend
+    // lies in the picture, not towards the viewer (where it was foreshortened).
+    for view in [View::Front, View::Behind] {
+        let s = StimulusSpec { view, posture: Posture::Bent, ..spec(BodyPart::Knee) };
+        let img = render(&s, 256).unwrap();
+        let (x0, y0, x1, y1, _, _) = content(&img);
+        // The person's right leg is on the left from the front and on the right from
+        // behind.
+        let outer = |y: u32| {
+            let mut row = x0..=x1;
+            match view {
+                View::Front => row.find(|&x| drawn(&img, x, y)).map(|x| x1 - x),
+                _ => row.rev().find(|&x| drawn(&img, x, y)).map(|x| x - x0),
+            }
+            .unwrap_or(0)
+        };
+        let widest = (y0..=y1).max_by_key(|&y| (outer(y), y)).unwrap();
+        let share = (widest - y0) * 100 / (y1 - y0);
+        assert!((30..=70).contains(&share), "{}: the leg is widest {share} % down", s.id());
+    }
+}
