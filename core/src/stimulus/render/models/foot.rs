@@ -94,11 +94,14 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
     forefoot(&mut foot, pal, &b);
     toes(&mut foot, spec.posture, pal, &b);
     if spec.context == Context::Shoe {
-        // A slip-on shoe over the heel and midfoot; the toes stay bare.
+        // A slip-on shoe over the heel and midfoot, the upper sloping with the instep,
+        // on a dark sole that shows as a rim around it; the toes stay bare.
         let (shoe, upper) = (pal.cloth_dark, pal.cloth);
-        foot.push(Prim::ellipsoid(v3(4.0, -16.0, 33.0), &M3::rot_x(-8.0), v3(31.0, 37.0, 34.0), upper, 2.0));
-        foot.push(Prim::ellipsoid(v3(1.0, 66.0, 35.0), &M3::rot_x(-17.0), v3(45.0, 66.0, 27.0), upper, 2.0));
-        foot.push(Prim::ellipsoid(v3(3.0, 58.0, 3.0), &M3::rot_z(-5.0), v3(48.0, 108.0, 7.0), shoe, 1.0));
+        let instep = frame_along(v3(0.0, 1.0, -0.38), v3(0.2, 0.0, 1.0));
+        let sole = frame_along(v3(0.1, 1.0, 0.0), v3(0.0, 0.0, 1.0));
+        foot.push(Prim::ellipsoid(v3(4.0, -18.0, 31.0), &M3::IDENTITY, v3(31.0, 35.0, 31.0), upper, 4.0));
+        foot.push(Prim::ellipsoid(v3(1.0, 62.0, 38.0), &instep, v3(46.0, 84.0, 31.0), upper, 4.0));
+        foot.push(Prim::ellipsoid(v3(3.0, 60.0, 4.0), &sole, v3(51.0, 110.0, 6.0), shoe, 1.0));
     }
 
     let ankle_turn = M3::rot_x(-b.ankle.0).mul(&M3::rot_z(b.ankle.1));
@@ -112,7 +115,7 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
     super::rotate_prims(&mut foot, ANKLE, &ankle_turn);
 
     let mut prims = Vec::with_capacity(foot.len() + 6);
-    lower_leg(&mut prims, pal, spec.view == View::Top);
+    lower_leg(&mut prims, pal, &ankle_turn, spec.view == View::Top);
     prims.extend(foot);
 
     // The top view looks down from a little in front of the toes, as at a foot on the
@@ -220,7 +223,7 @@ fn toes(foot: &mut Vec<Prim>, posture: Posture, pal: &Palette, b: &Build) {
 /// the frame: along the leg in the side and sole views, and straight down the picture
 /// in the top view (where the leg comes towards the viewer, a fade along it would leave
 /// a disc and the tube's edges).
-fn lower_leg(prims: &mut Vec<Prim>, pal: &Palette, top_view: bool) {
+fn lower_leg(prims: &mut Vec<Prim>, pal: &Palette, ankle_turn: &M3, top_view: bool) {
     let skin = pal.skin;
     let (leg_fade, tendon_fade) = if top_view {
         // The direction that the top view's tilt turns into "down the picture".
@@ -231,12 +234,14 @@ fn lower_leg(prims: &mut Vec<Prim>, pal: &Palette, top_view: bool) {
     } else {
         ((v3(2.0, 4.0, 105.0), v3(2.0, 2.0, 180.0)), (v3(2.0, -22.0, 100.0), v3(2.0, -20.0, 170.0)))
     };
+    // The Achilles tendon's lower end is on the heel, so it turns with the foot.
+    let heel_end = ANKLE + ankle_turn.apply(v3(3.0, -26.0, 44.0) - ANKLE);
     prims.push(
         Prim::capsule(v3(2.0, 6.0, 62.0), v3(2.0, 2.0, 200.0), 28.0, skin, 20.0)
             .with_fade(leg_fade.0, leg_fade.1),
     );
     prims.push(
-        Prim::capsule(v3(3.0, -26.0, 44.0), v3(2.0, -20.0, 180.0), 10.0, skin, 18.0)
+        Prim::capsule(heel_end, v3(2.0, -20.0, 180.0), 10.0, skin, 18.0)
             .with_fade(tendon_fade.0, tendon_fade.1),
     );
     prims.push(Prim::sphere(v3(-27.0, 10.0, 76.0), 11.0, skin, 10.0));
