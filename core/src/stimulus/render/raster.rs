@@ -17,7 +17,10 @@
 use super::geometry::{Material, Prim, Shape, V3, v3};
 use super::shading::{Light, SrgbLut};
 
-const BAND_ROWS: usize = 64;
+/// Rows per band. 16 rows of pixel state (72 bytes a pixel) stay in the caches: at 64
+/// rows a 512 px picture took about a quarter longer (fastest run 4.5 → 3.4 ms for the
+/// benchmark's hand), and the pictures are the same bytes either way.
+const BAND_ROWS: usize = 16;
 
 #[derive(Clone, Copy)]
 struct Front {
