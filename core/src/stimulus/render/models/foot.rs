@@ -232,16 +232,16 @@ fn lower_leg(prims: &mut Vec<Prim>, pal: &Palette, ankle_turn: &M3, top_view: bo
         let from = ANKLE + down * 6.0;
         ((from, from + down * 38.0), (from, from + down * 38.0))
     } else {
-        ((v3(2.0, 4.0, 105.0), v3(2.0, 2.0, 180.0)), (v3(2.0, -22.0, 100.0), v3(2.0, -20.0, 170.0)))
+        ((v3(2.0, 4.0, 95.0), v3(2.0, 2.0, 158.0)), (v3(2.0, -22.0, 92.0), v3(2.0, -20.0, 150.0)))
     };
     // The Achilles tendon's lower end is on the heel, so it turns with the foot.
     let heel_end = ANKLE + ankle_turn.apply(v3(3.0, -26.0, 44.0) - ANKLE);
     prims.push(
-        Prim::capsule(v3(2.0, 6.0, 62.0), v3(2.0, 2.0, 200.0), 28.0, skin, 20.0)
+        Prim::capsule(v3(2.0, 6.0, 62.0), v3(2.0, 2.0, 165.0), 28.0, skin, 20.0)
             .with_fade(leg_fade.0, leg_fade.1),
     );
     prims.push(
-        Prim::capsule(heel_end, v3(2.0, -20.0, 180.0), 10.0, skin, 18.0)
+        Prim::capsule(heel_end, v3(2.0, -20.0, 155.0), 10.0, skin, 18.0)
             .with_fade(tendon_fade.0, tendon_fade.1),
     );
     prims.push(Prim::sphere(v3(-27.0, 10.0, 76.0), 11.0, skin, 10.0));
