@@ -506,3 +506,17 @@ fn a_bent_knee_points_out_to_the_side_from_the_front_and_behind() {
         assert!((30..=70).contains(&share), "{}: the leg is widest {share} % down", s.id());
     }
 }
+
+#[test]
+fn the_palm_of_a_light_hand_is_pinker_than_its_back() {
+    // The two lightest tones have backs as light as any palm, so the palm differs by
+    // hue: redder (more red over green) in the middle of the hand.
+    for skin_tone in [0, 1] {
+        let back = StimulusSpec { skin_tone, ..spec(BodyPart::Hand) };
+        let palm = StimulusSpec { view: View::Palm, ..back };
+        let middle = (110, 100, 146, 130);
+        let (b, _) = region(&render(&back, 256).unwrap(), middle);
+        let (p, _) = region(&render(&palm, 256).unwrap(), middle);
+        assert!(p[0] - p[1] >= b[0] - b[1] + 3.0, "{}: palm {p:?} vs back {b:?}", back.id());
+    }
+}
