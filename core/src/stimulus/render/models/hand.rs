@@ -218,12 +218,12 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
     super::rotate_prims(&mut prims[hand_from..], WRIST, &wrist);
 
     // View: rotate the hand about its long axis so the asked-for surface faces the
-    // camera; fingers stay up. Side views are turned 30° short of a true profile, towards
+    // camera; fingers stay up. Side views are turned 40° short of a true profile, towards
     // the back of the hand, so knuckles and nails show and the hand is not a thin strip.
     let view = match spec.view {
         View::Palm => M3::rot_y(180.0),
-        View::ThumbSide => M3::rot_y(60.0),
-        View::LittleFingerSide => M3::rot_y(-60.0),
+        View::ThumbSide => M3::rot_y(50.0),
+        View::LittleFingerSide => M3::rot_y(-50.0),
         _ => M3::IDENTITY,
     };
     for p in prims.iter_mut() {
