@@ -323,14 +323,14 @@ fn palm(prims: &mut Vec<Prim>, pal: &Palette, b: &Build) {
         &M3::rot_z(30.0),
         v3(16.0, 28.0, 14.5),
         volar,
-        8.0,
+        14.0,
     ));
     prims.push(Prim::ellipsoid(
         v3(23.0 * pw, 42.0, -8.5),
         &M3::rot_z(-6.0),
         v3(11.5, 30.0, 11.0),
         volar,
-        8.0,
+        14.0,
     ));
 }
 
