@@ -17,7 +17,10 @@
 use super::geometry::{Material, Prim, Shape, V3, v3};
 use super::shading::{Light, SrgbLut};
 
-const BAND_ROWS: usize = 64;
+/// Rows per band. 16 rows of pixel state (72 bytes a pixel) stay in the caches: at 64
+/// rows a 512 px picture took about a quarter longer (fastest run 4.5 → 3.4 ms for the
+/// benchmark's hand), and the pictures are the same bytes either way.
+const BAND_ROWS: usize = 16;
 
 #[derive(Clone, Copy)]
 struct Front {
@@ -42,10 +45,45 @@ const EMPTY: Front = Front {
     group: 0,
 };
 
+/// What lies behind the front fragment, already shaded: premultiplied colour and its
+/// coverage (the background shows through the rest), and the depth of its nearest part.
 #[derive(Clone, Copy)]
 struct Behind {
     z: f32,
     rgb: [f32; 3],
+    alpha: f32,
+}
+
+const NOTHING_BEHIND: Behind = Behind { z: f32::NEG_INFINITY, rgb: [0.0; 3], alpha: 0.0 };
+
+impl Behind {
+    /// Puts `rgb` with coverage `cov` at depth `z` in front of what is here.
+    fn cover(&mut self, rgb: [f32; 3], cov: f32, z: f32) {
+        for (mine, new) in self.rgb.iter_mut().zip(rgb) {
+            *mine = new * cov + *mine * (1.0 - cov);
+        }
+        self.alpha = cov + self.alpha * (1.0 - cov);
+        self.z = z;
+    }
+
+    /// Puts `rgb` with coverage `cov` under what is here: it shows only where what is
+    /// here is not opaque (a faded or edge fragment in front of it).
+    fn underlay(&mut self, rgb: [f32; 3], cov: f32) {
+        let open = 1.0 - self.alpha;
+        for (mine, new) in self.rgb.iter_mut().zip(rgb) {
+            *mine += new * cov * open;
+        }
+        self.alpha += cov * open;
+    }
+
+    fn over_background(&self, background: [f32; 3]) -> [f32; 3] {
+        let open = 1.0 - self.alpha;
+        [
+            self.rgb[0] + background[0] * open,
+            self.rgb[1] + background[1] * open,
+            self.rgb[2] + background[2] * open,
+        ]
+    }
 }
 
 /// One primitive, prepared for scanning.
@@ -104,7 +142,7 @@ impl Raster {
         let mut out = vec![0u8; w * h * 4];
         let band_len = w * BAND_ROWS;
         let mut front = vec![EMPTY; band_len];
-        let mut behind = vec![Behind { z: f32::NEG_INFINITY, rgb: self.background }; band_len];
+        let mut behind = vec![NOTHING_BEHIND; band_len];
         // A pixel belongs to the current band only if its generation says so: no buffer
         // clearing between bands.
         let mut generation = vec![0u32; band_len];
@@ -125,7 +163,6 @@ impl Raster {
                     behind: &mut behind,
                     generation: &mut generation,
                     current,
-                    background: self.background,
                     light: &self.light,
                     width: w,
                     row0,
@@ -145,7 +182,7 @@ impl Raster {
                     continue;
                 }
                 let f = &front[i];
-                let back = behind[i].rgb;
+                let back = behind[i].over_background(self.background);
                 let rgb = if f.cov > 0.0 {
                     over(self.light.shade(f.n, f.albedo, f.spec, f.ao), f.cov, back)
                 } else {
@@ -167,7 +204,6 @@ struct Band<'a> {
     behind: &'a mut [Behind],
     generation: &'a mut [u32],
     current: u32,
-    background: [f32; 3],
     light: &'a Light,
     width: usize,
     row0: usize,
@@ -478,7 +514,7 @@ impl Band<'_> {
         if self.generation[i] != self.current {
             self.generation[i] = self.current;
             self.front[i] = EMPTY;
-            self.behind[i] = Behind { z: f32::NEG_INFINITY, rgb: self.background };
+            self.behind[i] = NOTHING_BEHIND;
         }
         let f = &mut self.front[i];
         if f.cov <= 0.0 {
@@ -489,8 +525,24 @@ impl Band<'_> {
         let k = if group == f.group || group == 0 || f.group == 0 { blend.min(f.blend) } else { 0.0 };
         if dz.abs() < k {
             // Melt the new surface into the front one.
+            // How much of the new surface shows: by depth, weighted towards the surface
+            // that faces the viewer more and by coverage. Near its own outline a surface
+            // turns edge-on; giving it less say approximates the fillet a smooth union
+            // would make, instead of a dark seam along every outline that melts in. A
+            // surface faded out (a leg leaving the picture) has little say too, so what
+            // melts into it does not make the faded part solid again.
             let t = smoothstep(0.5 + 0.5 * dz / k);
-            let crease = (1.0 - dz.abs() / k) * (1.0 - f.n.dot(n).clamp(0.0, 1.0));
+            let new = t * n.z.max(0.05) * cov;
+            let old = (1.0 - t) * f.n.z.max(0.05) * f.cov;
+            let t = new / (new + old).max(1e-6);
+            // A crease darkens where a digit meets its neighbour bone or the body it
+            // grows from (joint creases); parts of one body (group 0 with group 0) melt
+            // without one.
+            let crease = if group == 0 && f.group == 0 {
+                0.0
+            } else {
+                (1.0 - dz.abs() / k) * (1.0 - f.n.dot(n).clamp(0.0, 1.0))
+            };
             f.n = f.n.lerp(n, t).norm();
             for ch in 0..3 {
                 f.albedo[ch] += (mat.albedo[ch] - f.albedo[ch]) * t;
@@ -506,17 +558,21 @@ impl Band<'_> {
         } else if dz > 0.0 {
             // The new fragment hides the front one, which becomes the colour behind.
             let old = *f;
-            let back = &mut self.behind[i];
             let lit = self.light.shade(old.n, old.albedo, old.spec, old.ao);
-            back.rgb = over(lit, old.cov, back.rgb);
-            back.z = old.z;
+            self.behind[i].cover(lit, old.cov, old.z);
             *f = Front { z, n, cov, albedo: mat.albedo, spec: mat.spec, ao, blend, group };
         } else if f.cov < 1.0 {
+            // Behind a front that does not cover the pixel fully (an edge, a fade): in
+            // front of what is already behind, or under it where that is not opaque
+            // either (a faded leg in front of the heel must not hide the heel).
             let back = &mut self.behind[i];
-            if z > back.z {
+            if back.alpha < 1.0 || z > back.z {
                 let lit = self.light.shade(n, mat.albedo, mat.spec, ao);
-                back.rgb = over(lit, cov, back.rgb);
-                back.z = z;
+                if z > back.z {
+                    back.cover(lit, cov, z);
+                } else {
+                    back.underlay(lit, cov);
+                }
             }
         }
     }

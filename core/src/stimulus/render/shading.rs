@@ -45,9 +45,15 @@ impl Palette {
     pub fn new(skin_tone: u8) -> Palette {
         let tone = usize::from(skin_tone.min(5));
         let skin = linear(SKIN_SRGB[tone]);
-        let light = linear([236, 196, 184]);
-        let volar_mix = 0.2 + 0.1 * tone as f32;
-        let volar = mix(skin, light, volar_mix);
+        // Palms and soles: lighter than the back for darker tones; for the two lightest
+        // tones, whose backs are already as light, pinker instead (mixing towards the
+        // same light pink left them within two levels of the back).
+        let (target, volar_mix) = match tone {
+            0 => (linear([226, 158, 148]), 0.4),
+            1 => (linear([228, 164, 152]), 0.36),
+            _ => (linear([236, 196, 184]), 0.2 + 0.1 * tone as f32),
+        };
+        let volar = mix(skin, target, volar_mix);
         let nail = mix(skin, linear([238, 206, 200]), 0.45 + 0.06 * tone as f32);
         let m = |albedo: [f32; 3], spec: f32| Material { albedo, spec, creases: false };
         Palette {

@@ -349,3 +349,174 @@ fn the_back_and_the_palm_of_a_hand_differ_at_a_glance() {
         }
     }
 }
+
+#[test]
+fn the_back_of_the_hand_is_calm_and_the_palm_creased() {
+    // In the middle of the hand the palm's creases give clearly more edges than the back,
+    // whose tendons are faint ridges: thick or raised tendons drew long parallel streaks
+    // there (over half of the box's pixels were edges), which read as fingers on a fist.
+    for posture in [Posture::Flat, Posture::Spread] {
+        for skin_tone in [2, 3, 5] {
+            let back = StimulusSpec { posture, skin_tone, ..spec(BodyPart::Hand) };
+            let palm = StimulusSpec { view: View::Palm, ..back };
+            let middle = (110, 100, 146, 130);
+            let back_img = render(&back, 256).unwrap();
+            let (_, b) = region(&back_img, middle);
+            let (_, p) = region(&render(&palm, 256).unwrap(), middle);
+            let drawn = (middle.1..middle.3)
+                .flat_map(|y| (middle.0..middle.2).map(move |x| (x, y)))
+                .filter(|&(x, y)| !is_bg(px(&back_img, x, y)))
+                .count();
+            assert!(p * 2 >= b * 3, "{}: palm {p} edges vs back {b}", back.id());
+            assert!(b * 8 <= drawn, "{}: back has {b} edges in {drawn} px (streaks)", back.id());
+        }
+    }
+}
+
+/// Is the pixel drawn (not background)?
+fn drawn(img: &Image, x: u32, y: u32) -> bool {
+    !is_bg(px(img, x, y))
+}
+
+#[test]
+fn the_heel_juts_out_behind_the_leg_in_profile() {
+    // Seen from either side (toes up, the leg going off sideways), the back of the heel
+    // reaches further down the picture than the back of the leg above it.
+    for view in [View::InnerSide, View::OuterSide] {
+        let s = StimulusSpec { view, ..spec(BodyPart::Foot) };
+        let img = render(&s, 512).unwrap();
+        let (x0, _, x1, _, _, _) = content(&img);
+        let w = x1 - x0;
+        // The sole is on the left from the inner side, on the right from the outer side.
+        let column =
+            |share: u32| if view == View::InnerSide { x0 + w * share / 100 } else { x1 - w * share / 100 };
+        let lowest = |x: u32| (0..img.height).rev().find(|&y| drawn(&img, x, y)).unwrap_or(0);
+        let heel = (5..40).map(|f| lowest(column(f))).max().unwrap();
+        let leg = (55..75).map(|f| lowest(column(f))).max().unwrap();
+        assert!(heel >= leg + 10, "{}: heel reaches row {heel}, the leg {leg}", s.id());
+    }
+}
+
+#[test]
+fn the_inner_arch_draws_the_sole_back_between_heel_and_ball() {
+    // From the inner side the sole's edge (on the left, toes up) is drawn back under the
+    // arch, between the heel and the ball of the foot.
+    for side in Side::ALL {
+        let s = StimulusSpec { view: View::InnerSide, side: *side, ..spec(BodyPart::Foot) };
+        let img = render(&s, 512).unwrap();
+        let (x0, y0, x1, y1, _, _) = content(&img);
+        let h = y1 - y0;
+        // Distance of the sole's edge from the picture's edge on the sole side, on the
+        // row `share` % of the foot's length up from the heel.
+        let edge = |share: u32| {
+            let y = y1 - h * share / 100;
+            let row = x0..=x1;
+            let first = match side {
+                Side::Right => row.clone().find(|&x| drawn(&img, x, y)).map(|x| x - x0),
+                Side::Left => row.clone().rev().find(|&x| drawn(&img, x, y)).map(|x| x1 - x),
+            };
+            first.unwrap_or(0)
+        };
+        let heel = (10..=30).map(edge).min().unwrap();
+        let ball = (66..=80).map(edge).min().unwrap();
+        let arch = (46..=64).map(edge).max().unwrap();
+        assert!(arch >= heel.max(ball) + 6, "{}: arch {arch} px in, heel {heel}, ball {ball}", s.id());
+    }
+}
+
+/// Widths of the pieces a row splits into: drawn runs between background, each split
+/// again where the brightness dips by `dip` levels and rises again (the shadowed line
+/// between two touching toes). Pieces under 5 px (edges) are dropped.
+fn pieces(img: &Image, y: u32, dip: f32) -> Vec<u32> {
+    let luma = |x: u32| {
+        let c = px(img, x, y);
+        0.2126 * f32::from(c[0]) + 0.7152 * f32::from(c[1]) + 0.0722 * f32::from(c[2])
+    };
+    let mut out = Vec::new();
+    let mut x = 0;
+    while x < img.width {
+        if !drawn(img, x, y) {
+            x += 1;
+            continue;
+        }
+        let start = x;
+        while x < img.width && drawn(img, x, y) {
+            x += 1;
+        }
+        let mut cuts = vec![start];
+        let (mut falling, mut peak, mut low, mut low_x) = (false, luma(start), 0.0, start);
+        for i in start..x {
+            let v = luma(i);
+            if !falling {
+                peak = peak.max(v);
+                if peak - v >= dip {
+                    (falling, low, low_x) = (true, v, i);
+                }
+            } else if v < low {
+                (low, low_x) = (v, i);
+            } else if v - low >= dip {
+                cuts.push(low_x);
+                (falling, peak) = (false, v);
+            }
+        }
+        cuts.push(x);
+        out.extend(cuts.windows(2).map(|c| c[1] - c[0]).filter(|w| *w >= 5));
+    }
+    out
+}
+
+#[test]
+fn the_toes_are_separate_and_the_big_toe_is_the_broadest() {
+    // From the top, a row across the toes meets at least four separate toes, and the
+    // big toe (on the left of a right foot) is the broadest by far.
+    let s = spec(BodyPart::Foot);
+    assert_eq!(s.view, View::Top);
+    let img = render(&s, 512).unwrap();
+    let (_, y0, _, y1, _, _) = content(&img);
+    let best = (y0..y0 + (y1 - y0) * 3 / 10)
+        .map(|y| pieces(&img, y, 10.0))
+        .filter(|p| p.len() >= 4)
+        .max_by_key(|p| p.len())
+        .unwrap_or_else(|| panic!("{}: no row crosses four separate toes", s.id()));
+    let big = best[0];
+    let next = best[1..].iter().copied().max().unwrap();
+    assert!(big * 10 >= next * 14, "{}: toe widths {best:?}", s.id());
+}
+
+#[test]
+fn a_bent_knee_points_out_to_the_side_from_the_front_and_behind() {
+    // The bent leg's knee is its outermost point, about half-way down the legs: the bend
+    // lies in the picture, not towards the viewer (where it was foreshortened).
+    for view in [View::Front, View::Behind] {
+        let s = StimulusSpec { view, posture: Posture::Bent, ..spec(BodyPart::Knee) };
+        let img = render(&s, 256).unwrap();
+        let (x0, y0, x1, y1, _, _) = content(&img);
+        // The person's right leg is on the left from the front and on the right from
+        // behind.
+        let outer = |y: u32| {
+            let mut row = x0..=x1;
+            match view {
+                View::Front => row.find(|&x| drawn(&img, x, y)).map(|x| x1 - x),
+                _ => row.rev().find(|&x| drawn(&img, x, y)).map(|x| x - x0),
+            }
+            .unwrap_or(0)
+        };
+        let widest = (y0..=y1).max_by_key(|&y| (outer(y), y)).unwrap();
+        let share = (widest - y0) * 100 / (y1 - y0);
+        assert!((30..=70).contains(&share), "{}: the leg is widest {share} % down", s.id());
+    }
+}
+
+#[test]
+fn the_palm_of_a_light_hand_is_pinker_than_its_back() {
+    // The two lightest tones have backs as light as any palm, so the palm differs by
+    // hue: redder (more red over green) in the middle of the hand.
+    for skin_tone in [0, 1] {
+        let back = StimulusSpec { skin_tone, ..spec(BodyPart::Hand) };
+        let palm = StimulusSpec { view: View::Palm, ..back };
+        let middle = (110, 100, 146, 130);
+        let (b, _) = region(&render(&back, 256).unwrap(), middle);
+        let (p, _) = region(&render(&palm, 256).unwrap(), middle);
+        assert!(p[0] - p[1] >= b[0] - b[1] + 3.0, "{}: palm {p:?} vs back {b:?}", back.id());
+    }
+}

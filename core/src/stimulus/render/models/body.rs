@@ -102,13 +102,17 @@ fn person(pal: &Palette, pose: &Pose, neck_only: bool, shirt: bool, ball: bool) 
     // Chest, shoulders and arms.
     let mut upper = vec![
         Prim::ellipsoid(v3(0.0, 1255.0, 0.0), &M3::IDENTITY, v3(165.0, 160.0, 100.0), top, 30.0),
+        // Lower ribs: the chest stays broad down to the waist, so a side bend does not
+        // leave the waist's corner bulging on the stretched side.
+        Prim::ellipsoid(v3(0.0, 1150.0, -4.0), &M3::IDENTITY, v3(140.0, 95.0, 84.0), top, 36.0),
         Prim::capsule(SHOULDER_R + v3(30.0, 0.0, 0.0), SHOULDER_L + v3(-30.0, 0.0, 0.0), 58.0, top, 30.0),
         // Shoulder blades.
         Prim::ellipsoid(v3(-78.0, 1290.0, -78.0), &M3::rot_z(-12.0), v3(52.0, 72.0, 24.0), top, 30.0),
         Prim::ellipsoid(v3(78.0, 1290.0, -78.0), &M3::rot_z(12.0), v3(52.0, 72.0, 24.0), top, 30.0),
-        // Chest muscles.
-        Prim::ellipsoid(v3(-70.0, 1290.0, 62.0), &M3::rot_z(-8.0), v3(72.0, 55.0, 40.0), top, 30.0),
-        Prim::ellipsoid(v3(70.0, 1290.0, 62.0), &M3::rot_z(8.0), v3(72.0, 55.0, 40.0), top, 30.0),
+        // Chest muscles: flat, a few millimetres proud of the chest (deeper ones read as
+        // two balls with a hard lower edge).
+        Prim::ellipsoid(v3(-70.0, 1292.0, 56.0), &M3::rot_z(-8.0), v3(74.0, 52.0, 34.0), top, 30.0),
+        Prim::ellipsoid(v3(70.0, 1292.0, 56.0), &M3::rot_z(8.0), v3(74.0, 52.0, 34.0), top, 30.0),
     ];
     let sleeve = if shirt { pal.cloth } else { skin };
     arm(&mut upper, pal, SHOULDER_L, &Arm::Down, 1.0, sleeve, false);
@@ -129,7 +133,7 @@ fn person(pal: &Palette, pose: &Pose, neck_only: bool, shirt: bool, ball: bool) 
         // Waist (half the trunk's turn), pelvis in shorts, thighs fading out.
         let half = M3::rot_z(pose.trunk_bend * 0.5).mul(&M3::rot_y(pose.trunk_turn * 0.5));
         let mut waist =
-            vec![Prim::ellipsoid(v3(0.0, 1085.0, 0.0), &M3::IDENTITY, v3(138.0, 125.0, 88.0), skin, 40.0)];
+            vec![Prim::ellipsoid(v3(0.0, 1080.0, -4.0), &M3::IDENTITY, v3(128.0, 120.0, 80.0), skin, 40.0)];
         rotate_prims(&mut waist, WAIST, &half);
         prims.extend(waist);
         prims.push(Prim::ellipsoid(
@@ -206,14 +210,16 @@ fn arm(
 }
 
 /// Both legs from the waist down; the RIGHT leg moves: `straight` lifts it out to the
-/// side with the knee straight, `bent` steps it out and forward with the knee bent. Each
+/// side with the knee straight, `bent` steps it out with the knee bent and pointing out
+/// to the side (a side lunge), so the bend shows in the picture from the front and from
+/// behind instead of pointing at the viewer, foreshortened. Each
 /// leg has a kneecap, the inner thigh muscle above the knee on its inner side, tendons
 /// behind the knee and a calf whose inner head is larger and lower.
 fn knee(spec: &StimulusSpec, pal: &Palette) -> Model {
     let w = super::super::wobble(spec.variant, 10);
-    let (abduct, flex, bend) = match spec.posture {
-        Posture::Bent => (18.0 + 4.0 * w, 35.0, 80.0 + 8.0 * w),
-        _ => (24.0 + 4.0 * w, 4.0, 2.0),
+    let (abduct, turn_out, flex, bend) = match spec.posture {
+        Posture::Bent => (10.0 + 4.0 * w, 65.0, 35.0, 75.0 + 8.0 * w),
+        _ => (24.0 + 4.0 * w, 0.0, 4.0, 2.0),
     };
     let shoes = spec.context == StimulusContext::Shoe;
     let mut prims = vec![
@@ -221,8 +227,8 @@ fn knee(spec: &StimulusSpec, pal: &Palette) -> Model {
             .with_fade(v3(0.0, 1000.0, 0.0), v3(0.0, 1080.0, 0.0)),
     ];
     let hip = v3(-88.0, 900.0, 0.0);
-    prims.extend(leg(pal, hip, abduct, flex, bend, shoes));
-    let standing: Vec<Prim> = leg(pal, hip, 2.0, 0.0, 3.0, shoes);
+    prims.extend(leg(pal, hip, abduct, turn_out, flex, bend, shoes));
+    let standing: Vec<Prim> = leg(pal, hip, 2.0, 0.0, 0.0, 3.0, shoes);
     let mirror = M3 { r: [v3(-1.0, 0.0, 0.0), v3(0.0, 1.0, 0.0), v3(0.0, 0.0, 1.0)] };
     prims.extend(standing.iter().map(|p| p.transformed(&mirror, 1.0, v3(0.0, 0.0, 0.0))));
     let view = match spec.view {
@@ -236,9 +242,10 @@ fn knee(spec: &StimulusSpec, pal: &Palette) -> Model {
 }
 
 /// A right leg hanging from `hip`: built straight down (front +z, inner side +x), the
-/// shin turned back about the knee by `bend`, then the whole leg swung out by `abduct`
-/// and forward by `flex` degrees.
-fn leg(pal: &Palette, hip: V3, abduct: f32, flex: f32, bend: f32, shoes: bool) -> Vec<Prim> {
+/// shin turned back about the knee by `bend`, the thigh swung forward by `flex`, the
+/// whole leg turned out about the vertical by `turn_out` (the knee towards the right,
+/// −x) and swung out by `abduct` degrees.
+fn leg(pal: &Palette, hip: V3, abduct: f32, turn_out: f32, flex: f32, bend: f32, shoes: bool) -> Vec<Prim> {
     let skin = pal.skin;
     let knee = v3(0.0, -430.0, 0.0);
     let mut thigh = vec![
@@ -267,7 +274,7 @@ fn leg(pal: &Palette, hip: V3, abduct: f32, flex: f32, bend: f32, shoes: bool) -
     ];
     rotate_prims(&mut shin, knee, &M3::rot_x(bend));
     thigh.extend(shin);
-    // Out to the right (−x) and forward (+z).
-    let swing = M3::rot_z(-abduct).mul(&M3::rot_x(-flex));
+    // Forward (+z), turned out (the front towards −x), then out to the right (−x).
+    let swing = M3::rot_z(-abduct).mul(&M3::rot_y(-turn_out)).mul(&M3::rot_x(-flex));
     thigh.iter().map(|p| p.transformed(&swing, 1.0, hip)).collect()
 }

@@ -40,8 +40,11 @@ enum ThumbPose {
 
 #[derive(Clone, Copy)]
 enum Target {
-    /// The tip of the index finger.
+    /// The pad of the index fingertip, from below (the OK sign's ring).
     IndexTip,
+    /// The index fingertip from its thumb side, so that from the back the thumb shows
+    /// beside the bent index instead of hiding behind the palm (the pinch).
+    IndexSide,
     /// Lying across the outside of the curled index and middle fingers.
     OverFist,
 }
@@ -114,7 +117,7 @@ fn pose_for(posture: Posture) -> HandPose {
         },
         Posture::Pinch => HandPose {
             fingers: [
-                f(40.0, 38.0, 14.0, 4.0),
+                f(48.0, 50.0, 20.0, 2.0),
                 f(18.0, 25.0, 12.0, 2.0),
                 f(22.0, 28.0, 14.0, 5.0),
                 f(26.0, 30.0, 15.0, 9.0),
@@ -122,7 +125,7 @@ fn pose_for(posture: Posture) -> HandPose {
             thumb: ThumbPose::Reach {
                 dir: v3(-0.55, 0.62, -0.55),
                 dorsal: v3(-0.6, 0.0, 0.8),
-                target: Target::IndexTip,
+                target: Target::IndexSide,
             },
         },
         Posture::Grip => HandPose {
@@ -215,12 +218,12 @@ pub fn build(spec: &StimulusSpec, pal: &Palette) -> Model {
     super::rotate_prims(&mut prims[hand_from..], WRIST, &wrist);
 
     // View: rotate the hand about its long axis so the asked-for surface faces the
-    // camera; fingers stay up. Side views are turned 20° short of a true profile, towards
+    // camera; fingers stay up. Side views are turned 40° short of a true profile, towards
     // the back of the hand, so knuckles and nails show and the hand is not a thin strip.
     let view = match spec.view {
         View::Palm => M3::rot_y(180.0),
-        View::ThumbSide => M3::rot_y(70.0),
-        View::LittleFingerSide => M3::rot_y(-70.0),
+        View::ThumbSide => M3::rot_y(50.0),
+        View::LittleFingerSide => M3::rot_y(-50.0),
         _ => M3::IDENTITY,
     };
     for p in prims.iter_mut() {
@@ -285,13 +288,27 @@ fn palm(prims: &mut Vec<Prim>, pal: &Palette, b: &Build) {
         skin,
         9.0,
     ));
-    // Tendons: thin and barely raised (thick ones read as fingers lying on a fist), they
-    // only catch the light as ridges; they fade out before the wrist.
+    // Tendons: thin and raised only 1 mm above the back's own surface (thicker or higher
+    // ones read as long streaks, or as fingers lying on a fist), they only catch the
+    // light as faint ridges; they fade out before the wrist.
+    let back_surface = |x: f32, y: f32| {
+        let (u, w) = (x / (34.0 * pw), (y - 50.0) / 50.0);
+        12.0 * (1.0 - u * u - w * w).max(0.0).sqrt()
+    };
     for i in 0..4 {
         let k = b.knuckle(i);
-        let from = v3(k.x * 0.35, 22.0, 9.5);
-        let to = v3(k.x, k.y - 12.0, 10.5);
-        prims.push(Prim::capsule(from, to, 2.6, skin, 7.0).with_fade(from.lerp(to, 0.45), from));
+        // A long, flat ridge: 8 mm wide, 0.8 mm proud of the surface.
+        let (half_w, half_h) = (4.0, 1.3);
+        let (fx, fy, tx, ty) = (k.x * 0.45, 34.0, k.x * 0.96, k.y - 14.0);
+        let from = v3(fx, fy, back_surface(fx, fy) + 0.8 - half_h);
+        let to = v3(tx, ty, back_surface(tx, ty) + 0.8 - half_h);
+        let mid = from.lerp(to, 0.5);
+        let normal = v3(mid.x / (34.0 * pw).powi(2), (mid.y - 50.0) / 2500.0, mid.z.max(1.0) / 144.0);
+        let len = (to - from).len();
+        prims.push(
+            Prim::ellipsoid(mid, &frame_along(to - from, normal), v3(half_w, 0.5 * len, half_h), skin, 6.0)
+                .with_fade(mid, from),
+        );
     }
     prims.push(Prim::ellipsoid(
         v3(1.0, 50.0, -6.0),
@@ -306,14 +323,14 @@ fn palm(prims: &mut Vec<Prim>, pal: &Palette, b: &Build) {
         &M3::rot_z(30.0),
         v3(16.0, 28.0, 14.5),
         volar,
-        8.0,
+        14.0,
     ));
     prims.push(Prim::ellipsoid(
         v3(23.0 * pw, 42.0, -8.5),
         &M3::rot_z(-6.0),
         v3(11.5, 30.0, 11.0),
         volar,
-        8.0,
+        14.0,
     ));
 }
 
@@ -372,6 +389,11 @@ fn thumb(prims: &mut Vec<Prim>, pal: &Palette, pose: &HandPose, fingers: &[Digit
                 // Pad to pad: aim a little short of the index tip, on its volar side.
                 let tip = index.joints[3];
                 tip - index.dirs[2] * 4.0 - index.dorsals[2] * 12.0
+            }
+            Target::IndexSide => {
+                let tip = index.joints[3];
+                let radial = index.dorsals[2].cross(index.dirs[2]);
+                tip - index.dirs[2] * 4.0 - index.dorsals[2] * 5.0 + radial * 18.0
             }
             Target::OverFist => {
                 let over =
