@@ -3,6 +3,9 @@ package org.proprio.desktop
 import androidx.compose.ui.geometry.Size
 import androidx.compose.ui.graphics.asSkiaBitmap
 import androidx.compose.ui.semantics.SemanticsActions
+import androidx.compose.ui.semantics.SemanticsNode
+import androidx.compose.ui.semantics.SemanticsProperties
+import androidx.compose.ui.semantics.getOrNull
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.SkikoComposeUiTest
 import androidx.compose.ui.test.captureToImage
@@ -80,9 +83,16 @@ class ScreenshotTest {
             generateSequence(listOf(root)) { level -> level.flatMap { it.children }.ifEmpty { null } }.flatten()
         }.filter { SemanticsActions.OnClick in it.config }
             .filter { it.size.width < MIN_TARGET_DP * PX_PER_DP - 0.5f || it.size.height < MIN_TARGET_DP * PX_PER_DP - 0.5f }
-            .map { "${it.config}".take(120) + " ${it.size.width / PX_PER_DP}×${it.size.height / PX_PER_DP} dp" }
+            .map { "${label(it)} ${it.size.width / PX_PER_DP}×${it.size.height / PX_PER_DP} dp" }
             .toList()
         assertTrue("$name at font $fontScale: targets under 48 dp: $small", small.isEmpty())
+    }
+
+    /** What a person (or TalkBack) would call the node: its text or its description. */
+    private fun label(node: SemanticsNode): String {
+        val words = (node.config.getOrNull(SemanticsProperties.Text).orEmpty().map { it.text } +
+            node.config.getOrNull(SemanticsProperties.ContentDescription).orEmpty())
+        return words.joinToString(" / ").ifEmpty { "(unlabelled)" }.let { "\"$it\"" }
     }
 
     private val lastSession get() = f.core.sessions().first { it.endedAt != null }.id

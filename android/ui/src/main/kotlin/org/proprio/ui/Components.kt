@@ -8,7 +8,6 @@ import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
-import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.sizeIn
 import androidx.compose.foundation.layout.widthIn
@@ -116,7 +115,8 @@ internal fun <T> ChoiceRow(
                 selected = on,
                 onClick = { onSelect(option) },
                 label = { Text(if (on) "✓ ${label(option)}" else label(option)) },
-                modifier = Modifier.heightIn(min = MinTarget),
+                // A one-digit chip ("7") is narrower than a finger without the width floor.
+                modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget),
             )
         }
     }
