@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, the Rust tests, the Kotlin binding tests on the JVM,
-# the Swift source checks (parse + core names, no Swift compiler needed) and the Swift FFI
-# header smoke test. Installs what the binding tests need if missing.
+# the Compose screens on the desktop JVM (compiled, drawn into PNGs, clicked through, and
+# the Android glue compiled against android-all), the Swift source checks (parse + core
+# names, no Swift compiler needed) and the Swift FFI header smoke test. Installs what the
+# binding tests need if missing.
 # Exits non-zero if anything fails; prints how long each phase took.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-KOTLIN_LOG=$PROPRIO_BUILD/kotlin/last-run.log
-SWIFT_LOG=$PROPRIO_BUILD/swift/check.last-run.log
+# Each suite that reports "N passed, N failed", and the log its last such line is read from.
+SUITES=(
+    "Kotlin binding tests|$PROPRIO_BUILD/kotlin/last-run.log"
+    "Compose screens|$PROPRIO_BUILD/compose/last-run.log"
+    "Swift source checks|$PROPRIO_BUILD/swift/check.last-run.log"
+)
+SWIFT_LOG=${SUITES[2]#*|}
 TIMINGS=()
 CURRENT=
 phase() {
@@ -19,18 +26,18 @@ phase() {
     "$@"
     TIMINGS+=("$(printf '%5ds  %s' $((SECONDS - start)) "$CURRENT")")
 }
-# Timings, then the binding suites' "N passed, N failed" lines added up as the very last
+# Timings, then the suites' "N passed, N failed" lines added up as the very last
 # line (CI reads it there); a run that failed before any suite could report ends
 # "0 passed, 1 failed".
 report() {
-    local status=$? passed=0 failed=0 found= name log line p f
+    local status=$? passed=0 failed=0 found= suite name log line p f
     printf '\n==== timings\n' >&2
     [ ${#TIMINGS[@]} -eq 0 ] || printf '%s\n' "${TIMINGS[@]}" >&2
     printf '%5ds  total\n' "$SECONDS" >&2
     [ $status -eq 0 ] || printf '\nFAILED in phase "%s" (exit status %d)\n' "$CURRENT" "$status" >&2
-    for name in "Kotlin binding tests" "Swift source checks"; do
-        log=$KOTLIN_LOG
-        [ "$name" = "Kotlin binding tests" ] || log=$SWIFT_LOG
+    for suite in "${SUITES[@]}"; do
+        name=${suite%%|*}
+        log=${suite#*|}
         line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" 2>/dev/null | tail -n 1) || true
         [ -n "$line" ] || continue
         echo "$name: $line" >&2
@@ -46,7 +53,7 @@ report() {
         echo "0 passed, 1 failed"
     fi
 }
-rm -f "$KOTLIN_LOG" "$SWIFT_LOG"
+for suite in "${SUITES[@]}"; do rm -f "${suite#*|}"; done
 trap report EXIT
 
 phase "cargo fmt --check" cargo fmt --all --check
@@ -56,6 +63,7 @@ phase "cargo test --workspace" cargo test --locked --workspace
 phase "cdylib + bindgen" ensure_native
 export PROPRIO_LIB_DIR=$LIB_DIR PROPRIO_BINDGEN=$BINDGEN
 phase "Kotlin binding tests" bash tests/kotlin/run.sh
+phase "Compose screens (desktop JVM)" bash tests/compose/run.sh
 swift_checks() {
     mkdir -p "$(dirname "$SWIFT_LOG")"
     bash tests/swift/check.sh | tee "$SWIFT_LOG"
