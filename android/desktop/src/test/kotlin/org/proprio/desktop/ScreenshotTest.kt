@@ -7,11 +7,13 @@ import androidx.compose.ui.semantics.SemanticsNode
 import androidx.compose.ui.semantics.SemanticsProperties
 import androidx.compose.ui.semantics.getOrNull
 import androidx.compose.ui.test.ExperimentalTestApi
+import androidx.compose.ui.test.SemanticsMatcher
 import androidx.compose.ui.test.SkikoComposeUiTest
 import androidx.compose.ui.test.captureToImage
 import androidx.compose.ui.test.hasContentDescription
 import androidx.compose.ui.test.isEnabled
 import androidx.compose.ui.test.onRoot
+import androidx.compose.ui.test.performSemanticsAction
 import androidx.compose.ui.test.runSkikoComposeUiTest
 import androidx.compose.ui.unit.Density
 import org.jetbrains.skia.EncodedImageFormat
@@ -68,13 +70,26 @@ class ScreenshotTest {
                 setContent { ProprioApp(f.core, f.shell, dark, route()) }
                 waitForIdle()
                 ready()
-                val file = File(out, "$name-${if (dark) "dark" else "light"}-$fontScale.png")
-                val png = Image.makeFromBitmap(onRoot().captureToImage().asSkiaBitmap()).encodeToData(EncodedImageFormat.PNG)!!
-                file.writeBytes(png.bytes)
-                assertTrue("$file is empty", file.length() > 1000)
+                val stem = "$name-${if (dark) "dark" else "light"}-$fontScale"
+                capture(File(out, "$stem.png"))
                 checkTargets(name, fontScale)
+                // What lies below the fold, for people to look at too: scrolled to the end.
+                val scroll = SemanticsMatcher("scrolls vertically") {
+                    (it.config.getOrNull(SemanticsProperties.VerticalScrollAxisRange)?.maxValue?.invoke() ?: 0f) > 0f
+                }
+                if (onAllNodes(scroll).fetchSemanticsNodes().isNotEmpty()) {
+                    onAllNodes(scroll)[0].performSemanticsAction(SemanticsActions.ScrollBy) { it(0f, 1_000_000f) }
+                    waitForIdle()
+                    capture(File(out, "$stem-end.png"))
+                }
             }
         }
+    }
+
+    private fun SkikoComposeUiTest.capture(file: File) {
+        val png = Image.makeFromBitmap(onRoot().captureToImage().asSkiaBitmap()).encodeToData(EncodedImageFormat.PNG)!!
+        file.writeBytes(png.bytes)
+        assertTrue("$file is empty", file.length() > 1000)
     }
 
     /** Every node that can be clicked is at least 48 dp in both directions. */
