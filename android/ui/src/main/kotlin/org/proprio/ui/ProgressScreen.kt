@@ -102,7 +102,9 @@ private fun Chart(
         val bottom = measurer.measure(format(0.0), style)
         val goalText = measurer.measure("goal ${format(goal)}", style)
         val gutter = maxOf(top.size.width, bottom.size.width, goalText.size.width) + 8.dp.toPx()
-        val y = { v: Double -> (size.height * (1 - v / max)).toFloat() }
+        // A margin above and below, so a point at the top or bottom of the scale is whole.
+        val pad = 6.dp.toPx()
+        val y = { v: Double -> (pad + (size.height - 2 * pad) * (1 - v / max)).toFloat() }
         // The goal's label sits on its line, kept inside the chart; an end label it
         // would overlap is left out.
         val goalTop = (y(goal) - goalText.size.height / 2f).coerceIn(0f, size.height - goalText.size.height)
