@@ -22,7 +22,7 @@ resolve_compose() {
         mkdir -p "$dir"
         local scope
         for scope in runtime test; do
-            mvn -q -B -f "$DESKTOP/pom.xml" dependency:build-classpath -Dmdep.includeScope=$scope \
+            mvn -q -B -Dstyle.color=never -f "$DESKTOP/pom.xml" dependency:build-classpath -Dmdep.includeScope=$scope \
                 -Dmdep.outputFile="$dir/$scope.txt" >&2 || die "Maven could not resolve android/desktop/pom.xml ($scope)"
         done
         echo "$stamp" >"$dir/stamp"
