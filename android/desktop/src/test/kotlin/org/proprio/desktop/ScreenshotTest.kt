@@ -11,6 +11,8 @@ import androidx.compose.ui.test.SemanticsMatcher
 import androidx.compose.ui.test.SkikoComposeUiTest
 import androidx.compose.ui.test.captureToImage
 import androidx.compose.ui.test.hasContentDescription
+import androidx.compose.ui.test.hasText
+import androidx.compose.ui.test.performTouchInput
 import androidx.compose.ui.test.isEnabled
 import androidx.compose.ui.test.onRoot
 import androidx.compose.ui.test.performSemanticsAction
@@ -121,6 +123,21 @@ class ScreenshotTest {
         waitUntil(timeoutMillis = 30_000) {
             onAllNodes(hasContentDescription("Left") and isEnabled()).fetchSemanticsNodes().isNotEmpty()
         }
+    }
+
+    /** The feedback after an answer, which the core asks to show for a while. */
+    @Test fun sessionFeedback() = shoot("session-feedback", {
+        Route.Session(f.core.startLeftRight(LeftRightSettings(BodyPart.HAND, count = 20u, seed = 98u), f.shell.now()))
+    }) {
+        val left = hasContentDescription("Left") and isEnabled()
+        waitUntil(timeoutMillis = 30_000) { onAllNodes(left).fetchSemanticsNodes().isNotEmpty() }
+        // Hold the clock, so that the feedback is still on screen when it is drawn.
+        mainClock.autoAdvance = false
+        onNode(left).performTouchInput { down(center); up() }
+        mainClock.advanceTimeByFrame()
+        mainClock.advanceTimeByFrame()
+        val feedback = hasText("Correct", substring = true) or hasText("Not this time", substring = true)
+        assertTrue("no feedback after an answer", onAllNodes(feedback).fetchSemanticsNodes().isNotEmpty())
     }
 
     @Test fun summary() = shoot("summary", { Route.Summary(lastSession) })
