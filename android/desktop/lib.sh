@@ -22,8 +22,8 @@ resolve_compose() {
         mkdir -p "$dir"
         local scope
         for scope in runtime test; do
-            mvn -q -B -Dstyle.color=never -f "$DESKTOP/pom.xml" dependency:build-classpath -Dmdep.includeScope=$scope \
-                -Dmdep.outputFile="$dir/$scope.txt" >&2 || die "Maven could not resolve android/desktop/pom.xml ($scope)"
+            mvn_quiet -f "$DESKTOP/pom.xml" dependency:build-classpath -Dmdep.includeScope=$scope \
+                -Dmdep.outputFile="$dir/$scope.txt" || die "Maven could not resolve android/desktop/pom.xml ($scope)"
         done
         echo "$stamp" >"$dir/stamp"
     fi
@@ -33,6 +33,13 @@ resolve_compose() {
     COMPOSE_PLUGIN=$(tr ':' '\n' <<<"$all" | grep '/kotlin-compose-compiler-plugin-[^/]*\.jar$') ||
         die "no kotlin-compose-compiler-plugin jar in the resolved class path"
     TEST_CP=$(tr ':' '\n' <<<"$all" | grep -v '/kotlin-compose-compiler-plugin-' | paste -sd:)
+}
+
+# mvn -q, its output to stderr without the colour resets Debian's Maven 3.8 prints even
+# in batch mode (-Dstyle.color=never does not stop them); fails as mvn fails.
+mvn_quiet() {
+    mvn -q -B "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+    return "${PIPESTATUS[0]}"
 }
 
 all_jars_exist() {

@@ -21,7 +21,7 @@ check_android_glue() {
     if [ "$(cat "$dir/stamp" 2>/dev/null)" != "$(sha256sum "$pom" | cut -d' ' -f1)" ] || ! all_jars_exist "$dir/cp.txt"; then
         log "resolving android-all (Maven, into ~/.m2)"
         mkdir -p "$dir"
-        mvn -q -B -Dstyle.color=never -f "$pom" dependency:build-classpath -Dmdep.outputFile="$dir/cp.txt" >&2 ||
+        mvn_quiet -f "$pom" dependency:build-classpath -Dmdep.outputFile="$dir/cp.txt" ||
             die "Maven could not resolve $pom"
         sha256sum "$pom" | cut -d' ' -f1 >"$dir/stamp"
     fi
