@@ -3,13 +3,15 @@
 # Environment (all optional):
 #   PROPRIO_LIB_DIR   folder holding an already built libproprio_core.so (skips the build)
 #   PROPRIO_BINDGEN   path of an already built uniffi-bindgen binary (skips the build)
-#   PROPRIO_CACHE     download cache, default <repo>/.cache
+#   PROPRIO_CACHE     download cache (kotlinc, the Swift check's venv), default
+#                     ${XDG_CACHE_HOME:-~/.cache}/proprio: per user, not per clone, so a
+#                     fresh clone (CI) finds what an earlier one downloaded
 #   PROPRIO_BUILD     scratch output (generated bindings, classes), default <target>/tests
 #   CARGO_TARGET_DIR  honoured as by cargo, default <repo>/target
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TARGET_DIR=$(realpath -m "${CARGO_TARGET_DIR:-$ROOT/target}")
-PROPRIO_CACHE=${PROPRIO_CACHE:-$ROOT/.cache}
+PROPRIO_CACHE=${PROPRIO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/proprio}
 PROPRIO_BUILD=${PROPRIO_BUILD:-$TARGET_DIR/tests}
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -121,4 +123,27 @@ ensure_python_venv() {
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check "$@" || die "pip could not install $*"
     touch "$venv/.complete"
+}
+
+# run_junit WHAT TIMEOUT LOG COMMAND...: runs COMMAND, a JUnit runner that prints one line
+# per test and ends with "N passed, N failed", under a time limit of TIMEOUT seconds,
+# copying its output into LOG. A runner that crashed, hung or never printed that line
+# (a JVM that died before its summary) gets "0 passed, 1 failed" written for it, to the
+# terminal and LOG, so tests/run-all.sh counts it. Returns the runner's exit status (1 when
+# it did not complete).
+run_junit() {
+    local what=$1 limit=$2 log=$3 status
+    shift 3
+    mkdir -p "$(dirname "$log")"
+    set +e
+    timeout "$limit" "$@" | tee "$log"
+    status=${PIPESTATUS[0]}
+    set -e
+    if ! grep -Eq '^[0-9]+ passed, [0-9]+ failed$' "$log"; then
+        [ "$status" -eq 124 ] && echo "$what timed out after ${limit}s" >&2
+        echo "$what did not complete (exit status $status)" >&2
+        echo "0 passed, 1 failed" | tee -a "$log"
+        return 1
+    fi
+    return "$status"
 }

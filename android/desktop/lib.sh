@@ -22,8 +22,8 @@ resolve_compose() {
         mkdir -p "$dir"
         local scope
         for scope in runtime test; do
-            mvn -q -B -f "$DESKTOP/pom.xml" dependency:build-classpath -Dmdep.includeScope=$scope \
-                -Dmdep.outputFile="$dir/$scope.txt" >&2 || die "Maven could not resolve android/desktop/pom.xml ($scope)"
+            mvn_quiet -f "$DESKTOP/pom.xml" dependency:build-classpath -Dmdep.includeScope=$scope \
+                -Dmdep.outputFile="$dir/$scope.txt" || die "Maven could not resolve android/desktop/pom.xml ($scope)"
         done
         echo "$stamp" >"$dir/stamp"
     fi
@@ -35,6 +35,13 @@ resolve_compose() {
     TEST_CP=$(tr ':' '\n' <<<"$all" | grep -v '/kotlin-compose-compiler-plugin-' | paste -sd:)
 }
 
+# mvn -q, its output to stderr without the colour resets Debian's Maven 3.8 prints even
+# in batch mode (-Dstyle.color=never does not stop them); fails as mvn fails.
+mvn_quiet() {
+    mvn -q -B "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+    return "${PIPESTATUS[0]}"
+}
+
 all_jars_exist() {
     [ -f "$1" ] || return 1
     local jar
@@ -43,8 +50,8 @@ all_jars_exist() {
 
 # compile [--plain] NAME CLASSPATH SOURCE...: compiles every .kt file in the folders and
 # files given into $COMPOSE_OUT/NAME, with the Compose compiler plugin unless --plain,
-# skipped when neither the sources, the class path nor the compiler changed. Sets
-# OUT_CLASSES.
+# skipped when neither the sources, the class path (with the classes compiled here on it)
+# nor the compiler changed. Sets OUT_CLASSES.
 compile() {
     local plugin=(-Xplugin="$COMPOSE_PLUGIN")
     [ "$1" = --plain ] && { plugin=(); shift; }
@@ -53,7 +60,13 @@ compile() {
     local out=$COMPOSE_OUT/$name sources stamp
     mapfile -t sources < <(find "$@" -name '*.kt' | sort)
     [ ${#sources[@]} -gt 0 ] || die "no Kotlin sources in $*"
-    stamp=$(cat "${sources[@]}" <(echo "$KOTLIN_VERSION $cp $COMPOSE_PLUGIN") | sha256sum | cut -d' ' -f1)
+    # Classes compiled here earlier (the bindings, the screens) count by their own stamps:
+    # a changed screen recompiles the desktop app and the tests that use it.
+    local entry upstream=
+    while IFS= read -r entry; do
+        case $entry in "$COMPOSE_OUT"/*/classes) upstream+=$(cat "${entry%/classes}/stamp") ;; esac
+    done < <(tr ':' '\n' <<<"$cp")
+    stamp=$(cat "${sources[@]}" <(echo "$KOTLIN_VERSION $cp $COMPOSE_PLUGIN $upstream") | sha256sum | cut -d' ' -f1)
     OUT_CLASSES=$out/classes
     [ "$(cat "$out/stamp" 2>/dev/null)" = "$stamp" ] && return 0
     log "compiling $name (${#sources[@]} Kotlin files)"

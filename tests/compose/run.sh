@@ -21,7 +21,7 @@ check_android_glue() {
     if [ "$(cat "$dir/stamp" 2>/dev/null)" != "$(sha256sum "$pom" | cut -d' ' -f1)" ] || ! all_jars_exist "$dir/cp.txt"; then
         log "resolving android-all (Maven, into ~/.m2)"
         mkdir -p "$dir"
-        mvn -q -B -f "$pom" dependency:build-classpath -Dmdep.outputFile="$dir/cp.txt" >&2 ||
+        mvn_quiet -f "$pom" dependency:build-classpath -Dmdep.outputFile="$dir/cp.txt" ||
             die "Maven could not resolve $pom"
         sha256sum "$pom" | cut -d' ' -f1 >"$dir/stamp"
     fi
@@ -44,21 +44,12 @@ mapfile -t CLASSES < <(cd "$DESKTOP/src/test/kotlin" && grep -rl --include='*.kt
 
 rm -rf "$SCREENS"
 mkdir -p "$SCREENS"
-LOG=$COMPOSE_OUT/last-run.log
 log "running ${#CLASSES[@]} test classes against $LIB"
-set +e
-timeout "$TIMEOUT" java -Djava.awt.headless=true -Djna.library.path="$LIB_DIR" \
+status=0
+run_junit "Compose tests" "$TIMEOUT" "$COMPOSE_OUT/last-run.log" \
+    java -Djava.awt.headless=true -Djna.library.path="$LIB_DIR" \
     -Dproprio.screens="$SCREENS" -Djava.io.tmpdir="${TMPDIR:-/tmp}" \
     -cp "$TESTS:$TEST_CP:$APP_CP:$KOTLIN_HOME/lib/kotlin-stdlib.jar" \
-    org.proprio.desktop.RunTestsKt "${CLASSES[@]}" | tee "$LOG"
-status=${PIPESTATUS[0]}
-set -e
-
-if ! grep -Eq '^[0-9]+ passed, [0-9]+ failed$' "$LOG"; then
-    [ "$status" -eq 124 ] && echo "Compose tests timed out after ${TIMEOUT}s" >&2
-    echo "Compose tests did not complete (exit status $status)" >&2
-    echo "0 passed, 1 failed"
-    exit 1
-fi
+    org.proprio.desktop.RunTestsKt "${CLASSES[@]}" || status=$?
 log "screens drawn into $SCREENS: $(find "$SCREENS" -name '*.png' | wc -l) PNGs"
 exit "$status"

@@ -4,7 +4,7 @@
 # line "N passed, N failed" and exits non-zero if any test failed or the run did not
 # complete.
 #
-# Installs what is missing: kotlinc (into .cache/), JNA and JUnit 4 (Debian packages).
+# Installs what is missing: kotlinc (into $PROPRIO_CACHE, see tests/lib.sh), JNA and JUnit 4 (Debian packages).
 # Reuses PROPRIO_LIB_DIR / PROPRIO_BINDGEN when set (see tests/lib.sh).
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
@@ -52,18 +52,8 @@ if [ "$(cat "$OUT/classes.stamp" 2>/dev/null)" != "$STAMP" ]; then
 fi
 
 log "running ${#CLASSES[@]} test classes against $LIB"
-set +e
-timeout "$TIMEOUT" java -Djna.library.path="$LIB_DIR" -Djava.io.tmpdir="${TMPDIR:-/tmp}" \
-    -cp "$OUT/classes:$STDLIB:$JNA:$JUNIT:$HAMCREST" \
-    org.proprio.core.test.RunTestsKt "${CLASSES[@]}" | tee "$OUT/last-run.log"
-status=${PIPESTATUS[0]}
-set -e
-
 # The runner prints the summary itself; a JVM that crashed or hung never gets there.
-if ! grep -Eq '^[0-9]+ passed, [0-9]+ failed$' "$OUT/last-run.log"; then
-    [ "$status" -eq 124 ] && echo "Kotlin tests timed out after ${TIMEOUT}s" >&2
-    echo "Kotlin tests did not complete (exit status $status)" >&2
-    echo "0 passed, 1 failed"
-    exit 1
-fi
-exit "$status"
+run_junit "Kotlin tests" "$TIMEOUT" "$OUT/last-run.log" \
+    java -Djna.library.path="$LIB_DIR" -Djava.io.tmpdir="${TMPDIR:-/tmp}" \
+    -cp "$OUT/classes:$STDLIB:$JNA:$JUNIT:$HAMCREST" \
+    org.proprio.core.test.RunTestsKt "${CLASSES[@]}"

@@ -7,7 +7,7 @@
 #   - ios/project.yml is valid YAML naming paths that exist, iOS 16 or later;
 #   - the shell scripts of ios/ and tests/swift/ pass bash -n and shellcheck.
 # Prints one line per check and ends with "N passed, N failed"; exits non-zero on any
-# failure. Installs tree-sitter (PyPI) into a venv under .cache/ and shellcheck (Debian).
+# failure. Installs tree-sitter (PyPI) into a venv under $PROPRIO_CACHE (tests/lib.sh) and shellcheck (Debian).
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 

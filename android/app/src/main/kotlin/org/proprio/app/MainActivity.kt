@@ -30,6 +30,7 @@ class MainActivity : ComponentActivity() {
         override fun now() = wallNow()
         override fun picture(image: RenderedImage) = bitmapOf(image).asImageBitmap()
         override fun remindersChanged() = app.reminders.apply()
+        override fun reopenCore() = app.reopen()
     }
 
     private val askNotifications = registerForActivityResult(ActivityResultContracts.RequestPermission()) { }

@@ -5,10 +5,23 @@ import org.proprio.core.Proprio
 import org.proprio.core.WallTime
 import java.time.ZoneId
 
-/** Holds the one core object of the process; the Activity and receivers share it. */
+/**
+ * Holds the one core object of the process; the Activity and receivers share it. After
+ * "Delete all data" the old object refuses every call, and [reopen] puts a fresh one on
+ * the same path in its place.
+ */
 class ProprioApplication : Application() {
-    val core: Proprio by lazy { Proprio(getDatabasePath("proprio.db").also { it.parentFile?.mkdirs() }.path, wallNow()) }
-    val reminders: ReminderScheduler by lazy { ReminderScheduler(this, core) }
+    private val dbPath: String by lazy { getDatabasePath("proprio.db").also { it.parentFile?.mkdirs() }.path }
+
+    @Volatile
+    private var opened: Proprio? = null
+
+    val core: Proprio
+        get() = opened ?: synchronized(this) { opened ?: Proprio(dbPath, wallNow()).also { opened = it } }
+
+    fun reopen(): Proprio = synchronized(this) { Proprio(dbPath, wallNow()).also { opened = it } }
+
+    val reminders: ReminderScheduler by lazy { ReminderScheduler(this) { core } }
 
     override fun onCreate() {
         super.onCreate()

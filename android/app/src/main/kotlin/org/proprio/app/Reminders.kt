@@ -40,14 +40,14 @@ fun createReminderChannel(context: Context) {
  * it holds, so what was scheduled is remembered in preferences and handed back to the
  * core as the pending list; the core's diff says what to cancel and what to schedule.
  */
-class ReminderScheduler(private val context: Context, private val core: Proprio) {
+class ReminderScheduler(private val context: Context, private val core: () -> Proprio) {
     private val alarms = context.getSystemService(AlarmManager::class.java)
     private val held = context.getSharedPreferences("scheduled_reminders", Context.MODE_PRIVATE)
 
     /** At launch, on resume, after each session, after a settings change and a reboot. */
     fun apply() {
         val pending = held.all.mapNotNull { (id, at) -> (at as? Long)?.let { PendingNotification(id, it) } }
-        val diff = core.planReminders(wallNow(), PLAN_DAYS, pending).diff
+        val diff = core().planReminders(wallNow(), PLAN_DAYS, pending).diff
         val edit = held.edit()
         for (id in diff.toCancel) {
             alarms.cancel(fireIntent(context, id, 0, null))

@@ -6,15 +6,25 @@ import org.jetbrains.skia.ColorAlphaType
 import org.jetbrains.skia.ColorType
 import org.jetbrains.skia.Image
 import org.jetbrains.skia.ImageInfo
+import org.proprio.core.Proprio
 import org.proprio.core.RenderedImage
 import org.proprio.core.WallTime
 import org.proprio.ui.Shell
 import org.proprio.ui.TrialClock
 import java.time.ZoneId
 
-/** The desktop JVM's side of the screens: the system clock and zone, Skia pictures. */
-class DesktopShell(override val clock: TrialClock = NanoTimeClock) : Shell {
+/**
+ * The desktop JVM's side of the screens: the system clock and zone, Skia pictures, and
+ * the one core object, on the database at `dbPath` (opened again after "Delete all data").
+ */
+class DesktopShell(private val dbPath: String, override val clock: TrialClock = NanoTimeClock) : Shell {
     override fun now(): WallTime = WallTime(System.currentTimeMillis(), ZoneId.systemDefault().id)
+
+    @Volatile
+    var core: Proprio = Proprio(dbPath, now())
+        private set
+
+    override fun reopenCore(): Proprio = Proprio(dbPath, now()).also { core = it }
 
     override fun picture(image: RenderedImage): ImageBitmap = skiaPicture(image)
 }

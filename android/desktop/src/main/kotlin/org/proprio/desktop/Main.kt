@@ -5,7 +5,6 @@ import androidx.compose.ui.unit.dp
 import androidx.compose.ui.window.Window
 import androidx.compose.ui.window.application
 import androidx.compose.ui.window.rememberWindowState
-import org.proprio.core.Proprio
 import org.proprio.ui.ProprioApp
 import java.io.File
 
@@ -20,16 +19,15 @@ fun main(args: Array<String>) {
             ?: "${System.getProperty("user.home")}/.local/share/proprio/proprio.db",
     )
     db.absoluteFile.parentFile.mkdirs()
-    val shell = DesktopShell()
-    val core = Proprio(db.absolutePath, shell.now())
+    val shell = DesktopShell(db.absolutePath)
     val dark = System.getenv("PROPRIO_DARK") == "1"
     application {
         Window(
-            onCloseRequest = { core.close(); exitApplication() },
+            onCloseRequest = { shell.core.close(); exitApplication() },
             title = "Proprio",
             state = rememberWindowState(size = DpSize(411.dp, 891.dp)),
         ) {
-            ProprioApp(core, shell, dark)
+            ProprioApp(shell.core, shell, dark)
         }
     }
 }

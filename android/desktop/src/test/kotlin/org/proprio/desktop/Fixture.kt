@@ -23,19 +23,35 @@ const val DAY_MS = 86_400_000L
 
 /**
  * A shell for the tests: a fixed wall clock, and Compose's own stamps for the trials
- * (frame time and pointer uptime, as on Android), which the test clock drives.
+ * (frame time and pointer uptime, as on Android), which the test clock drives. An answer
+ * given without a pointer (TalkBack) is stamped with `uptimeNs`, which a UI test points
+ * at its own clock (`mainClock`); the screenshots never answer. Owns the core, as the
+ * apps' shells do, so that it can open a fresh one after "Delete all data".
  */
-class TestShell(var nowMs: Long = TODAY_MS) : Shell {
-    override val clock = FrameAndTouchClock { error("every answer in the tests comes with a pointer or a frame time") }
+class TestShell(private val dbPath: String, var nowMs: Long = TODAY_MS) : Shell {
+    var uptimeNs: () -> Long = { error("this test answered without a pointer but set no uptimeNs") }
+    override val clock = FrameAndTouchClock { uptimeNs() }
     override fun now() = WallTime(nowMs, ZONE)
     override fun picture(image: org.proprio.core.RenderedImage) = skiaPicture(image)
+
+    var core = Proprio(dbPath, now())
+        private set
+    var reopened = 0
+        private set
+    override fun reopenCore(): Proprio {
+        core = Proprio(dbPath, now())
+        reopened++
+        return core
+    }
 }
 
 /** A fresh database in a temporary folder, with a profile: left hand painful. */
 class Fixture {
     val dir = Files.createTempDirectory("proprio-compose-test")
-    val shell = TestShell()
-    val core = Proprio(dir.resolve("proprio.db").toString(), shell.now())
+    val dbPath = dir.resolve("proprio.db").toString()
+    val shell = TestShell(dbPath)
+    /** The shell's current core (a new object after "Delete all data"). */
+    val core get() = shell.core
 
     init {
         core.updateProfile(

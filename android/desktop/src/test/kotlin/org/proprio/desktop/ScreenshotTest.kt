@@ -3,12 +3,19 @@ package org.proprio.desktop
 import androidx.compose.ui.geometry.Size
 import androidx.compose.ui.graphics.asSkiaBitmap
 import androidx.compose.ui.semantics.SemanticsActions
+import androidx.compose.ui.semantics.SemanticsNode
+import androidx.compose.ui.semantics.SemanticsProperties
+import androidx.compose.ui.semantics.getOrNull
 import androidx.compose.ui.test.ExperimentalTestApi
+import androidx.compose.ui.test.SemanticsMatcher
 import androidx.compose.ui.test.SkikoComposeUiTest
 import androidx.compose.ui.test.captureToImage
 import androidx.compose.ui.test.hasContentDescription
+import androidx.compose.ui.test.hasText
+import androidx.compose.ui.test.performTouchInput
 import androidx.compose.ui.test.isEnabled
 import androidx.compose.ui.test.onRoot
+import androidx.compose.ui.test.performSemanticsAction
 import androidx.compose.ui.test.runSkikoComposeUiTest
 import androidx.compose.ui.unit.Density
 import org.jetbrains.skia.EncodedImageFormat
@@ -65,13 +72,26 @@ class ScreenshotTest {
                 setContent { ProprioApp(f.core, f.shell, dark, route()) }
                 waitForIdle()
                 ready()
-                val file = File(out, "$name-${if (dark) "dark" else "light"}-$fontScale.png")
-                val png = Image.makeFromBitmap(onRoot().captureToImage().asSkiaBitmap()).encodeToData(EncodedImageFormat.PNG)!!
-                file.writeBytes(png.bytes)
-                assertTrue("$file is empty", file.length() > 1000)
+                val stem = "$name-${if (dark) "dark" else "light"}-$fontScale"
+                capture(File(out, "$stem.png"))
                 checkTargets(name, fontScale)
+                // What lies below the fold, for people to look at too: scrolled to the end.
+                val scroll = SemanticsMatcher("scrolls vertically") {
+                    (it.config.getOrNull(SemanticsProperties.VerticalScrollAxisRange)?.maxValue?.invoke() ?: 0f) > 0f
+                }
+                if (onAllNodes(scroll).fetchSemanticsNodes().isNotEmpty()) {
+                    onAllNodes(scroll)[0].performSemanticsAction(SemanticsActions.ScrollBy) { it(0f, 1_000_000f) }
+                    waitForIdle()
+                    capture(File(out, "$stem-end.png"))
+                }
             }
         }
+    }
+
+    private fun SkikoComposeUiTest.capture(file: File) {
+        val png = Image.makeFromBitmap(onRoot().captureToImage().asSkiaBitmap()).encodeToData(EncodedImageFormat.PNG)!!
+        file.writeBytes(png.bytes)
+        assertTrue("$file is empty", file.length() > 1000)
     }
 
     /** Every node that can be clicked is at least 48 dp in both directions. */
@@ -80,9 +100,16 @@ class ScreenshotTest {
             generateSequence(listOf(root)) { level -> level.flatMap { it.children }.ifEmpty { null } }.flatten()
         }.filter { SemanticsActions.OnClick in it.config }
             .filter { it.size.width < MIN_TARGET_DP * PX_PER_DP - 0.5f || it.size.height < MIN_TARGET_DP * PX_PER_DP - 0.5f }
-            .map { "${it.config}".take(120) + " ${it.size.width / PX_PER_DP}×${it.size.height / PX_PER_DP} dp" }
+            .map { "${label(it)} ${it.size.width / PX_PER_DP}×${it.size.height / PX_PER_DP} dp" }
             .toList()
         assertTrue("$name at font $fontScale: targets under 48 dp: $small", small.isEmpty())
+    }
+
+    /** What a person (or TalkBack) would call the node: its text or its description. */
+    private fun label(node: SemanticsNode): String {
+        val words = (node.config.getOrNull(SemanticsProperties.Text).orEmpty().map { it.text } +
+            node.config.getOrNull(SemanticsProperties.ContentDescription).orEmpty())
+        return words.joinToString(" / ").ifEmpty { "(unlabelled)" }.let { "\"$it\"" }
     }
 
     private val lastSession get() = f.core.sessions().first { it.endedAt != null }.id
@@ -96,6 +123,21 @@ class ScreenshotTest {
         waitUntil(timeoutMillis = 30_000) {
             onAllNodes(hasContentDescription("Left") and isEnabled()).fetchSemanticsNodes().isNotEmpty()
         }
+    }
+
+    /** The feedback after an answer, which the core asks to show for a while. */
+    @Test fun sessionFeedback() = shoot("session-feedback", {
+        Route.Session(f.core.startLeftRight(LeftRightSettings(BodyPart.HAND, count = 20u, seed = 98u), f.shell.now()))
+    }) {
+        val left = hasContentDescription("Left") and isEnabled()
+        waitUntil(timeoutMillis = 30_000) { onAllNodes(left).fetchSemanticsNodes().isNotEmpty() }
+        // Hold the clock, so that the feedback is still on screen when it is drawn.
+        mainClock.autoAdvance = false
+        onNode(left).performTouchInput { down(center); up() }
+        mainClock.advanceTimeByFrame()
+        mainClock.advanceTimeByFrame()
+        val feedback = hasText("Correct", substring = true) or hasText("Not this time", substring = true)
+        assertTrue("no feedback after an answer", onAllNodes(feedback).fetchSemanticsNodes().isNotEmpty())
     }
 
     @Test fun summary() = shoot("summary", { Route.Summary(lastSession) })

@@ -13,6 +13,9 @@ import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performSemanticsAction
 import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.performTouchInput
+import androidx.compose.ui.test.performScrollTo
+import androidx.compose.ui.test.assertIsEnabled
+import androidx.compose.ui.test.assertIsNotEnabled
 import androidx.compose.ui.test.runSkikoComposeUiTest
 import androidx.compose.ui.unit.Density
 import androidx.compose.ui.semantics.SemanticsActions
@@ -29,10 +32,16 @@ import org.proprio.ui.Route
  * Clicks through the real composables over the real core, then checks what the core
  * stored.
  */
+/** How long the tests "look" at each picture before answering, on the test clock. */
+private const val THINK_MS = 800L
+
 @OptIn(ExperimentalTestApi::class)
 class SessionUiTest {
     private fun app(f: Fixture, route: Route, block: SkikoComposeUiTest.() -> Unit) =
         runSkikoComposeUiTest(Size(822f, 1782f), Density(2f)) {
+            // A TalkBack answer has no pointer time: the shell stamps it with this clock,
+            // the one Compose's frames and injected touches are timed by here.
+            f.shell.uptimeNs = { mainClock.currentTime * 1_000_000L }
             setContent { ProprioApp(f.core, f.shell, dark = false, start = route) }
             block()
         }
@@ -57,7 +66,7 @@ class SessionUiTest {
                 while (awaitAnswerable()) {
                     val prompt = f.core.currentTrial(session.id) ?: error("the screen waits for an answer, the core has no prompt")
                     val button = onNodeWithContentDescription(if (prompt.stimulus.side == Side.LEFT) "Left" else "Right")
-                    mainClock.advanceTimeBy(800)
+                    mainClock.advanceTimeBy(THINK_MS)
                     // Every fifth answer as TalkBack gives it (no touch), the rest by touch.
                     if (answered % 5 == 4) button.performSemanticsAction(SemanticsActions.OnClick)
                     else button.performTouchInput { down(center); up() }
@@ -71,7 +80,11 @@ class SessionUiTest {
                 assertEquals(answered, trials.size)
                 for (t in trials) {
                     val response = t.responseNs ?: error("trial ${t.index} has no response stamp")
-                    assertTrue("trial ${t.index}: response $response before onset ${t.onsetNs}", response >= t.onsetNs)
+                    // The picture's first frame and the answer, both on the test's clock:
+                    // the answer came THINK_MS after the screen became answerable, which
+                    // is at most a few frames after the onset frame.
+                    val rtMs = (response - t.onsetNs) / 1_000_000
+                    assertTrue("trial ${t.index}: response $response - onset ${t.onsetNs} = $rtMs ms", rtMs in THINK_MS..THINK_MS + 100)
                     assertEquals("trial ${t.index} answer", t.side, t.answer)
                     assertTrue("trial ${t.index} timed out", !t.timeout && !t.voided)
                 }
@@ -99,6 +112,38 @@ class SessionUiTest {
             assertEquals(true, entries[0].medication)
             assertEquals("Worse after typing", entries[0].note)
             assertEquals(f.shell.nowMs, entries[0].at.unixMs)
+        } finally {
+            f.close()
+        }
+    }
+
+    @Test
+    fun deleteAllDataLeavesAFreshCoreOnTheSamePath() {
+        val f = Fixture()
+        try {
+            f.history(days = 1, perDay = 1)
+            f.journal(5, "before deleting", 0)
+            val old = f.core
+            assertEquals(1, old.status().sessions.toInt())
+            app(f, Route.Today) {
+                onNodeWithText("Delete all data").performScrollTo().performClick()
+                onNodeWithText("Delete everything").assertIsNotEnabled()
+                onNodeWithText("I understand this cannot be undone").performClick()
+                onNodeWithText("Delete everything").assertIsEnabled().performClick()
+                waitForIdle()
+                // The app goes on over the fresh core, at the first-run profile (no back).
+                onNodeWithText("Your profile").assertExists()
+                onNodeWithText("‹ Back").assertDoesNotExist()
+            }
+            assertEquals("the shell opened one fresh core", 1, f.shell.reopened)
+            assertTrue("the old object refuses calls", runCatching { old.status() }.isFailure)
+            val fresh = f.core
+            val status = fresh.status()
+            assertEquals(f.dbPath, status.dbPath)
+            assertEquals(0, status.sessions.toInt())
+            assertEquals(0, status.trials.toInt())
+            assertEquals(0, status.journalEntries.toInt())
+            assertTrue("no painful area left", fresh.profile().affected.isEmpty())
         } finally {
             f.close()
         }

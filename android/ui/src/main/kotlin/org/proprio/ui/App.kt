@@ -3,6 +3,7 @@ package org.proprio.ui
 import androidx.compose.material3.Surface
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.key
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
@@ -37,10 +38,22 @@ private const val TODAY_HISTORY = 30u
 /**
  * The whole app over one core: each screen draws what the core returns for it and sends
  * the patient's actions back. `start` opens a given screen (the tests and screenshots use
- * it; the apps start at Today, or the profile on first run).
+ * it; the apps start at Today, or the profile on first run). After "Delete all data" the
+ * app goes on over the fresh core the shell opens (`Shell.reopenCore`), from the start.
  */
 @Composable
 fun ProprioApp(core: Proprio, shell: Shell, dark: Boolean, start: Route? = null) {
+    var open by remember { mutableStateOf(core) }
+    key(open) {
+        Screens(open, shell, dark, start.takeIf { open === core }) {
+            open = shell.reopenCore()
+            shell.remindersChanged()
+        }
+    }
+}
+
+@Composable
+private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, onDeleted: () -> Unit) {
     ProprioTheme(dark) {
         Surface {
             var route by remember { mutableStateOf(start ?: firstRoute(core)) }
@@ -108,7 +121,12 @@ fun ProprioApp(core: Proprio, shell: Shell, dark: Boolean, start: Route? = null)
                 Route.Delete -> DeleteDataScreen(
                     status = core.status(),
                     error = error,
-                    onDelete = { attempt { deleteAllData(core); route = Route.Profile(first = true) } },
+                    onDelete = {
+                        attempt {
+                            core.deleteAllData()
+                            onDeleted()
+                        }
+                    },
                     onBack = today,
                 )
             }
@@ -134,10 +152,3 @@ private fun sample(shell: Shell, tone: UByte): ImageBitmap? = try {
 } catch (e: Exception) {
     null
 }
-
-/**
- * Deletes every record the core holds. The core has no `delete_all_data` call yet (it is
- * being added); until it has, this refuses, and the screen shows why.
- */
-internal fun deleteAllData(@Suppress("UNUSED_PARAMETER") core: Proprio): Nothing =
-    throw UnsupportedOperationException("Deleting is not available yet: the core has no delete_all_data call")

@@ -4,24 +4,23 @@ import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ColumnScope
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.ui.layout.Layout
 import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.safeDrawingPadding
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.sizeIn
 import androidx.compose.foundation.layout.widthIn
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
-import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
-import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
-import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -37,30 +36,37 @@ import java.util.Locale
 /** Smallest touch target (Material and Android accessibility guidance). */
 internal val MinTarget = 48.dp
 
-/** A screen with a title, an optional back button, and scrolling content. */
-@OptIn(ExperimentalMaterial3Api::class)
+/**
+ * A screen with a title, an optional back button, and scrolling content. The title bar
+ * grows with the text (Material's TopAppBar has a fixed height, and a title that wraps
+ * at a large font scale spills out of it).
+ */
 @Composable
 internal fun ScreenScaffold(
     title: String,
     onBack: (() -> Unit)?,
     content: @Composable ColumnScope.() -> Unit,
 ) {
-    Scaffold(
-        topBar = {
-            TopAppBar(
-                title = { Text(title, modifier = Modifier.semantics { heading() }) },
-                navigationIcon = {
-                    if (onBack != null) {
-                        TextButton(onClick = onBack, modifier = Modifier.sizeIn(minHeight = MinTarget)) {
-                            Text("‹ Back")
-                        }
-                    }
-                },
+    Column(modifier = Modifier.fillMaxSize().safeDrawingPadding()) {
+        Row(
+            verticalAlignment = Alignment.CenterVertically,
+            horizontalArrangement = Arrangement.spacedBy(8.dp),
+            modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp).padding(horizontal = 4.dp, vertical = 4.dp),
+        ) {
+            if (onBack != null) {
+                TextButton(onClick = onBack, modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)) {
+                    Text("‹ Back", style = MaterialTheme.typography.titleMedium)
+                }
+            }
+            Text(
+                title,
+                style = MaterialTheme.typography.headlineSmall,
+                modifier = Modifier.weight(1f).padding(start = if (onBack == null) 12.dp else 0.dp)
+                    .semantics { heading() },
             )
-        },
-    ) { padding ->
+        }
         Column(
-            modifier = Modifier.fillMaxSize().padding(padding).verticalScroll(rememberScrollState())
+            modifier = Modifier.fillMaxSize().verticalScroll(rememberScrollState())
                 .padding(horizontal = 16.dp, vertical = 8.dp),
             verticalArrangement = Arrangement.spacedBy(12.dp),
             content = content,
@@ -84,16 +90,37 @@ internal fun ErrorText(message: String?) {
     )
 }
 
-/** A label and its value on one line that wraps when the text is large. */
-@OptIn(ExperimentalLayoutApi::class)
+/**
+ * A label and its value on one line, the value at the end; when both do not fit (large
+ * text), the value goes on a line of its own below, still at the end, so that it does
+ * not read as a label and is not broken beside it.
+ */
 @Composable
 internal fun LabeledValue(label: String, value: String) {
-    FlowRow(
+    Layout(
+        content = {
+            Text(label, style = MaterialTheme.typography.bodyLarge)
+            Text(value, style = MaterialTheme.typography.bodyLarge, textAlign = TextAlign.End)
+        },
         modifier = Modifier.fillMaxWidth().semantics(mergeDescendants = true) {},
-        horizontalArrangement = Arrangement.SpaceBetween,
-    ) {
-        Text(label, style = MaterialTheme.typography.bodyLarge)
-        Text(value, style = MaterialTheme.typography.bodyLarge, textAlign = TextAlign.End)
+    ) { (labelText, valueText), constraints ->
+        val width = constraints.maxWidth
+        val gap = 12.dp.roundToPx()
+        val loose = constraints.copy(minWidth = 0, minHeight = 0)
+        val l = labelText.measure(loose)
+        if (l.width + gap + valueText.maxIntrinsicWidth(constraints.maxHeight) <= width) {
+            val v = valueText.measure(loose)
+            layout(width, maxOf(l.height, v.height)) {
+                l.place(0, 0)
+                v.place(width - v.width, 0)
+            }
+        } else {
+            val v = valueText.measure(loose.copy(minWidth = width))
+            layout(width, l.height + v.height) {
+                l.place(0, 0)
+                v.place(0, l.height)
+            }
+        }
     }
 }
 
@@ -115,8 +142,17 @@ internal fun <T> ChoiceRow(
             FilterChip(
                 selected = on,
                 onClick = { onSelect(option) },
-                label = { Text(if (on) "✓ ${label(option)}" else label(option)) },
-                modifier = Modifier.heightIn(min = MinTarget),
+                // At least 16 dp of text between the chip's 16 dp paddings: a one-digit chip
+                // is 48 dp wide with its digit in the middle.
+                label = {
+                    Text(
+                        if (on) "✓ ${label(option)}" else label(option),
+                        textAlign = TextAlign.Center,
+                        modifier = Modifier.widthIn(min = 16.dp),
+                    )
+                },
+                // A one-digit chip ("7") is narrower than a finger without the width floor.
+                modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget),
             )
         }
     }
@@ -148,10 +184,10 @@ internal fun words(name: String): String =
     name.lowercase(Locale.ROOT).replace('_', ' ').replaceFirstChar { it.titlecase(Locale.ROOT) }
 
 internal fun percent(fraction: Double?): String =
-    fraction?.let { String.format(Locale.ROOT, "%.0f %%", it * 100) } ?: "–"
+    fraction?.let { String.format(Locale.ROOT, "%.0f\u00A0%%", it * 100) } ?: "–"
 
 internal fun seconds(ms: Double?): String =
-    ms?.let { String.format(Locale.ROOT, "%.2f s", it / 1000) } ?: "–"
+    ms?.let { String.format(Locale.ROOT, "%.2f\u00A0s", it / 1000) } ?: "–"
 
 /** Minutes after midnight as HH:MM. */
 internal fun clock(minutes: Int): String = String.format(Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60)

@@ -1,5 +1,6 @@
 package org.proprio.ui
 
+import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.selection.toggleable
@@ -47,6 +48,6 @@ fun DeleteDataScreen(status: Status, error: String?, onDelete: () -> Unit, onBac
                 contentColor = MaterialTheme.colorScheme.onError,
             ),
             modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),
-        ) { Text("Delete everything") }
+        ) { Text("Delete everything", textAlign = TextAlign.Center) }
     }
 }

@@ -1,5 +1,6 @@
 package org.proprio.ui
 
+import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
@@ -57,7 +58,7 @@ fun JournalScreen(
             onClick = { pain?.let { onAdd(JournalDraft(it, fear, medication, note)) } },
             enabled = pain != null,
             modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),
-        ) { Text("Save entry") }
+        ) { Text("Save entry", textAlign = TextAlign.Center) }
         SectionTitle("Earlier entries")
         if (entries.isEmpty()) Text("None yet")
         for (e in entries.asReversed()) {

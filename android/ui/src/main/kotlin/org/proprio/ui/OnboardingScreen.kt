@@ -1,5 +1,6 @@
 package org.proprio.ui
 
+import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.foundation.Image
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
@@ -70,6 +71,6 @@ fun OnboardingScreen(
                 onSave(ProfileUpdate(affected = affected, handedness = hand, skinTone = tone))
             },
             modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),
-        ) { Text("Save") }
+        ) { Text("Save", textAlign = TextAlign.Center) }
     }
 }

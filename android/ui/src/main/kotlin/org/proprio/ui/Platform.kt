@@ -1,6 +1,7 @@
 package org.proprio.ui
 
 import androidx.compose.ui.graphics.ImageBitmap
+import org.proprio.core.Proprio
 import org.proprio.core.RenderedImage
 import org.proprio.core.WallTime
 
@@ -20,6 +21,14 @@ interface Shell {
 
     /** A session ended or the reminder settings changed: re-apply the reminder plan. */
     fun remindersChanged() {}
+
+    /**
+     * Every record was deleted (`delete_all_data`), and the core object that deleted them
+     * refuses every later call: open a fresh core on the same database path, make it the
+     * one the platform uses from now on (reminders, receivers, closing on exit), and
+     * return it.
+     */
+    fun reopenCore(): Proprio
 }
 
 /**

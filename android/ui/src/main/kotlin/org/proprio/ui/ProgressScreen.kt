@@ -14,6 +14,10 @@ import androidx.compose.ui.graphics.Path
 import androidx.compose.ui.graphics.PathEffect
 import androidx.compose.ui.graphics.drawscope.DrawScope
 import androidx.compose.ui.graphics.drawscope.Stroke
+import androidx.compose.ui.graphics.drawscope.clipRect
+import androidx.compose.ui.graphics.drawscope.translate
+import androidx.compose.ui.text.drawText
+import androidx.compose.ui.text.rememberTextMeasurer
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
@@ -36,13 +40,13 @@ fun ProgressScreen(overview: LeftRightOverview, onBack: () -> Unit) {
         Text("● left, solid   ■ right, dashed   — goal", style = MaterialTheme.typography.bodyMedium)
         SectionTitle("Correct answers")
         Chart(
-            history, SessionPoint::leftAccuracy, SessionPoint::rightAccuracy, gate.accuracyGoal, 1.0,
+            history, SessionPoint::leftAccuracy, SessionPoint::rightAccuracy, gate.accuracyGoal, 1.0, ::percent,
             "Correct answers per session, goal ${percent(gate.accuracyGoal)}; " + lastValues(history, SessionPoint::leftAccuracy, SessionPoint::rightAccuracy, ::percent),
         )
         SectionTitle("Median response time")
         val rtMax = (history.flatMap { listOfNotNull(it.leftMedianRtMs, it.rightMedianRtMs) } + gate.rtGoalMs).max() * 1.1
         Chart(
-            history, SessionPoint::leftMedianRtMs, SessionPoint::rightMedianRtMs, gate.rtGoalMs, rtMax,
+            history, SessionPoint::leftMedianRtMs, SessionPoint::rightMedianRtMs, gate.rtGoalMs, rtMax, ::seconds,
             "Median response time per session, goal ${seconds(gate.rtGoalMs)}; " + lastValues(history, SessionPoint::leftMedianRtMs, SessionPoint::rightMedianRtMs, ::seconds),
         )
         if (history.isNotEmpty()) {
@@ -75,7 +79,11 @@ private fun lastValues(
     return "last session left ${format(left(last))}, right ${format(right(last))}"
 }
 
-/** One series per side over the sessions, and the goal as a horizontal line. */
+/**
+ * One series per side over the sessions, and the goal as a horizontal line. The scale's
+ * ends and the goal are written in a margin on the left (the goal in words, not only as
+ * a line of another colour).
+ */
 @Composable
 private fun Chart(
     history: List<SessionPoint>,
@@ -83,15 +91,37 @@ private fun Chart(
     right: (SessionPoint) -> Double?,
     goal: Double,
     max: Double,
+    format: (Double?) -> String,
     description: String,
 ) {
     val colors = MaterialTheme.colorScheme
+    val measurer = rememberTextMeasurer()
+    val style = MaterialTheme.typography.labelMedium.copy(color = colors.onSurface)
     Canvas(modifier = Modifier.fillMaxWidth().height(160.dp).semantics { contentDescription = description }) {
-        drawRect(colors.outline, style = Stroke(1.dp.toPx()))
-        val y = { v: Double -> (size.height * (1 - v / max)).toFloat() }
-        drawLine(colors.tertiary, Offset(0f, y(goal)), Offset(size.width, y(goal)), strokeWidth = 2.dp.toPx())
-        series(history, left, y, colors.primary, dashed = false)
-        series(history, right, y, colors.secondary, dashed = true)
+        val top = measurer.measure(format(max), style)
+        val bottom = measurer.measure(format(0.0), style)
+        val goalText = measurer.measure("goal ${format(goal)}", style)
+        val gutter = maxOf(top.size.width, bottom.size.width, goalText.size.width) + 8.dp.toPx()
+        // A margin above and below, so a point at the top or bottom of the scale is whole.
+        val pad = 6.dp.toPx()
+        val y = { v: Double -> (pad + (size.height - 2 * pad) * (1 - v / max)).toFloat() }
+        // The goal's label sits on its line, kept inside the chart; an end label it
+        // would overlap is left out.
+        val goalTop = (y(goal) - goalText.size.height / 2f).coerceIn(0f, size.height - goalText.size.height)
+        val clear = { t: Float, h: Int -> t + h <= goalTop || t >= goalTop + goalText.size.height }
+        if (clear(0f, top.size.height)) drawText(top, topLeft = Offset(0f, 0f))
+        val bottomTop = size.height - bottom.size.height
+        if (clear(bottomTop, bottom.size.height)) drawText(bottom, topLeft = Offset(0f, bottomTop))
+        drawText(goalText, topLeft = Offset(0f, goalTop))
+        clipRect(left = gutter) {
+            translate(left = gutter) {
+                val plot = Size(size.width - gutter, size.height)
+                drawRect(colors.outline, size = plot, style = Stroke(1.dp.toPx()))
+                drawLine(colors.tertiary, Offset(0f, y(goal)), Offset(plot.width, y(goal)), strokeWidth = 2.dp.toPx())
+                series(history, left, y, plot.width, colors.primary, dashed = false)
+                series(history, right, y, plot.width, colors.secondary, dashed = true)
+            }
+        }
     }
 }
 
@@ -99,10 +129,11 @@ private fun DrawScope.series(
     history: List<SessionPoint>,
     value: (SessionPoint) -> Double?,
     y: (Double) -> Float,
+    width: Float,
     color: Color,
     dashed: Boolean,
 ) {
-    val step = size.width / (history.size + 1)
+    val step = width / (history.size + 1)
     val points = history.mapIndexedNotNull { i, p -> value(p)?.let { Offset(step * (i + 1), y(it)) } }
     if (points.size > 1) {
         val path = Path().apply {

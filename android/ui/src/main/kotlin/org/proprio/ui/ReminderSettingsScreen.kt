@@ -1,5 +1,7 @@
 package org.proprio.ui
 
+import androidx.compose.foundation.layout.padding
+import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
@@ -15,6 +17,7 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.Role
+import androidx.compose.ui.semantics.clearAndSetSemantics
 import androidx.compose.ui.unit.dp
 import org.proprio.core.KindTarget
 import org.proprio.core.ReminderSettings
@@ -58,7 +61,7 @@ fun ReminderSettingsScreen(settings: ReminderSettings, error: String?, onSave: (
         }
         Toggle("Move reminders to when I usually practise", s.learnMyTimes) { s = s.copy(learnMyTimes = it) }
         ErrorText(error)
-        Button(onClick = { onSave(s) }, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) { Text("Save") }
+        Button(onClick = { onSave(s) }, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) { Text("Save", textAlign = TextAlign.Center) }
     }
 }
 
@@ -72,6 +75,9 @@ private fun Toggle(label: String, on: Boolean, onChange: (Boolean) -> Unit) {
         modifier = Modifier.fillMaxWidth().heightIn(min = MinTarget).toggleable(on, role = Role.Switch, onValueChange = onChange),
     ) {
         Text(label, modifier = Modifier.weight(1f))
+        // The state in words too, not only the switch's colour and thumb position.
+        // (TalkBack hears the state from the toggleable row, so it is not read twice.)
+        Text(if (on) "On" else "Off", modifier = Modifier.padding(horizontal = 8.dp).clearAndSetSemantics {})
         Switch(checked = on, onCheckedChange = null)
     }
 }

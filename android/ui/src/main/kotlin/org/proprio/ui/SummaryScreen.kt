@@ -1,5 +1,6 @@
 package org.proprio.ui
 
+import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
@@ -25,10 +26,10 @@ fun SummaryScreen(results: SessionResults, onJournal: () -> Unit, onDone: () -> 
         SectionTitle("Next stage")
         Text(results.gate.verdict, style = MaterialTheme.typography.bodyLarge)
         Button(onClick = onJournal, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
-            Text("Rate your pain now")
+            Text("Rate your pain now", textAlign = TextAlign.Center)
         }
         OutlinedButton(onClick = onDone, modifier = Modifier.fillMaxWidth().heightIn(min = MinTarget)) {
-            Text("Back to today")
+            Text("Back to today", textAlign = TextAlign.Center)
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.proprio.ui
 
+import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.material3.Button
@@ -44,7 +45,7 @@ fun TodayScreen(
                     onClick = onStart,
                     enabled = overview != null,
                     modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp).padding(top = 8.dp),
-                ) { Text("Start left/right practice", style = MaterialTheme.typography.titleMedium) }
+                ) { Text("Start left/right practice", style = MaterialTheme.typography.titleMedium, textAlign = TextAlign.Center) }
             }
         }
         ErrorText(error)
@@ -52,7 +53,7 @@ fun TodayScreen(
         for (kind in today.progress) {
             LabeledValue(words(kind.kind.name), "${kind.done} of ${kind.target}")
         }
-        LabeledValue("Done as planned", "${today.adherence.percent} %")
+        LabeledValue("Done as planned", "${today.adherence.percent}\u00A0%")
         SectionTitle("Reminders still to come")
         if (today.remaining.isEmpty()) Text("None today")
         for (reminder in today.remaining) {
@@ -64,7 +65,7 @@ fun TodayScreen(
             OutlinedButton(
                 onClick = { onOpen(destination) },
                 modifier = Modifier.fillMaxWidth().heightIn(min = MinTarget),
-            ) { Text(destinationLabel(destination)) }
+            ) { Text(destinationLabel(destination), textAlign = TextAlign.Center) }
         }
     }
 }
