@@ -10,7 +10,8 @@
 use super::csv::csv_error;
 use super::{ExportDocument, ExportFile};
 use crate::error::Result;
-use crate::stimulus::{BodyPart, Side, View};
+use crate::laterality::stats::hljt_direction;
+use crate::stimulus::{BodyPart, RotationDirection, Side, StimulusSpec, View};
 
 const COLUMNS: [&str; 22] = [
     "participant",
@@ -37,18 +38,14 @@ const COLUMNS: [&str; 22] = [
     "test_hljt_response.rt",
 ];
 
-/// The HLJT's own direction coding for a picture turned `clockwise_deg` on screen: 0 is
-/// "up", 180 "down"; for a right hand seen from the back, clockwise turns are "medial"
-/// and anticlockwise ones "lateral"; a left hand or a palm view reverses it (its
-/// stimulus tables, Stimuli_*angles.xlsx).
-pub fn direction(side: Side, view: View, clockwise_deg: u16) -> &'static str {
-    let clockwise = match clockwise_deg % 360 {
-        0 => return "up",
-        180 => return "down",
-        d => d < 180,
-    };
-    let medial = (clockwise == (side == Side::Right)) == (view == View::Back);
-    if medial { "medial" } else { "lateral" }
+/// The HLJT's name for a direction.
+fn direction(spec: &StimulusSpec) -> &'static str {
+    match hljt_direction(spec) {
+        RotationDirection::Upright => "up",
+        RotationDirection::Inverted => "down",
+        RotationDirection::Medial => "medial",
+        RotationDirection::Lateral => "lateral",
+    }
 }
 
 /// The HLJT's keys in its "both hands" mode: `s` for left, `l` for right.
@@ -124,7 +121,7 @@ pub fn trials(doc: &ExportDocument) -> Result<ExportFile> {
                 clockwise.to_string(),
                 view.into(),
                 spec.side.to_string(),
-                direction(spec.side, spec.view, clockwise).into(),
+                direction(spec).into(),
                 t.stimulus_id.clone(),
                 cell(t.answer.map(|a| key(a).to_string())),
                 cell(Some(u8::from(t.correct).to_string())),
@@ -142,8 +139,10 @@ pub fn trials(doc: &ExportDocument) -> Result<ExportFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stimulus::{Posture, StimulusContext};
 
-    /// The HLJT's Stimuli_8angles table, row by row.
+    /// The HLJT's Stimuli_8angles table, row by row (hljt_angle is PsychoPy's clockwise
+    /// `ori`).
     #[test]
     fn directions_follow_the_hljt_stimulus_tables() {
         let table = [
@@ -159,8 +158,21 @@ mod tests {
             (Side::Left, View::Palm, 90, "medial"),
             (Side::Left, View::Palm, 225, "lateral"),
         ];
-        for (side, view, angle, expected) in table {
-            assert_eq!(direction(side, view, angle), expected, "{side} {view} {angle}");
+        for (side, view, clockwise, expected) in table {
+            // Our rotation for that clockwise screen turn: clockwise for a right part.
+            let rotation_deg = if side == Side::Right { clockwise } else { (360 - clockwise) % 360 };
+            let spec = StimulusSpec {
+                body_part: BodyPart::Hand,
+                side,
+                view,
+                posture: Posture::Flat,
+                rotation_deg,
+                skin_tone: 0,
+                context: StimulusContext::None,
+                variant: 0,
+            };
+            assert_eq!(spec.screen_rotation_clockwise_deg(), clockwise);
+            assert_eq!(direction(&spec), expected, "{side} {view} {clockwise}");
         }
     }
 }

@@ -101,7 +101,8 @@ pub struct HljtSide {
     /// Mean and median RT of the correct trials kept, ms.
     pub mean_rt_ms: Option<f64>,
     pub median_rt_ms: Option<f64>,
-    /// Lateral − medial mean RT of correct trials, ms (the script's effect).
+    /// Lateral − medial mean RT of correct trials, ms, directions in the HLJT's own
+    /// coding ([`hljt_direction`]).
     pub lateral_minus_medial_ms: Option<f64>,
     /// Trials left out: no answer in time, or a response outside the window.
     pub excluded: u32,
@@ -238,7 +239,7 @@ fn hljt_side<'a>(side: Side, trials: impl Iterator<Item = &'a Observation> + Clo
     let correct_rts = |d: Option<RotationDirection>| -> Vec<f64> {
         let mut v: Vec<f64> = kept
             .iter()
-            .filter(|t| t.correct && d.is_none_or(|d| t.spec.rotation_direction() == d))
+            .filter(|t| t.correct && d.is_none_or(|d| hljt_direction(&t.spec) == d))
             .filter_map(|t| t.rt_ms())
             .collect();
         v.sort_by(f64::total_cmp);
@@ -256,6 +257,28 @@ fn hljt_side<'a>(side: Side, trials: impl Iterator<Item = &'a Observation> + Clo
         median_rt_ms: quantile(&all, 0.5),
         lateral_minus_medial_ms: mean(&lateral).zip(mean(&medial)).map(|(l, m)| l - m),
         excluded: (trials.count() - kept.len()) as u32,
+    }
+}
+
+/// The direction of a picture in the HLJT's own coding (its stimulus tables): for a
+/// right hand seen from the back a clockwise turn on screen is medial, for a palm it is
+/// lateral, and a left hand reverses both. Our own coding (`rotation_direction`) calls a
+/// clockwise turn of any right hand lateral, so the two disagree for backs of hands
+/// (docs/exports.md). Pictures the HLJT does not have keep our coding.
+pub fn hljt_direction(spec: &StimulusSpec) -> RotationDirection {
+    use crate::stimulus::{BodyPart, View};
+    if spec.body_part != BodyPart::Hand || !matches!(spec.view, View::Back | View::Palm) {
+        return spec.rotation_direction();
+    }
+    let clockwise = match spec.screen_rotation_clockwise_deg() % 360 {
+        0 => return RotationDirection::Upright,
+        180 => return RotationDirection::Inverted,
+        d => d < 180,
+    };
+    if (clockwise == (spec.side == Side::Right)) == (spec.view == View::Back) {
+        RotationDirection::Medial
+    } else {
+        RotationDirection::Lateral
     }
 }
 
