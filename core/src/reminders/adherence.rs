@@ -10,13 +10,15 @@
 //! - a day's **adherence** is sessions done (capped at the day's target) over the
 //!   target, in percent.
 
+use super::SessionKind;
+use super::history::{CompletedSession, DoneElsewhere, LearnedSlot, SentReminder};
+use super::layout::Layout;
 use super::local_time::{
     MINUTE_MS, check_instant, date_text, local_date, minute_of_day_ceil, parse_zone, start_of_day_ms,
     to_local,
 };
-use super::planner::{CompletedSession, DoneElsewhere, Layout, LearnedSlot};
+use super::reminder::ReminderKey;
 use super::settings::ReminderSettings;
-use super::{ReminderKey, SessionKind};
 use crate::error::{Error, Result};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -30,14 +32,6 @@ pub const LEARN_DAYS: u64 = 28;
 pub const LEARN_MIN_SESSIONS: usize = 5;
 /// The longest adherence report, in days.
 pub const MAX_ADHERENCE_DAYS: u32 = 366;
-
-/// A reminder the OS delivered, as the shell reported it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct SentReminder {
-    pub reminder_id: String,
-    /// UTC milliseconds.
-    pub sent_at_ms: i64,
-}
 
 /// One local day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]

@@ -17,14 +17,17 @@
 //! 5. Slots already past are dropped, not piled up; at most [`MAX_PENDING`] are kept,
 //!    the soonest.
 
+use super::SessionKind;
 use super::diff::{PendingNotification, ReminderDiff, diff};
+use super::history::{CompletedSession, DoneElsewhere, LearnedSlot, Snooze};
+use super::layout::{Layout, LayoutSlot};
 use super::local_time::{
     self, MINUTE_MS, Resolved, check_instant, date_text, iso_weekday, local_text, offset_minutes, parse_zone,
     start_of_day_ms, to_local, utc_text,
 };
 use super::messages;
+use super::reminder::{PlannedReminder, ReminderKey, slot_seed};
 use super::settings::{Allowed, ReminderSettings};
-use super::{ReminderKey, SessionKind, slot_seed};
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -41,42 +44,6 @@ pub const MAX_DAYS: u32 = 14;
 pub const DEFAULT_DAYS: u32 = 3;
 /// The snooze lengths a shell may offer, in minutes.
 pub const SNOOZE_MINUTES: [i32; 3] = [10, 30, 60];
-
-/// A practice session done, as the store records it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct CompletedSession {
-    pub kind: SessionKind,
-    /// When it was done, UTC milliseconds.
-    pub at_ms: i64,
-}
-
-/// A reminder the patient snoozed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct Snooze {
-    /// The reminder snoozed (a slot id, or its `-s` repeat).
-    pub reminder_id: String,
-    /// When the patient pressed snooze, UTC milliseconds.
-    pub snoozed_at_ms: i64,
-    /// When it should ring again, UTC milliseconds.
-    pub until_ms: i64,
-}
-
-/// A reminder the patient answered by practising away from the app.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct DoneElsewhere {
-    pub reminder_id: String,
-    /// When the patient said so, UTC milliseconds.
-    pub at_ms: i64,
-}
-
-/// A slot moved by "learn my times": the wall minute its kind's slot now aims at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct LearnedSlot {
-    pub kind: SessionKind,
-    pub slot: u32,
-    /// Minutes after local midnight.
-    pub minute: i32,
-}
 
 /// Everything the planner looks at. Plain data; the caller owns the clock.
 #[derive(Debug, Clone, Copy)]
@@ -102,33 +69,6 @@ pub struct PlanInput<'a> {
     pub pending: &'a [PendingNotification],
 }
 
-/// One notification to hand to the OS.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct PlannedReminder {
-    /// Stable: the same slot keeps its id across re-plans.
-    pub id: String,
-    /// A stable positive integer id for OSes that want one.
-    pub os_id: i32,
-    pub kind: SessionKind,
-    /// The slot of its kind that day, from 0.
-    pub slot: u32,
-    /// Its local date, `YYYY-MM-DD`.
-    pub local_date: String,
-    /// When to fire, UTC milliseconds.
-    pub fire_at_ms: i64,
-    /// When to fire, `YYYY-MM-DDTHH:MMZ`.
-    pub fire_at_utc: String,
-    /// When to fire in the zone's wall time, `YYYY-MM-DDTHH:MM+hh:mm`.
-    pub local_time: String,
-    pub utc_offset_min: i32,
-    pub title: String,
-    pub body: String,
-    /// `proprio://practice?kind=…&reminder=…`
-    pub deep_link: String,
-    /// The repeat of a snoozed reminder.
-    pub snoozed: bool,
-}
-
 /// The plan and what to change in the OS.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
 pub struct Plan {
@@ -143,86 +83,6 @@ pub struct Plan {
     /// Things a person should know about this plan (targets that do not fit, a snooze
     /// that fell outside the window, ...).
     pub notes: Vec<String>,
-}
-
-/// One slot of a day's layout, before jitter.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct LayoutSlot {
-    pub kind: SessionKind,
-    pub slot: u32,
-    /// Centre on the allowed axis, minutes.
-    pub axis: f64,
-}
-
-/// A day's layout: the same for every day under the same settings.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Layout {
-    pub slots: Vec<LayoutSlot>,
-    /// Largest jitter that keeps neighbours apart by the gap, minutes.
-    pub jitter: u32,
-    /// Reminders a day the targets ask for, and how many fit.
-    pub wanted: u32,
-    pub fitted: u32,
-}
-
-impl Layout {
-    pub(crate) fn new(settings: &ReminderSettings, allowed: &Allowed) -> Layout {
-        let kinds = settings.active_kinds();
-        let total = allowed.total();
-        let gap = settings.min_gap_min as u32;
-        let wanted: u32 = kinds.iter().map(|&(_, t)| t).sum();
-        // Equal parts of length >= gap: at most total / gap of them (at least one).
-        let capacity = (total / gap).max(1);
-        let mut alloc: Vec<(SessionKind, u32)> = kinds.iter().map(|&(k, _)| (k, 0)).collect();
-        if wanted <= capacity {
-            for (a, &(_, t)) in alloc.iter_mut().zip(&kinds) {
-                a.1 = t;
-            }
-        } else {
-            // Share what fits: each kind one before any kind gets a second, and so on by
-            // the share of its target still unmet.
-            for _ in 0..capacity {
-                let pick = (0..kinds.len()).filter(|&i| alloc[i].1 < kinds[i].1).max_by(|&i, &j| {
-                    let (ti, tj) = (u64::from(kinds[i].1), u64::from(kinds[j].1));
-                    let (ui, uj) = (ti - u64::from(alloc[i].1), tj - u64::from(alloc[j].1));
-                    (ui * tj).cmp(&(uj * ti)).then(ti.cmp(&tj)).then(j.cmp(&i))
-                });
-                match pick {
-                    Some(i) => alloc[i].1 += 1,
-                    None => break,
-                }
-            }
-        }
-        // Interleave: slot i of a kind with n slots has key (2i+1)/(2n).
-        let mut keyed: Vec<(u32, u32, usize, u32)> = Vec::new();
-        for (ki, &(_, n)) in alloc.iter().enumerate() {
-            for i in 0..n {
-                keyed.push((2 * i + 1, 2 * n, ki, i));
-            }
-        }
-        keyed.sort_by(|a, b| {
-            (u64::from(a.0) * u64::from(b.1)).cmp(&(u64::from(b.0) * u64::from(a.1))).then(a.2.cmp(&b.2))
-        });
-        let fitted = keyed.len() as u32;
-        let spacing = if fitted == 0 { 0.0 } else { f64::from(total) / f64::from(fitted) };
-        let room = ((spacing - f64::from(gap)) / 2.0).floor().max(0.0) as u32;
-        let jitter = room.min(settings.jitter_min.max(0) as u32);
-        let slots = keyed
-            .iter()
-            .enumerate()
-            .map(|(j, &(_, _, ki, i))| LayoutSlot {
-                kind: alloc[ki].0,
-                slot: i,
-                axis: (j as f64 + 0.5) * spacing,
-            })
-            .collect();
-        Layout { slots, jitter, wanted, fitted }
-    }
-
-    /// The wall minute of a slot without jitter.
-    pub(crate) fn nominal_minute(&self, allowed: &Allowed, s: &LayoutSlot) -> u32 {
-        allowed.wall_minute(s.axis.floor() as u32)
-    }
 }
 
 /// The instant of the first allowed wall minute on `date` that is at or after wall
