@@ -5,14 +5,13 @@
 use super::{Proprio, Result};
 use crate::error::Error;
 use crate::reminders::{
-    self, Adherence, DayAdherence, KindProgress, PendingNotification, Plan, PlanInput, PlannedReminder,
-    ReminderKey, ReminderSettings,
+    self, Adherence, AdherenceInput, DayAdherence, KindProgress, PendingNotification, Plan, PlanInput,
+    PlannedReminder, ReminderKey, ReminderSettings,
 };
 use crate::store::{self, reminders::EventKind};
-use crate::time::WallTime;
+use crate::time::{DAY_MS, WallTime};
 use serde::Serialize;
 
-const DAY_MS: i64 = 86_400_000;
 /// History the planner reads: "learn my times" looks back 28 days.
 const SESSION_HISTORY_DAYS: i64 = 30;
 /// Reported events the planner reads: done-elsewhere marks may name slots up to 14 days
@@ -72,8 +71,8 @@ impl Proprio {
         now: WallTime,
     ) -> Result<Option<PlannedReminder>> {
         now.validate("now")?;
-        let until_ms = reminders::snooze_until(now.unix_ms, minutes)?;
-        let key = self.record(&reminder_id, EventKind::Snoozed { until_ms }, &now)?;
+        let until_ms = reminders::snooze_until(&now, minutes)?;
+        let key = self.record(&reminder_id, EventKind::Snoozed { until_ms }, &now, "now")?;
         let repeat = ReminderKey { snoozed: true, ..key.slot_key() }.id();
         let plan = self.plan_inner(&now, 2, &[])?;
         Ok(plan.reminders.into_iter().find(|r| r.id == repeat))
@@ -82,14 +81,14 @@ impl Proprio {
     /// The patient practised away from the app for this reminder: it counts as done.
     pub fn mark_reminder_done_elsewhere(&self, reminder_id: String, now: WallTime) -> Result<()> {
         now.validate("now")?;
-        self.record(&reminder_id, EventKind::DoneElsewhere, &now)?;
+        self.record(&reminder_id, EventKind::DoneElsewhere, &now, "now")?;
         Ok(())
     }
 
     /// The OS showed this reminder at `at`.
     pub fn report_reminder_delivered(&self, reminder_id: String, at: WallTime) -> Result<()> {
         at.validate("at")?;
-        self.record(&reminder_id, EventKind::Delivered, &at)?;
+        self.record(&reminder_id, EventKind::Delivered, &at, "at")?;
         Ok(())
     }
 
@@ -97,24 +96,23 @@ impl Proprio {
     /// per day and per slot.
     pub fn reminder_adherence(&self, now: WallTime, days: u32) -> Result<Adherence> {
         now.validate("now")?;
-        if !(1..=reminders::adherence::MAX_ADHERENCE_DAYS).contains(&days) {
+        if !(1..=reminders::MAX_ADHERENCE_DAYS).contains(&days) {
             return Err(Error::invalid(
                 "days",
-                format!("{days} is outside 1..={}", reminders::adherence::MAX_ADHERENCE_DAYS),
+                format!("{days} is outside 1..={}", reminders::MAX_ADHERENCE_DAYS),
             )
             .into());
         }
         let since = now.unix_ms - (i64::from(days) + 1) * DAY_MS;
         let inputs = self.store.read(|c| gather(c, since, since))?;
-        Ok(reminders::adherence(
-            &inputs.settings,
-            &now.zone,
-            now.unix_ms,
+        Ok(reminders::adherence(&AdherenceInput {
+            settings: &inputs.settings,
+            now: &now,
             days,
-            &inputs.events.delivered,
-            &inputs.completed,
-            &inputs.events.done_elsewhere,
-        )?)
+            sent: &inputs.events.delivered,
+            completed: &inputs.completed,
+            done_elsewhere: &inputs.events.done_elsewhere,
+        })?)
     }
 
     /// Today's remaining reminders, sessions done per kind, and adherence.
@@ -126,8 +124,7 @@ impl Proprio {
         let inputs = self.store.read(|c| gather(c, since, since))?;
         let progress = reminders::progress_today(
             &inputs.settings,
-            &now.zone,
-            now.unix_ms,
+            &now,
             &inputs.completed,
             &inputs.events.done_elsewhere,
         )?;
@@ -147,8 +144,7 @@ impl Proprio {
             gather(c, now.unix_ms - SESSION_HISTORY_DAYS * DAY_MS, now.unix_ms - EVENT_HISTORY_DAYS * DAY_MS)
         })?;
         let learned = if inputs.settings.learn_my_times {
-            let fresh =
-                reminders::learn_slot_times(&inputs.settings, &now.zone, now.unix_ms, &inputs.completed)?;
+            let fresh = reminders::learn_slot_times(&inputs.settings, now, &inputs.completed)?;
             if fresh != inputs.learned {
                 self.store.write(|tx| store::reminders::set_learned(tx, &fresh))?;
             }
@@ -158,8 +154,7 @@ impl Proprio {
         };
         let delivered: Vec<i64> = inputs.events.delivered.iter().map(|d| d.sent_at_ms).collect();
         reminders::plan(&PlanInput {
-            now_ms: now.unix_ms,
-            zone: &now.zone,
+            now,
             days,
             profile_seed: inputs.seed,
             settings: &inputs.settings,
@@ -173,10 +168,16 @@ impl Proprio {
     }
 
     /// Checks the id against the settings and records the event, in one transaction.
-    fn record(&self, reminder_id: &str, event: EventKind, at: &WallTime) -> crate::Result<ReminderKey> {
+    fn record(
+        &self,
+        reminder_id: &str,
+        event: EventKind,
+        at: &WallTime,
+        at_field: &str,
+    ) -> crate::Result<ReminderKey> {
         self.store.write(|tx| {
             let settings = store::reminders::settings(tx)?;
-            let key = reminders::known_reminder(&settings, reminder_id, &at.zone, at.unix_ms)?;
+            let key = reminders::known_reminder(&settings, reminder_id, at, at_field)?;
             store::reminders::add_event(tx, &key, event, at)?;
             Ok(key)
         })
@@ -286,7 +287,7 @@ mod tests {
             ProprioError::InvalidArgument { field, .. } => field,
             other => panic!("{other:?}"),
         };
-        assert_eq!(field(p.snooze_reminder("tomorrow".into(), 10, at(MORNING)).unwrap_err()), "reminder id");
+        assert_eq!(field(p.snooze_reminder("tomorrow".into(), 10, at(MORNING)).unwrap_err()), "reminder_id");
         assert_eq!(
             field(p.snooze_reminder("20261123-left-right-0".into(), 15, at(MORNING)).unwrap_err()),
             "minutes"
@@ -308,7 +309,7 @@ mod tests {
         );
         assert_eq!(field(p.plan_reminders(at(MORNING), 0, vec![]).unwrap_err()), "days");
         let bad = ReminderSettings { window_end_min: 60, ..ReminderSettings::default() };
-        assert_eq!(field(p.set_reminder_settings(bad).unwrap_err()), "window end");
+        assert_eq!(field(p.set_reminder_settings(bad).unwrap_err()), "settings.window_end_min");
         assert_eq!(p.reminder_settings().unwrap(), ReminderSettings::default());
         let adherence = p.reminder_adherence(at(MORNING), 7).unwrap();
         assert!(adherence.days.iter().all(|d| d.sent == 0));

@@ -1,45 +1,43 @@
-//! Reminders: the core plans every notification; a phone hands the plan to its OS and
-//! reports back what happened (delivered, snoozed, done elsewhere).
+//! Reminders' pure rules: the core plans every notification; a phone hands the plan to its
+//! OS and reports back what happened (delivered, snoozed, done elsewhere).
 //!
-//! Pure and clock-free: every function takes the wall time and the zone as arguments and
-//! returns plain data. The store and the API (phase 2) feed it and keep its inputs.
+//! Pure and clock-free: every function takes the wall time (a [`crate::WallTime`]) as an argument
+//! and returns plain data; nothing here touches the store. The API
+//! (`api/reminders.rs`) reads the store and feeds these rules.
 //!
-//! - [`settings`] — window, quiet hours, weekdays, gap, targets, with defaults;
+//! - `settings` — window, quiet hours, weekdays, gap, targets, with defaults;
 //! - `history` — what the store recorded: sessions done, deliveries, snoozes, marks;
 //! - `reminder` — reminder ids and the planned notification;
+//! - `local_time` — the daylight-saving policy (wall minute → instant);
 //! - `layout` — a day's even spread of slots (plan step 1);
-//! - [`local_time`] — IANA zones and the daylight-saving policy;
-//! - [`planner`] — `plan(input) -> Plan`;
-//! - [`diff`] — the changes a shell applies to what its OS already holds;
-//! - [`adherence`] — reminders sent vs sessions done, and "learn my times";
-//! - [`messages`] — titles, bodies and deep links.
+//! - `planner` — `plan(input) -> Plan`, in its five steps;
+//! - `diff` — the changes a shell applies to what its OS already holds;
+//! - `adherence` — reminders sent vs sessions done, today's progress, "learn my times";
+//! - `messages` — titles, bodies and deep links.
+//!
+//! Imports run one way: `settings`, `history`, `reminder` ← `layout`, `diff` ←
+//! `planner` ← `adherence`.
 
-pub mod adherence;
-pub mod diff;
+mod adherence;
+mod diff;
 mod history;
 mod layout;
-pub mod local_time;
-pub mod messages;
-pub mod planner;
+mod local_time;
+mod messages;
+mod planner;
 mod reminder;
-pub mod settings;
+mod settings;
 
 pub use adherence::{
-    Adherence, DayAdherence, KindProgress, SlotAdherence, adherence, learn_slot_times, progress_today,
+    Adherence, AdherenceInput, DayAdherence, KindProgress, SlotAdherence, adherence, learn_slot_times,
 };
+pub(crate) use adherence::{MAX_ADHERENCE_DAYS, progress_today};
 pub use diff::{PendingNotification, ReminderDiff, diff, parse_pending_json};
 pub use history::{CompletedSession, DoneElsewhere, LearnedSlot, SentReminder, Snooze};
-pub use planner::{
-    DEFAULT_DAYS, MAX_DAYS, MAX_PENDING, Plan, PlanInput, SNOOZE_MINUTES, known_reminder, plan, snooze_until,
-};
-pub(crate) use reminder::fnv1a;
-pub use reminder::{PlannedReminder, ReminderKey, profile_seed};
-pub use settings::{KindTarget, QuietHours, ReminderSettings};
+pub(crate) use planner::known_reminder;
+pub use planner::{DEFAULT_DAYS, MAX_PENDING, Plan, PlanInput, plan, snooze_until};
+pub use reminder::{PlannedReminder, ReminderKey};
+pub(crate) use reminder::{fnv1a, profile_seed};
+pub use settings::{Allowed, KindTarget, QuietHours, ReminderSettings};
 
-use crate::error::Result;
 pub use crate::programme::SessionKind;
-
-/// Parses a session kind's text form; the error names `field`.
-pub fn parse_kind(text: &str, field: &str) -> Result<SessionKind> {
-    SessionKind::parse(text, field)
-}

@@ -71,7 +71,7 @@ impl ReminderKey {
 }
 
 /// The seed for a profile's jitter and wording, from its pseudonymous code.
-pub fn profile_seed(profile_code: &str) -> u64 {
+pub(crate) fn profile_seed(profile_code: &str) -> u64 {
     fnv1a(profile_code.as_bytes())
 }
 
