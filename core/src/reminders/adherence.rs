@@ -14,7 +14,7 @@ use super::SessionKind;
 use super::history::{CompletedSession, DoneElsewhere, LearnedSlot, SentReminder};
 use super::layout::Layout;
 use super::local_time::{minute_of_day_ceil, start_of_day_ms};
-use super::reminder::ReminderKey;
+use super::reminder::{PlannedReminder, ReminderKey};
 use super::settings::ReminderSettings;
 use crate::error::{Error, Result};
 use crate::time::{MINUTE_MS, WallTime, check_instant, date_text, iso_weekday, local_date, to_local};
@@ -325,6 +325,17 @@ pub(crate) fn progress_today(
         }
     }
     Ok(out)
+}
+
+/// Today at a glance: what is left, what is done, and the day's adherence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ReminderToday {
+    /// The local date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Reminders still ahead today, soonest first.
+    pub remaining: Vec<PlannedReminder>,
+    pub progress: Vec<KindProgress>,
+    pub adherence: DayAdherence,
 }
 
 /// "Learn my times": for each slot, the wall minute halfway between its even spot and

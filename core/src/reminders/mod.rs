@@ -2,8 +2,8 @@
 //! OS and reports back what happened (delivered, snoozed, done elsewhere).
 //!
 //! Pure and clock-free: every function takes the wall time (a [`crate::WallTime`]) as an argument
-//! and returns plain data; nothing here touches the store. The API
-//! (`api/reminders.rs`) reads the store and feeds these rules.
+//! and returns plain data; nothing here touches the store. The use case
+//! (`usecases/reminders.rs`) reads the store and feeds these rules.
 //!
 //! - `settings` — window, quiet hours, weekdays, gap, targets, with defaults;
 //! - `history` — what the store recorded: sessions done, deliveries, snoozes, marks;
@@ -29,7 +29,8 @@ mod reminder;
 mod settings;
 
 pub use adherence::{
-    Adherence, AdherenceInput, DayAdherence, KindProgress, SlotAdherence, adherence, learn_slot_times,
+    Adherence, AdherenceInput, DayAdherence, KindProgress, ReminderToday, SlotAdherence, adherence,
+    learn_slot_times,
 };
 pub(crate) use adherence::{MAX_ADHERENCE_DAYS, progress_today};
 pub use diff::{PendingNotification, ReminderDiff, diff, parse_pending_json};
