@@ -197,6 +197,23 @@ mod tests {
     }
 
     #[test]
+    fn a_slot_marked_done_days_ahead_counts_on_its_day() {
+        let (_d, p) = open();
+        // On Monday 23 November the patient says the first session of Sunday 6 December,
+        // 13 days ahead, will be done away from home; on that Sunday it counts as done.
+        p.mark_reminder_done_elsewhere("20261206-left-right-0".into(), at(MORNING)).unwrap();
+        let sunday = at(MORNING + 13 * DAY_MS);
+        let today = p.reminders_today(sunday.clone()).unwrap();
+        assert_eq!(today.date, "2026-12-06");
+        assert_eq!((today.adherence.completed, today.adherence.percent), (1, 33));
+        assert_eq!((today.progress[0].done, today.progress[0].target), (1, 3));
+        assert_eq!(today.remaining.len(), 2);
+        assert!(today.remaining.iter().all(|r| r.slot != 0));
+        let week = p.reminder_adherence(sunday, 7).unwrap();
+        assert_eq!(week.days.iter().map(|d| d.completed).collect::<Vec<_>>(), [0, 0, 0, 0, 0, 0, 1]);
+    }
+
+    #[test]
     fn learn_my_times_is_stored_when_on() {
         let (_d, p) = open();
         for d in 1..=8 {

@@ -35,8 +35,8 @@ pub use adherence::{
 pub(crate) use adherence::{MAX_ADHERENCE_DAYS, progress_today};
 pub use diff::{PendingNotification, ReminderDiff, diff, parse_pending_json};
 pub use history::{CompletedSession, DoneElsewhere, LearnedSlot, SentReminder, Snooze};
-pub(crate) use planner::known_reminder;
 pub use planner::{DEFAULT_DAYS, MAX_PENDING, Plan, PlanInput, plan, snooze_until};
+pub(crate) use planner::{KNOWN_DAYS_AHEAD, known_reminder};
 pub use reminder::{PlannedReminder, ReminderKey};
 pub(crate) use reminder::{fnv1a, profile_seed};
 pub use settings::{Allowed, KindTarget, QuietHours, ReminderSettings};

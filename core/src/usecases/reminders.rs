@@ -5,8 +5,8 @@
 
 use crate::error::{Error, Result};
 use crate::reminders::{
-    self, Adherence, AdherenceInput, CompletedSession, LearnedSlot, MAX_ADHERENCE_DAYS, PendingNotification,
-    Plan, PlanInput, PlannedReminder, ReminderKey, ReminderSettings, ReminderToday,
+    self, Adherence, AdherenceInput, CompletedSession, KNOWN_DAYS_AHEAD, LearnedSlot, MAX_ADHERENCE_DAYS,
+    PendingNotification, Plan, PlanInput, PlannedReminder, ReminderKey, ReminderSettings, ReminderToday,
 };
 use crate::store::reminders::{EventKind, Events};
 use crate::store::{self, Store};
@@ -35,25 +35,24 @@ struct Since {
     events_ms: i64,
 }
 
-/// Reports a plan reads: done-elsewhere marks may name slots up to 14 days ahead of when
-/// they were made.
-const PLAN_EVENT_DAYS: i64 = 16;
-
 impl Since {
     /// For rules about the `days` local days ending with today, with a day's margin for
-    /// zones and daylight saving.
-    fn covering(now: &WallTime, days: u32) -> Since {
-        let since = now.unix_ms - (i64::from(days) + 1) * DAY_MS;
-        Since { sessions_ms: since, events_ms: since }
+    /// zones and daylight saving; sessions from at least `session_days` back. Reports name
+    /// slots up to [`KNOWN_DAYS_AHEAD`] days after the day they were made, so the events
+    /// read reach that much further back: a "done elsewhere" mark made a week ahead counts
+    /// on its day.
+    fn covering(now: &WallTime, days: u32, session_days: i64) -> Since {
+        let days = i64::from(days) + 1;
+        Since {
+            sessions_ms: now.unix_ms - days.max(session_days) * DAY_MS,
+            events_ms: now.unix_ms - (days + KNOWN_DAYS_AHEAD as i64) * DAY_MS,
+        }
     }
 
-    /// What a plan reads: the sessions "learn my times" looks at, and the reports that
-    /// concern today and the days ahead.
+    /// What a plan reads: today's (and the days ahead's) sessions and reports, and the
+    /// sessions "learn my times" looks at.
     fn plan(now: &WallTime) -> Since {
-        Since {
-            sessions_ms: now.unix_ms - PLAN_SESSION_DAYS * DAY_MS,
-            events_ms: now.unix_ms - PLAN_EVENT_DAYS * DAY_MS,
-        }
+        Since::covering(now, 1, PLAN_SESSION_DAYS)
     }
 }
 
@@ -172,7 +171,7 @@ fn record(
 pub(crate) fn adherence(store: &Store, now: &WallTime, days: u32) -> Result<Adherence> {
     // An out-of-range `days` is refused by the rule; it never reads more than a report's worth.
     let days_read = days.clamp(1, MAX_ADHERENCE_DAYS);
-    let inputs = read(store, Since::covering(now, days_read))?;
+    let inputs = read(store, Since::covering(now, days_read, 0))?;
     adherence_from(&inputs, now, days)
 }
 
