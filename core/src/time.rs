@@ -34,7 +34,7 @@ impl WallTime {
 
     /// Checks both fields (as [`WallTime::validate`]) and returns the zone, parsed: where
     /// a rule that works in local time starts.
-    pub fn checked_zone(&self, field: &str) -> Result<Tz> {
+    pub(crate) fn checked_zone(&self, field: &str) -> Result<Tz> {
         let tz = parse_zone(&self.zone, &format!("{field}.zone"))?;
         check_instant(self.unix_ms, &format!("{field}.unix_ms"))?;
         Ok(tz)

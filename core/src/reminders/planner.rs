@@ -44,7 +44,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// The most notifications an app may have pending on iOS.
 pub const MAX_PENDING: usize = 64;
 /// The longest plan, in days.
-pub(crate) const MAX_DAYS: u32 = 14;
+const MAX_DAYS: u32 = 14;
 /// The default plan length, in days.
 pub const DEFAULT_DAYS: u32 = 3;
 /// The snooze lengths a shell may offer, in minutes.
