@@ -163,6 +163,39 @@ mod tests {
     }
 
     #[test]
+    fn completed_sessions_are_the_completed_ones_since_the_instant() {
+        use crate::stimulus::BodyPart;
+        let (_dir, store) = open_temp();
+        let t = now();
+        let at = |ms: i64| WallTime { unix_ms: t.unix_ms + ms, ..t.clone() };
+        let new = super::super::NewSession {
+            kind: SessionKind::Mirror,
+            body_part: BodyPart::Hand,
+            seed: 1,
+            params_json: "{}",
+            level: None,
+            plan: "",
+        };
+        store
+            .write(|tx| {
+                for (i, state) in [SessionState::Completed, SessionState::Aborted, SessionState::Completed]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let started = super::super::sessions::start(tx, &new, &at(i as i64 * 60_000))?;
+                    super::super::sessions::end(tx, started.id, state, &at(i as i64 * 60_000 + 30_000))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let all = store.read(|c| completed_sessions(c, t.unix_ms)).unwrap();
+        let ends: Vec<i64> = all.iter().map(|c| c.at_ms - t.unix_ms).collect();
+        assert_eq!(ends, [30_000, 150_000]);
+        assert!(all.iter().all(|c| c.kind == SessionKind::Mirror));
+        assert_eq!(store.read(|c| completed_sessions(c, t.unix_ms + 30_001)).unwrap().len(), 1);
+    }
+
+    #[test]
     fn events_and_learned_round_trip() {
         let (_dir, store) = open_temp();
         let t = now();
