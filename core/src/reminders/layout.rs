@@ -33,48 +33,16 @@ impl Layout {
         let wanted: u32 = kinds.iter().map(|&(_, t)| t).sum();
         // Equal parts of length >= gap: at most total / gap of them (at least one).
         let capacity = (total / gap).max(1);
-        let mut alloc: Vec<(SessionKind, u32)> = kinds.iter().map(|&(k, _)| (k, 0)).collect();
-        if wanted <= capacity {
-            for (a, &(_, t)) in alloc.iter_mut().zip(&kinds) {
-                a.1 = t;
-            }
-        } else {
-            // Share what fits: each kind one before any kind gets a second, and so on by
-            // the share of its target still unmet.
-            for _ in 0..capacity {
-                let pick = (0..kinds.len()).filter(|&i| alloc[i].1 < kinds[i].1).max_by(|&i, &j| {
-                    let (ti, tj) = (u64::from(kinds[i].1), u64::from(kinds[j].1));
-                    let (ui, uj) = (ti - u64::from(alloc[i].1), tj - u64::from(alloc[j].1));
-                    (ui * tj).cmp(&(uj * ti)).then(ti.cmp(&tj)).then(j.cmp(&i))
-                });
-                match pick {
-                    Some(i) => alloc[i].1 += 1,
-                    None => break,
-                }
-            }
-        }
-        // Interleave: slot i of a kind with n slots has key (2i+1)/(2n).
-        let mut keyed: Vec<(u32, u32, usize, u32)> = Vec::new();
-        for (ki, &(_, n)) in alloc.iter().enumerate() {
-            for i in 0..n {
-                keyed.push((2 * i + 1, 2 * n, ki, i));
-            }
-        }
-        keyed.sort_by(|a, b| {
-            (u64::from(a.0) * u64::from(b.1)).cmp(&(u64::from(b.0) * u64::from(a.1))).then(a.2.cmp(&b.2))
-        });
-        let fitted = keyed.len() as u32;
+        let alloc = share_places(&kinds, capacity);
+        let order = interleave(&alloc);
+        let fitted = order.len() as u32;
         let spacing = if fitted == 0 { 0.0 } else { f64::from(total) / f64::from(fitted) };
         let room = ((spacing - f64::from(gap)) / 2.0).floor().max(0.0) as u32;
         let jitter = room.min(settings.jitter_min.max(0) as u32);
-        let slots = keyed
+        let slots = order
             .iter()
             .enumerate()
-            .map(|(j, &(_, _, ki, i))| LayoutSlot {
-                kind: alloc[ki].0,
-                slot: i,
-                axis: (j as f64 + 0.5) * spacing,
-            })
+            .map(|(j, &(kind, slot))| LayoutSlot { kind, slot, axis: (j as f64 + 0.5) * spacing })
             .collect();
         Layout { slots, jitter, wanted, fitted }
     }
@@ -83,4 +51,42 @@ impl Layout {
     pub(crate) fn nominal_minute(&self, allowed: &Allowed, s: &LayoutSlot) -> u32 {
         allowed.wall_minute(s.axis.floor() as u32)
     }
+}
+
+/// Reminders a day per kind: every target when they all fit in `capacity` places;
+/// otherwise what fits is shared out, each kind one before any kind gets a second, and so
+/// on by the share of its target still unmet.
+fn share_places(kinds: &[(SessionKind, u32)], capacity: u32) -> Vec<(SessionKind, u32)> {
+    let wanted: u32 = kinds.iter().map(|&(_, t)| t).sum();
+    if wanted <= capacity {
+        return kinds.to_vec();
+    }
+    let mut alloc: Vec<(SessionKind, u32)> = kinds.iter().map(|&(k, _)| (k, 0)).collect();
+    for _ in 0..capacity {
+        let pick = (0..kinds.len()).filter(|&i| alloc[i].1 < kinds[i].1).max_by(|&i, &j| {
+            let (ti, tj) = (u64::from(kinds[i].1), u64::from(kinds[j].1));
+            let (ui, uj) = (ti - u64::from(alloc[i].1), tj - u64::from(alloc[j].1));
+            (ui * tj).cmp(&(uj * ti)).then(ti.cmp(&tj)).then(j.cmp(&i))
+        });
+        match pick {
+            Some(i) => alloc[i].1 += 1,
+            None => break,
+        }
+    }
+    alloc
+}
+
+/// The day's slots in order, kinds interleaved: slot i of a kind with n slots sits at
+/// (2i+1)/(2n) of the day (ties in kind order).
+fn interleave(alloc: &[(SessionKind, u32)]) -> Vec<(SessionKind, u32)> {
+    let mut keyed: Vec<(u32, u32, usize, u32)> = Vec::new();
+    for (ki, &(_, n)) in alloc.iter().enumerate() {
+        for i in 0..n {
+            keyed.push((2 * i + 1, 2 * n, ki, i));
+        }
+    }
+    keyed.sort_by(|a, b| {
+        (u64::from(a.0) * u64::from(b.1)).cmp(&(u64::from(b.0) * u64::from(a.1))).then(a.2.cmp(&b.2))
+    });
+    keyed.into_iter().map(|(_, _, ki, i)| (alloc[ki].0, i)).collect()
 }
