@@ -63,5 +63,5 @@ fn snooze_today_and_bad_input() {
     let bad = proprio(&db, &["reminders", "--diff", dir.path().join("bad.json").to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid diff"));
     let bad = proprio(&db, &["reminders", "settings", "--window", "21:00-08:00"]);
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid window end"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid settings.window_end_min"));
 }

@@ -4,8 +4,9 @@
 //! A plain timing loop (no bench framework): it prints the median, 10th and 90th
 //! percentile of many runs after a warm-up.
 
+use proprio_core::WallTime;
 use proprio_core::reminders::{
-    CompletedSession, DoneElsewhere, KindTarget, PendingNotification, PlanInput, ReminderKey,
+    AdherenceInput, CompletedSession, DoneElsewhere, KindTarget, PendingNotification, PlanInput, ReminderKey,
     ReminderSettings, SentReminder, SessionKind, Snooze, adherence, learn_slot_times, plan,
 };
 use std::hint::black_box;
@@ -91,9 +92,9 @@ fn main() {
         snoozed_at_ms: NOW - 5 * MIN,
         until_ms: NOW + 25 * MIN,
     }];
+    let now = WallTime { unix_ms: NOW, zone: "Europe/London".into() };
     let mut input = PlanInput {
-        now_ms: NOW,
-        zone: "Europe/London",
+        now: &now,
         days: 3,
         profile_seed: 0x5eed,
         settings: &s,
@@ -122,14 +123,23 @@ fn main() {
     measure("plan, 3 days, 6 kinds, a year of history", 5000, || {
         black_box(plan(black_box(&input)).unwrap());
     });
-    let far = PlanInput { days: 14, zone: "Australia/Lord_Howe", ..input };
+    let lord_howe = WallTime { zone: "Australia/Lord_Howe".into(), ..now.clone() };
+    let far = PlanInput { days: 14, now: &lord_howe, ..input };
     measure("plan, 14 days (capped at 64), Lord Howe", 2000, || {
         black_box(plan(black_box(&far)).unwrap());
     });
     measure("learn my times, a year of history", 2000, || {
-        black_box(learn_slot_times(&s, "Europe/London", NOW, black_box(&h.completed)).unwrap());
+        black_box(learn_slot_times(&s, &now, black_box(&h.completed)).unwrap());
     });
     measure("adherence, 30 days of a year of history", 500, || {
-        black_box(adherence(&s, "Europe/London", NOW, 30, &h.sent, &h.completed, &h.elsewhere).unwrap());
+        let input = AdherenceInput {
+            settings: &s,
+            now: &now,
+            days: 30,
+            sent: &h.sent,
+            completed: &h.completed,
+            done_elsewhere: &h.elsewhere,
+        };
+        black_box(adherence(black_box(&input)).unwrap());
     });
 }

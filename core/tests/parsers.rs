@@ -6,9 +6,7 @@
 
 use proprio_core::NewJournalEntry;
 use proprio_core::SessionKind;
-use proprio_core::reminders::ReminderKey;
-use proprio_core::reminders::diff::parse_pending_json;
-use proprio_core::reminders::settings::{KindTarget, QuietHours, ReminderSettings};
+use proprio_core::reminders::{KindTarget, QuietHours, ReminderKey, ReminderSettings, parse_pending_json};
 use proprio_core::{Proprio, ProprioError, WallTime};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -106,9 +104,9 @@ fn reminder_ids_parse_to_themselves_or_are_refused() {
     let pieces = ["20261123", "-", "left-right", "mirror", "motor-imagery", "0", "1", "12", "s", "99999999"];
     for _ in 0..20_000 {
         let id = text(&mut rng, &pieces, 7);
-        match ReminderKey::parse(&id, "reminder id") {
+        match ReminderKey::parse(&id, "reminder_id") {
             Ok(key) => assert_eq!(key.id(), id),
-            Err(e) => assert!(e.to_string().contains("reminder id"), "{e}"),
+            Err(e) => assert!(e.to_string().starts_with("invalid reminder_id: "), "{e}"),
         }
     }
 }
@@ -140,7 +138,8 @@ fn settings_and_journal_entries_are_stored_whole_or_not_at_all() {
         match proprio.set_reminder_settings(wanted) {
             Ok(stored) => assert_eq!(proprio.reminder_settings().unwrap(), stored),
             Err(e) => {
-                assert!(matches!(e, ProprioError::InvalidArgument { .. }), "{e:?}");
+                let ProprioError::InvalidArgument { field, .. } = &e else { panic!("{e:?}") };
+                assert!(field.starts_with("settings.") && field.len() > 9, "{field}");
                 assert_eq!(proprio.reminder_settings().unwrap(), before, "a refused change wrote");
             }
         }

@@ -3,9 +3,10 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeZone, Timelike};
 use chrono_tz::Tz;
+use proprio_core::WallTime;
 use proprio_core::reminders::{
     CompletedSession, DoneElsewhere, KindTarget, LearnedSlot, MAX_PENDING, PendingNotification, Plan,
-    PlanInput, QuietHours, ReminderKey, ReminderSettings, SessionKind, Snooze, diff, plan,
+    PlanInput, PlannedReminder, QuietHours, ReminderKey, ReminderSettings, SessionKind, Snooze, diff, plan,
 };
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -77,10 +78,11 @@ impl Case {
         }
     }
 
-    fn input(&self) -> PlanInput<'_> {
-        PlanInput {
-            now_ms: self.now,
-            zone: self.zone,
+    /// The plan for this case.
+    fn plan(&self) -> proprio_core::Result<Plan> {
+        let now = WallTime { unix_ms: self.now, zone: self.zone.into() };
+        plan(&PlanInput {
+            now: &now,
             days: self.days,
             profile_seed: self.seed,
             settings: &self.settings,
@@ -90,7 +92,7 @@ impl Case {
             done_elsewhere: &self.elsewhere,
             learned: &self.learned,
             pending: &self.pending,
-        }
+        })
     }
 }
 
@@ -199,75 +201,97 @@ fn local(tz: Tz, at: i64) -> DateTime<Tz> {
     tz.timestamp_millis_opt(at).unwrap()
 }
 
+impl Case {
+    fn tz(&self) -> Tz {
+        self.zone.parse().unwrap()
+    }
+
+    fn describe(&self) -> String {
+        format!("zone {} now {} settings {:?}", self.zone, self.now, self.settings)
+    }
+}
+
 /// The invariants every plan keeps.
 fn check(case: &Case, p: &Plan) {
-    let s = &case.settings;
-    let tz: Tz = case.zone.parse().unwrap();
-    let allowed = s.allowed();
-    let gap = i64::from(s.min_gap_min) * MIN;
-    let ctx = || format!("zone {} now {} settings {:?}", case.zone, case.now, s);
-    assert!(p.reminders.len() <= MAX_PENDING, "cap: {}", ctx());
+    assert!(p.reminders.len() <= MAX_PENDING, "cap: {}", case.describe());
     let mut ids = HashSet::new();
     let mut per_day_kind: HashMap<(NaiveDate, SessionKind), u32> = HashMap::new();
     for (i, r) in p.reminders.iter().enumerate() {
-        assert!(r.fire_at_ms > case.now, "past reminder {} {}", r.id, ctx());
-        let t = local(tz, r.fire_at_ms);
-        let minute = t.hour() * 60 + t.minute();
+        check_reminder(case, r, i.checked_sub(1).map(|j| &p.reminders[j]));
+        assert!(ids.insert(r.id.clone()), "duplicate id {}", r.id);
+        if !r.snoozed {
+            *per_day_kind.entry((ReminderKey::parse(&r.id, "id").unwrap().date, r.kind)).or_default() += 1;
+        }
+    }
+    check_targets(case, per_day_kind);
+    // The diff against nothing schedules everything.
+    assert_eq!(p.diff.to_schedule.len(), p.reminders.len() - p.diff.unchanged as usize);
+}
+
+/// One reminder: allowed minute and weekday, its id, the gap from the one before it, from
+/// sessions and deliveries, and not a slot marked done elsewhere.
+fn check_reminder(case: &Case, r: &PlannedReminder, prev: Option<&PlannedReminder>) {
+    let s = &case.settings;
+    let gap = i64::from(s.min_gap_min) * MIN;
+    let ctx = || case.describe();
+    assert!(r.fire_at_ms > case.now, "past reminder {} {}", r.id, ctx());
+    let t = local(case.tz(), r.fire_at_ms);
+    let minute = t.hour() * 60 + t.minute();
+    assert!(
+        s.allowed().contains(minute),
+        "{} at {} outside window/quiet hours: {}",
+        r.id,
+        r.local_time,
+        ctx()
+    );
+    assert!(s.weekdays.contains(&(t.weekday().number_from_monday() as u8)), "weekday {}", ctx());
+    assert_eq!(r.fire_at_ms % MIN, 0);
+    assert_eq!(r.utc_offset_min, t.offset().fix().local_minus_utc() / 60, "offset");
+    if let Some(prev) = prev {
         assert!(
-            allowed.contains(minute),
-            "{} at {} outside window/quiet hours: {}",
-            r.id,
+            r.fire_at_ms - prev.fire_at_ms >= gap,
+            "{} and {} closer than the gap: {}",
+            prev.local_time,
             r.local_time,
             ctx()
         );
-        assert!(s.weekdays.contains(&(t.weekday().number_from_monday() as u8)), "weekday {}", ctx());
-        assert_eq!(r.fire_at_ms % MIN, 0);
-        assert_eq!(r.utc_offset_min, t.offset().fix().local_minus_utc() / 60, "offset");
-        if i > 0 {
-            let prev = &p.reminders[i - 1];
-            assert!(
-                r.fire_at_ms - prev.fire_at_ms >= gap,
-                "{} and {} closer than the gap: {}",
-                prev.local_time,
-                r.local_time,
-                ctx()
-            );
-        }
-        assert!(ids.insert(r.id.clone()), "duplicate id {}", r.id);
-        let key = ReminderKey::parse(&r.id, "id").unwrap();
-        assert_eq!(key.kind, r.kind);
-        assert_eq!(key.slot, r.slot);
-        assert_eq!(key.snoozed, r.snoozed);
-        assert_eq!(key.os_id(), r.os_id);
-        assert!(r.deep_link.contains(r.kind.as_str()) && r.deep_link.contains(&r.id));
-        assert!(!r.title.is_empty() && !r.body.is_empty());
-        if !r.snoozed {
-            assert_eq!(key.date.format("%Y-%m-%d").to_string(), r.local_date);
-            assert_eq!(t.date_naive(), key.date, "a slot stays on its day");
-            *per_day_kind.entry((key.date, key.kind)).or_default() += 1;
-        }
-        // The post-session gap, and the gap from deliveries (a snoozed repeat rings
-        // when the patient asked, so it is exempt).
-        for c in case.completed.iter().filter(|_| !r.snoozed) {
-            assert!(
-                (r.fire_at_ms - c.at_ms).abs() >= gap,
-                "{} within the gap of a session: {}",
-                r.local_time,
-                ctx()
-            );
-        }
-        for &d in case.delivered.iter().filter(|_| !r.snoozed) {
-            assert!((r.fire_at_ms - d).abs() >= gap, "near a delivery: {}", ctx());
-        }
-        for e in &case.elsewhere {
-            assert_ne!(
-                ReminderKey::parse(&e.reminder_id, "id").unwrap(),
-                key.slot_key(),
-                "done elsewhere but planned"
-            );
-        }
     }
-    // Done sessions drop reminders: planned + done never exceeds the target.
+    let key = ReminderKey::parse(&r.id, "id").unwrap();
+    assert_eq!(key.kind, r.kind);
+    assert_eq!(key.slot, r.slot);
+    assert_eq!(key.snoozed, r.snoozed);
+    assert_eq!(key.os_id(), r.os_id);
+    assert!(r.deep_link.contains(r.kind.as_str()) && r.deep_link.contains(&r.id));
+    assert!(!r.title.is_empty() && !r.body.is_empty());
+    if !r.snoozed {
+        assert_eq!(key.date.format("%Y-%m-%d").to_string(), r.local_date);
+        assert_eq!(t.date_naive(), key.date, "a slot stays on its day");
+    }
+    // The post-session gap, and the gap from deliveries (a snoozed repeat rings
+    // when the patient asked, so it is exempt).
+    for c in case.completed.iter().filter(|_| !r.snoozed) {
+        assert!(
+            (r.fire_at_ms - c.at_ms).abs() >= gap,
+            "{} within the gap of a session: {}",
+            r.local_time,
+            ctx()
+        );
+    }
+    for &d in case.delivered.iter().filter(|_| !r.snoozed) {
+        assert!((r.fire_at_ms - d).abs() >= gap, "near a delivery: {}", ctx());
+    }
+    for e in &case.elsewhere {
+        assert_ne!(
+            ReminderKey::parse(&e.reminder_id, "id").unwrap(),
+            key.slot_key(),
+            "done elsewhere but planned"
+        );
+    }
+}
+
+/// Done sessions drop reminders: planned + done never exceeds the target.
+fn check_targets(case: &Case, per_day_kind: HashMap<(NaiveDate, SessionKind), u32>) {
+    let (s, tz) = (&case.settings, case.tz());
     for ((date, kind), n) in per_day_kind {
         let done = case
             .completed
@@ -285,14 +309,12 @@ fn check(case: &Case, p: &Plan) {
             n + done <= s.target(kind).max(done),
             "{} on {date}: {n} planned + {done} done > target: {}",
             kind.as_str(),
-            ctx()
+            case.describe()
         );
         if done >= s.target(kind) {
             assert_eq!(n, 0, "target met on {date} but {n} more planned");
         }
     }
-    // The diff against nothing schedules everything.
-    assert_eq!(p.diff.to_schedule.len(), p.reminders.len() - p.diff.unchanged as usize);
 }
 
 /// Applies a diff to a pending list the way a shell does.
@@ -313,7 +335,7 @@ fn thousands_of_random_plans_keep_every_rule() {
     let mut capped = 0usize;
     for _ in 0..3000 {
         let mut case = random_case(&mut rng);
-        let p = plan(&case.input()).unwrap();
+        let p = case.plan().unwrap();
         check(&case, &p);
         planned += p.reminders.len();
         if p.dropped_by_cap > 0 {
@@ -322,7 +344,7 @@ fn thousands_of_random_plans_keep_every_rule() {
         }
 
         // Determinism for a seed.
-        assert_eq!(plan(&case.input()).unwrap(), p);
+        assert_eq!(case.plan().unwrap(), p);
 
         // Applying the diff to a random pending list, then asking again: nothing new.
         let old = p.reminders.clone();
@@ -334,10 +356,10 @@ fn thousands_of_random_plans_keep_every_rule() {
             }
         }
         case.pending = pending;
-        let p1 = plan(&case.input()).unwrap();
+        let p1 = case.plan().unwrap();
         assert_eq!(p1.reminders, p.reminders);
         case.pending = apply(&case.pending, &p1);
-        let p2 = plan(&case.input()).unwrap();
+        let p2 = case.plan().unwrap();
         assert!(p2.diff.is_empty(), "second diff not empty: {:?}", p2.diff);
         assert_eq!(p2.diff.unchanged as usize, p2.reminders.len());
 
@@ -357,7 +379,7 @@ fn thousands_of_random_plans_keep_every_rule() {
             c2.elsewhere = case.elsewhere.clone();
             c2.learned = case.learned.clone();
             c2.now = later;
-            let q = plan(&c2.input()).unwrap();
+            let q = c2.plan().unwrap();
             let expect: Vec<_> = p.reminders.iter().filter(|r| r.fire_at_ms > later).cloned().collect();
             assert_eq!(q.reminders, expect, "re-plan moved reminders: zone {}", case.zone);
         }
@@ -366,7 +388,7 @@ fn thousands_of_random_plans_keep_every_rule() {
         if case.days < 7 {
             let short = p.reminders.clone();
             case.days += 1;
-            let long = plan(&case.input()).unwrap();
+            let long = case.plan().unwrap();
             let n = short.len().min(long.reminders.len());
             assert_eq!(long.reminders[..n], short[..n]);
             if p.dropped_by_cap == 0 {
@@ -388,12 +410,12 @@ fn the_cap_keeps_the_64_soonest() {
         ..ReminderSettings::default()
     };
     let case = Case::new(ms("2026-06-01T00:00:00Z"), "Europe/Berlin", 14, 7, settings);
-    let p = plan(&case.input()).unwrap();
+    let p = case.plan().unwrap();
     check(&case, &p);
     assert_eq!(p.reminders.len(), MAX_PENDING);
     assert!(p.dropped_by_cap > 0);
     let short = Case { days: 1, ..case };
-    let s = plan(&short.input()).unwrap();
+    let s = short.plan().unwrap();
     assert!(s.dropped_by_cap == 0 && s.reminders.len() < MAX_PENDING);
     assert_eq!(p.reminders[..s.reminders.len()], s.reminders[..]);
     assert!(p.reminders.last().unwrap().fire_at_ms < ms("2026-06-04T00:00:00Z"));
@@ -446,7 +468,7 @@ fn every_zone_across_both_transitions_of_a_year() {
                     .earliest()
                     .map_or(ms("2026-01-01T00:00:00Z"), |t| t.timestamp_millis());
                 let case = Case::new(now, zone, 3, 99, settings);
-                let p = plan(&case.input()).unwrap();
+                let p = case.plan().unwrap();
                 check(&case, &p);
                 let on = |d: NaiveDate| {
                     p.reminders.iter().filter(|r| r.local_date == d.format("%Y-%m-%d").to_string()).count()
@@ -479,14 +501,14 @@ fn a_window_in_the_skipped_hour_moves_to_the_first_valid_minute() {
     // Berlin, 2026-03-29: 02:00 -> 03:00. Window 02:00-03:30, one slot at its middle
     // (02:45), which does not exist: it fires at 03:00 CEST.
     let case = simple(ms("2026-03-28T23:00:00Z"), "Europe/Berlin", one_slot(120, 210));
-    let p = plan(&case.input()).unwrap();
+    let p = case.plan().unwrap();
     check(&case, &p);
     assert_eq!(p.reminders.len(), 1);
     assert_eq!(p.reminders[0].local_time, "2026-03-29T03:00+02:00");
     assert_eq!(p.reminders[0].fire_at_ms, ms("2026-03-29T01:00:00Z"));
     // A window that starts inside the skipped hour still gets its reminders.
     let case = simple(ms("2026-03-28T23:00:00Z"), "Europe/Berlin", one_slot(150, 170));
-    let p = plan(&case.input()).unwrap();
+    let p = case.plan().unwrap();
     check(&case, &p);
     assert!(p.reminders.is_empty(), "02:30-02:50 does not exist that night");
 }
@@ -496,7 +518,7 @@ fn a_window_in_the_repeated_hour_takes_the_first_occurrence() {
     // New York, 2026-11-01: 02:00 EDT -> 01:00 EST. Window 01:00-01:30: 01:15 happens
     // twice; the plan takes the first (EDT).
     let case = simple(ms("2026-11-01T04:00:00Z"), "America/New_York", one_slot(60, 90));
-    let p = plan(&case.input()).unwrap();
+    let p = case.plan().unwrap();
     check(&case, &p);
     assert_eq!(p.reminders[0].local_time, "2026-11-01T01:15-04:00");
     assert_eq!(p.reminders[0].fire_at_ms, ms("2026-11-01T05:15:00Z"));
@@ -509,7 +531,7 @@ fn london_now() -> i64 {
 #[test]
 fn defaults_spread_three_reminders_over_the_waking_day() {
     let case = simple(london_now(), "Europe/London", ReminderSettings::default());
-    let p = plan(&Case { days: 3, ..case }.input()).unwrap();
+    let p = Case { days: 3, ..case }.plan().unwrap();
     assert_eq!(p.reminders.len(), 9);
     let hours: Vec<u32> =
         p.reminders[..3].iter().map(|r| local(chrono_tz::Europe::London, r.fire_at_ms).hour()).collect();
@@ -524,7 +546,7 @@ fn defaults_spread_three_reminders_over_the_waking_day() {
 #[test]
 fn a_session_done_drops_a_reminder_and_pushes_the_next_by_the_gap() {
     let base = simple(london_now(), "Europe/London", ReminderSettings::default());
-    let before = plan(&base.input()).unwrap();
+    let before = base.plan().unwrap();
     assert_eq!(before.reminders.len(), 3);
     // Practised at 13:50: slot 0 is answered, the 14:30-ish reminder moves to 14:50.
     let done_at = ms("2026-11-23T13:50:00Z");
@@ -533,7 +555,7 @@ fn a_session_done_drops_a_reminder_and_pushes_the_next_by_the_gap() {
         completed: vec![CompletedSession { kind: SessionKind::LeftRight, at_ms: done_at }],
         ..base
     };
-    let p = plan(&case.input()).unwrap();
+    let p = case.plan().unwrap();
     check(&case, &p);
     assert_eq!(p.reminders.len(), 2);
     assert_eq!(p.reminders[0].id, "20261123-left-right-1");
@@ -545,7 +567,7 @@ fn a_session_done_drops_a_reminder_and_pushes_the_next_by_the_gap() {
 fn missed_reminders_are_not_piled_up() {
     // The phone was off all day; at 20:00 only what is still ahead is planned.
     let case = simple(ms("2026-11-23T20:00:00Z"), "Europe/London", ReminderSettings::default());
-    let p = plan(&case.input()).unwrap();
+    let p = case.plan().unwrap();
     assert!(p.reminders.len() <= 1, "{:?}", p.reminders);
     assert!(p.reminders.iter().all(|r| r.slot == 2));
 }
@@ -553,7 +575,7 @@ fn missed_reminders_are_not_piled_up() {
 #[test]
 fn snooze_replaces_the_slot_and_done_elsewhere_drops_it() {
     let base = Case { days: 2, ..simple(london_now(), "Europe/London", ReminderSettings::default()) };
-    let p = plan(&base.input()).unwrap();
+    let p = base.plan().unwrap();
     let first = p.reminders[0].clone();
     let now = first.fire_at_ms + MIN;
     let case = Case {
@@ -562,7 +584,7 @@ fn snooze_replaces_the_slot_and_done_elsewhere_drops_it() {
         snoozes: vec![Snooze { reminder_id: first.id.clone(), snoozed_at_ms: now, until_ms: now + 30 * MIN }],
         ..base
     };
-    let s = plan(&case.input()).unwrap();
+    let s = case.plan().unwrap();
     check(&case, &s);
     assert_eq!(s.reminders[0].id, format!("{}-s", first.id));
     assert_eq!(s.reminders[0].fire_at_ms, now + 30 * MIN);
@@ -571,7 +593,7 @@ fn snooze_replaces_the_slot_and_done_elsewhere_drops_it() {
 
     let tomorrow = p.reminders[3].id.clone();
     let case = Case { elsewhere: vec![DoneElsewhere { reminder_id: tomorrow.clone(), at_ms: now }], ..case };
-    let e = plan(&case.input()).unwrap();
+    let e = case.plan().unwrap();
     check(&case, &e);
     assert!(e.reminders.iter().all(|r| r.id != tomorrow));
     assert_eq!(e.reminders.len(), p.reminders.len() - 1);
@@ -580,14 +602,14 @@ fn snooze_replaces_the_slot_and_done_elsewhere_drops_it() {
 #[test]
 fn travel_keeps_ids_and_moves_times() {
     let base = simple(london_now(), "Europe/London", ReminderSettings::default());
-    let london = plan(&base.input()).unwrap();
+    let london = base.plan().unwrap();
     let mut case = Case { zone: "America/New_York", ..base };
     case.pending = london
         .reminders
         .iter()
         .map(|r| PendingNotification { id: r.id.clone(), fire_at_ms: r.fire_at_ms })
         .collect();
-    let ny = plan(&case.input()).unwrap();
+    let ny = case.plan().unwrap();
     check(&case, &ny);
     let ids = |p: &Plan| p.reminders.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&ny), ids(&london));
@@ -601,47 +623,66 @@ fn travel_keeps_ids_and_moves_times() {
 #[test]
 fn bad_inputs_are_typed_errors_naming_the_field() {
     let base = simple(london_now(), "Europe/London", ReminderSettings::default());
-    let field = |c: &Case| match plan(&c.input()).unwrap_err() {
+    let field = |c: &Case| match c.plan().unwrap_err() {
         proprio_core::Error::InvalidArgument { field, .. } => field,
         e => panic!("{e}"),
     };
-    assert_eq!(
-        field(&Case { zone: "Europe/Lundon", ..simple(0, "UTC", ReminderSettings::default()) }),
-        "zone"
-    );
-    assert_eq!(field(&Case { days: 0, ..simple(0, "UTC", ReminderSettings::default()) }), "days");
-    assert_eq!(field(&Case { days: 15, ..simple(0, "UTC", ReminderSettings::default()) }), "days");
-    assert_eq!(field(&Case { now: -1, ..simple(0, "UTC", ReminderSettings::default()) }), "now");
+    let utc = || simple(london_now(), "UTC", ReminderSettings::default());
+    assert_eq!(field(&Case { zone: "Europe/Lundon", ..utc() }), "now.zone");
+    assert_eq!(field(&Case { days: 0, ..utc() }), "days");
+    assert_eq!(field(&Case { days: 15, ..utc() }), "days");
+    assert_eq!(field(&Case { now: -1, ..utc() }), "now.unix_ms");
+    // Instants are dated 2000 to 2200, as everywhere in the core.
+    assert_eq!(field(&Case { now: ms("1999-12-31T23:59:59Z"), ..utc() }), "now.unix_ms");
+    assert_eq!(field(&Case { now: ms("2200-01-01T00:00:00Z"), ..utc() }), "now.unix_ms");
     let mut c = base;
     c.settings.min_gap_min = 0;
-    assert_eq!(field(&c), "gap");
+    assert_eq!(field(&c), "settings.min_gap_min");
     c.settings.min_gap_min = 60;
     c.snoozes = vec![Snooze { reminder_id: "tomorrow".into(), snoozed_at_ms: 0, until_ms: 0 }];
-    assert_eq!(field(&c), "reminder id");
+    assert_eq!(field(&c), "snoozes.reminder_id");
+    let id = "20261123-left-right-0".to_string();
+    c.snoozes = vec![Snooze { reminder_id: id.clone(), snoozed_at_ms: c.now, until_ms: c.now - 1 }];
+    assert_eq!(field(&c), "snoozes.until_ms");
+    c.snoozes = vec![Snooze { reminder_id: id.clone(), snoozed_at_ms: 0, until_ms: 0 }];
+    assert_eq!(field(&c), "snoozes.until_ms");
+    c.snoozes.clear();
+    c.elsewhere = vec![DoneElsewhere { reminder_id: "20261123-left-right".into(), at_ms: c.now }];
+    assert_eq!(field(&c), "done_elsewhere.reminder_id");
+    c.elsewhere.clear();
+    c.learned = vec![LearnedSlot { kind: SessionKind::LeftRight, slot: 0, minute: 1440 }];
+    assert_eq!(field(&c), "learned.minute");
     assert_eq!(diff(&[], &[]), proprio_core::reminders::ReminderDiff::default());
 }
 
 #[test]
 fn snooze_lengths_are_10_30_or_60_minutes() {
-    use proprio_core::reminders::planner::snooze_until;
-    assert_eq!(snooze_until(0, 30).unwrap(), 30 * MIN);
+    use proprio_core::reminders::snooze_until;
+    let now = WallTime { unix_ms: london_now(), zone: "Europe/London".into() };
+    assert_eq!(snooze_until(&now, 30).unwrap(), london_now() + 30 * MIN);
     for bad in [0, 5, 15, 45, -10, 120] {
-        let e = snooze_until(0, bad).unwrap_err();
+        let e = snooze_until(&now, bad).unwrap_err();
         assert!(e.to_string().starts_with("invalid minutes"), "{e}");
     }
+    let e = snooze_until(&WallTime { unix_ms: 0, ..now.clone() }, 30).unwrap_err();
+    assert!(e.to_string().starts_with("invalid now.unix_ms"), "{e}");
+    // A snooze may not end past the instants the core dates.
+    let last = WallTime { unix_ms: ms("2199-12-31T23:40:00Z"), ..now };
+    assert_eq!(snooze_until(&last, 10).unwrap(), ms("2199-12-31T23:50:00Z"));
+    assert!(snooze_until(&last, 30).unwrap_err().to_string().starts_with("invalid minutes"));
 }
 
 #[test]
 fn turning_reminders_off_cancels_everything_pending() {
     let mut case = simple(london_now(), "Europe/London", ReminderSettings::default());
-    let on = plan(&case.input()).unwrap();
+    let on = case.plan().unwrap();
     case.pending = on
         .reminders
         .iter()
         .map(|r| PendingNotification { id: r.id.clone(), fire_at_ms: r.fire_at_ms })
         .collect();
     case.settings.enabled = false;
-    let off = plan(&case.input()).unwrap();
+    let off = case.plan().unwrap();
     assert!(off.reminders.is_empty());
     assert_eq!(off.diff.to_cancel.len(), on.reminders.len());
 }
@@ -652,7 +693,7 @@ fn weekdays_off_get_no_reminders() {
     let mut case = simple(london_now(), "Europe/London", ReminderSettings::default());
     case.days = 7;
     case.settings.weekdays = vec![1, 2, 3, 4, 5];
-    let p = plan(&case.input()).unwrap();
+    let p = case.plan().unwrap();
     check(&case, &p);
     assert_eq!(p.reminders.len(), 15);
     assert!(p.reminders.iter().all(|r| r.local_date.as_str() < "2026-11-28"));

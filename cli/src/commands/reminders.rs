@@ -5,10 +5,10 @@ use crate::context::{Context, parse_at};
 use crate::output::{CliError, print_json};
 use chrono_tz::Tz;
 use proprio_core::SessionKind;
-use proprio_core::WallTime;
 use proprio_core::reminders::{
     DEFAULT_DAYS, KindTarget, Plan, PlannedReminder, QuietHours, ReminderSettings, parse_pending_json,
 };
+use proprio_core::{Proprio, WallTime};
 
 #[derive(clap::Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -101,48 +101,8 @@ fn on_off(text: &str) -> Result<bool, String> {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let proprio = ctx.open()?;
     match args.command {
-        None => {
-            let now = match &args.from {
-                Some(text) => WallTime {
-                    unix_ms: parse_at(text, zone(ctx)?)?.timestamp_millis(),
-                    zone: ctx.now.zone.clone(),
-                },
-                None => ctx.now.clone(),
-            };
-            let pending = match &args.diff {
-                Some(path) => {
-                    let text = crate::input::read_bounded(path, crate::input::MAX_DIFF_BYTES, "--diff")?;
-                    parse_pending_json(&text).map_err(proprio_core::ProprioError::from)?
-                }
-                None => Vec::new(),
-            };
-            let plan = proprio.plan_reminders(now, args.days, pending)?;
-            match (args.diff.is_some(), args.json) {
-                (true, true) => print_json(&plan.diff),
-                (true, false) => {
-                    print_diff(&plan);
-                    Ok(())
-                }
-                (false, true) => print_json(&plan),
-                (false, false) => {
-                    print_plan(&plan);
-                    Ok(())
-                }
-            }
-        }
-        Some(Command::Snooze { id, minutes, json }) => {
-            let repeat = proprio.snooze_reminder(id.clone(), minutes, ctx.now.clone())?;
-            if json {
-                return print_json(&repeat);
-            }
-            match repeat {
-                Some(r) => println!("Snoozed {id}: it rings again at {}", short_local(&r)),
-                None => println!(
-                    "Snoozed {id}, but {minutes} minutes from now is outside your reminder hours, so it will not ring again today"
-                ),
-            }
-            Ok(())
-        }
+        None => plan(ctx, &proprio, &args),
+        Some(Command::Snooze { id, minutes, json }) => snooze(ctx, &proprio, id, minutes, json),
         Some(Command::DoneElsewhere { id }) => {
             proprio.mark_reminder_done_elsewhere(id.clone(), ctx.now.clone())?;
             println!("Marked {id} as done elsewhere. Well done.");
@@ -154,39 +114,86 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             Ok(())
         }
         Some(Command::Settings(s)) => settings(&proprio, s),
-        Some(Command::Adherence { days, json }) => {
-            let report = proprio.reminder_adherence(ctx.now.clone(), days)?;
-            if json {
-                return print_json(&report);
-            }
-            println!("date         target  sent  answered  done  adherence");
-            for d in &report.days {
-                println!(
-                    "{}  {:>6}  {:>4}  {:>8}  {:>4}  {:>8}%",
-                    d.date, d.target, d.sent, d.answered, d.completed, d.percent
-                );
-            }
-            if !report.slots.is_empty() {
-                println!();
-                println!("slot                        sent  answered  rate");
-                for s in &report.slots {
-                    println!(
-                        "{:<24} {:>2}  {:>4}  {:>8}  {:>3}%",
-                        s.kind.as_str(),
-                        s.slot,
-                        s.sent,
-                        s.answered,
-                        s.percent
-                    );
-                }
-            }
+        Some(Command::Adherence { days, json }) => adherence(ctx, &proprio, days, json),
+    }
+}
+
+/// `proprio reminders [--from] [--days] [--diff FILE] [--json]`: the plan, or its diff.
+fn plan(ctx: &Context, proprio: &Proprio, args: &Args) -> Result<(), CliError> {
+    let now = match &args.from {
+        Some(text) => {
+            WallTime { unix_ms: parse_at(text, zone(ctx)?)?.timestamp_millis(), zone: ctx.now.zone.clone() }
+        }
+        None => ctx.now.clone(),
+    };
+    let pending = match &args.diff {
+        Some(path) => {
+            let text = crate::input::read_bounded(path, crate::input::MAX_DIFF_BYTES, "--diff")?;
+            parse_pending_json(&text)?
+        }
+        None => Vec::new(),
+    };
+    let plan = proprio.plan_reminders(now, args.days, pending)?;
+    match (args.diff.is_some(), args.json) {
+        (true, true) => print_json(&plan.diff),
+        (true, false) => {
+            print_diff(&plan);
+            Ok(())
+        }
+        (false, true) => print_json(&plan),
+        (false, false) => {
+            print_plan(&plan);
             Ok(())
         }
     }
 }
 
+fn snooze(ctx: &Context, proprio: &Proprio, id: String, minutes: i32, json: bool) -> Result<(), CliError> {
+    let repeat = proprio.snooze_reminder(id.clone(), minutes, ctx.now.clone())?;
+    if json {
+        return print_json(&repeat);
+    }
+    match repeat {
+        Some(r) => println!("Snoozed {id}: it rings again at {}", short_local(&r)),
+        None => println!(
+            "Snoozed {id}, but {minutes} minutes from now is outside your reminder hours, so it will not ring again today"
+        ),
+    }
+    Ok(())
+}
+
+fn adherence(ctx: &Context, proprio: &Proprio, days: u32, json: bool) -> Result<(), CliError> {
+    let report = proprio.reminder_adherence(ctx.now.clone(), days)?;
+    if json {
+        return print_json(&report);
+    }
+    println!("date         target  sent  answered  done  adherence");
+    for d in &report.days {
+        println!(
+            "{}  {:>6}  {:>4}  {:>8}  {:>4}  {:>8}%",
+            d.date, d.target, d.sent, d.answered, d.completed, d.percent
+        );
+    }
+    if !report.slots.is_empty() {
+        println!();
+        println!("slot                        sent  answered  rate");
+        for s in &report.slots {
+            println!(
+                "{:<24} {:>2}  {:>4}  {:>8}  {:>3}%",
+                s.kind.as_str(),
+                s.slot,
+                s.sent,
+                s.answered,
+                s.percent
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The zone of `--tz` (already checked when the context was made), parsed by the core.
 fn zone(ctx: &Context) -> Result<Tz, CliError> {
-    ctx.now.zone.parse().map_err(|_| CliError::usage(format!("--tz: '{}' is not an IANA zone", ctx.now.zone)))
+    Ok(proprio_core::parse_zone(&ctx.now.zone, "--tz")?)
 }
 
 /// "Mon 2026-11-23 10:07 +00:00"
@@ -279,7 +286,7 @@ fn weekdays(text: &str) -> Result<Vec<u8>, CliError> {
         .collect()
 }
 
-fn settings(proprio: &proprio_core::Proprio, a: SettingsArgs) -> Result<(), CliError> {
+fn settings(proprio: &Proprio, a: SettingsArgs) -> Result<(), CliError> {
     let mut s = proprio.reminder_settings()?;
     let changing = a.enabled.is_some()
         || a.window.is_some()

@@ -1,53 +1,24 @@
 //! Reminders across the FFI: the shell asks for a plan (with what its OS holds) and gets
 //! the notifications and the diff to apply; it reports deliveries, snoozes and "done
-//! elsewhere"; it reads settings, today's progress and adherence.
+//! elsewhere"; it reads settings, today's progress and adherence. Each method validates
+//! its arguments and calls its use case (`usecases/reminders.rs`).
 
 use super::{Proprio, Result};
-use crate::error::Error;
-use crate::reminders::{
-    self, Adherence, DayAdherence, KindProgress, PendingNotification, Plan, PlanInput, PlannedReminder,
-    ReminderKey, ReminderSettings,
-};
-use crate::store::{self, reminders::EventKind};
+pub use crate::reminders::ReminderToday;
+use crate::reminders::{Adherence, PendingNotification, Plan, PlannedReminder, ReminderSettings};
 use crate::time::WallTime;
-use serde::Serialize;
-
-const DAY_MS: i64 = 86_400_000;
-/// History the planner reads: "learn my times" looks back 28 days.
-const SESSION_HISTORY_DAYS: i64 = 30;
-/// Reported events the planner reads: done-elsewhere marks may name slots up to 14 days
-/// ahead of when they were made.
-const EVENT_HISTORY_DAYS: i64 = 16;
-
-/// Today at a glance: what is left, what is done, and the day's adherence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
-pub struct ReminderToday {
-    /// The local date, `YYYY-MM-DD`.
-    pub date: String,
-    /// Reminders still ahead today, soonest first.
-    pub remaining: Vec<PlannedReminder>,
-    pub progress: Vec<KindProgress>,
-    pub adherence: DayAdherence,
-}
-
-struct Inputs {
-    settings: ReminderSettings,
-    seed: u64,
-    completed: Vec<reminders::CompletedSession>,
-    events: store::reminders::Events,
-    learned: Vec<reminders::LearnedSlot>,
-}
+use crate::usecases::reminders as usecase;
 
 #[uniffi::export]
 impl Proprio {
     /// The reminder settings (the defaults until changed).
     pub fn reminder_settings(&self) -> Result<ReminderSettings> {
-        Ok(self.store.read(store::reminders::settings)?)
+        Ok(usecase::settings(&self.store)?)
     }
 
     /// Validates and saves reminder settings; the next plan uses them.
     pub fn set_reminder_settings(&self, settings: ReminderSettings) -> Result<ReminderSettings> {
-        self.store.write(|tx| store::reminders::set_settings(tx, &settings))?;
+        usecase::set_settings(&self.store, &settings)?;
         Ok(settings)
     }
 
@@ -60,7 +31,8 @@ impl Proprio {
         days: u32,
         pending: Vec<PendingNotification>,
     ) -> Result<Plan> {
-        Ok(self.plan_inner(&now, days, &pending)?)
+        now.validate("now")?;
+        Ok(usecase::plan(&self.store, &now, days, &pending)?)
     }
 
     /// Snoozes a delivered reminder for 10, 30 or 60 minutes. Returns the repeat as
@@ -72,125 +44,33 @@ impl Proprio {
         now: WallTime,
     ) -> Result<Option<PlannedReminder>> {
         now.validate("now")?;
-        let until_ms = reminders::snooze_until(now.unix_ms, minutes)?;
-        let key = self.record(&reminder_id, EventKind::Snoozed { until_ms }, &now)?;
-        let repeat = ReminderKey { snoozed: true, ..key.slot_key() }.id();
-        let plan = self.plan_inner(&now, 2, &[])?;
-        Ok(plan.reminders.into_iter().find(|r| r.id == repeat))
+        Ok(usecase::snooze(&self.store, &reminder_id, minutes, &now)?)
     }
 
     /// The patient practised away from the app for this reminder: it counts as done.
     pub fn mark_reminder_done_elsewhere(&self, reminder_id: String, now: WallTime) -> Result<()> {
         now.validate("now")?;
-        self.record(&reminder_id, EventKind::DoneElsewhere, &now)?;
-        Ok(())
+        Ok(usecase::mark_done_elsewhere(&self.store, &reminder_id, &now)?)
     }
 
     /// The OS showed this reminder at `at`.
     pub fn report_reminder_delivered(&self, reminder_id: String, at: WallTime) -> Result<()> {
         at.validate("at")?;
-        self.record(&reminder_id, EventKind::Delivered, &at)?;
-        Ok(())
+        Ok(usecase::report_delivered(&self.store, &reminder_id, &at)?)
     }
 
     /// Reminders sent vs sessions done for the `days` local days ending today (1–366),
     /// per day and per slot.
     pub fn reminder_adherence(&self, now: WallTime, days: u32) -> Result<Adherence> {
         now.validate("now")?;
-        if !(1..=reminders::adherence::MAX_ADHERENCE_DAYS).contains(&days) {
-            return Err(Error::invalid(
-                "days",
-                format!("{days} is outside 1..={}", reminders::adherence::MAX_ADHERENCE_DAYS),
-            )
-            .into());
-        }
-        let since = now.unix_ms - (i64::from(days) + 1) * DAY_MS;
-        let inputs = self.store.read(|c| gather(c, since, since))?;
-        Ok(reminders::adherence(
-            &inputs.settings,
-            &now.zone,
-            now.unix_ms,
-            days,
-            &inputs.events.delivered,
-            &inputs.completed,
-            &inputs.events.done_elsewhere,
-        )?)
+        Ok(usecase::adherence(&self.store, &now, days)?)
     }
 
     /// Today's remaining reminders, sessions done per kind, and adherence.
     pub fn reminders_today(&self, now: WallTime) -> Result<ReminderToday> {
         now.validate("now")?;
-        let plan = self.plan_inner(&now, 1, &[])?;
-        let adherence = self.reminder_adherence(now.clone(), 1)?;
-        let since = now.unix_ms - 2 * DAY_MS;
-        let inputs = self.store.read(|c| gather(c, since, since))?;
-        let progress = reminders::progress_today(
-            &inputs.settings,
-            &now.zone,
-            now.unix_ms,
-            &inputs.completed,
-            &inputs.events.done_elsewhere,
-        )?;
-        let day = adherence
-            .days
-            .into_iter()
-            .next_back()
-            .ok_or_else(|| Error::InvalidState("no adherence row for today".into()))?;
-        Ok(ReminderToday { date: day.date.clone(), remaining: plan.reminders, progress, adherence: day })
+        Ok(usecase::today(&self.store, &now)?)
     }
-}
-
-impl Proprio {
-    fn plan_inner(&self, now: &WallTime, days: u32, pending: &[PendingNotification]) -> crate::Result<Plan> {
-        now.validate("now")?;
-        let inputs = self.store.read(|c| {
-            gather(c, now.unix_ms - SESSION_HISTORY_DAYS * DAY_MS, now.unix_ms - EVENT_HISTORY_DAYS * DAY_MS)
-        })?;
-        let learned = if inputs.settings.learn_my_times {
-            let fresh =
-                reminders::learn_slot_times(&inputs.settings, &now.zone, now.unix_ms, &inputs.completed)?;
-            if fresh != inputs.learned {
-                self.store.write(|tx| store::reminders::set_learned(tx, &fresh))?;
-            }
-            fresh
-        } else {
-            inputs.learned
-        };
-        let delivered: Vec<i64> = inputs.events.delivered.iter().map(|d| d.sent_at_ms).collect();
-        reminders::plan(&PlanInput {
-            now_ms: now.unix_ms,
-            zone: &now.zone,
-            days,
-            profile_seed: inputs.seed,
-            settings: &inputs.settings,
-            completed: &inputs.completed,
-            delivered_ms: &delivered,
-            snoozes: &inputs.events.snoozes,
-            done_elsewhere: &inputs.events.done_elsewhere,
-            learned: &learned,
-            pending,
-        })
-    }
-
-    /// Checks the id against the settings and records the event, in one transaction.
-    fn record(&self, reminder_id: &str, event: EventKind, at: &WallTime) -> crate::Result<ReminderKey> {
-        self.store.write(|tx| {
-            let settings = store::reminders::settings(tx)?;
-            let key = reminders::known_reminder(&settings, reminder_id, &at.zone, at.unix_ms)?;
-            store::reminders::add_event(tx, &key, event, at)?;
-            Ok(key)
-        })
-    }
-}
-
-fn gather(c: &rusqlite::Connection, sessions_since: i64, events_since: i64) -> crate::Result<Inputs> {
-    Ok(Inputs {
-        settings: store::reminders::settings(c)?,
-        seed: reminders::profile_seed(&store::profile::get(c)?.code),
-        completed: store::reminders::completed_sessions(c, sessions_since)?,
-        events: store::reminders::events_since(c, events_since)?,
-        learned: store::reminders::learned(c)?,
-    })
 }
 
 #[cfg(test)]
@@ -199,6 +79,8 @@ mod tests {
     use crate::ProprioError;
     use crate::programme::SessionKind;
     use crate::stimulus::BodyPart;
+    use crate::store;
+    use crate::time::DAY_MS;
     use std::sync::Arc;
 
     const MIN: i64 = 60_000;
@@ -286,7 +168,7 @@ mod tests {
             ProprioError::InvalidArgument { field, .. } => field,
             other => panic!("{other:?}"),
         };
-        assert_eq!(field(p.snooze_reminder("tomorrow".into(), 10, at(MORNING)).unwrap_err()), "reminder id");
+        assert_eq!(field(p.snooze_reminder("tomorrow".into(), 10, at(MORNING)).unwrap_err()), "reminder_id");
         assert_eq!(
             field(p.snooze_reminder("20261123-left-right-0".into(), 15, at(MORNING)).unwrap_err()),
             "minutes"
@@ -308,10 +190,27 @@ mod tests {
         );
         assert_eq!(field(p.plan_reminders(at(MORNING), 0, vec![]).unwrap_err()), "days");
         let bad = ReminderSettings { window_end_min: 60, ..ReminderSettings::default() };
-        assert_eq!(field(p.set_reminder_settings(bad).unwrap_err()), "window end");
+        assert_eq!(field(p.set_reminder_settings(bad).unwrap_err()), "settings.window_end_min");
         assert_eq!(p.reminder_settings().unwrap(), ReminderSettings::default());
         let adherence = p.reminder_adherence(at(MORNING), 7).unwrap();
         assert!(adherence.days.iter().all(|d| d.sent == 0));
+    }
+
+    #[test]
+    fn a_slot_marked_done_days_ahead_counts_on_its_day() {
+        let (_d, p) = open();
+        // On Monday 23 November the patient says the first session of Sunday 6 December,
+        // 13 days ahead, will be done away from home; on that Sunday it counts as done.
+        p.mark_reminder_done_elsewhere("20261206-left-right-0".into(), at(MORNING)).unwrap();
+        let sunday = at(MORNING + 13 * DAY_MS);
+        let today = p.reminders_today(sunday.clone()).unwrap();
+        assert_eq!(today.date, "2026-12-06");
+        assert_eq!((today.adherence.completed, today.adherence.percent), (1, 33));
+        assert_eq!((today.progress[0].done, today.progress[0].target), (1, 3));
+        assert_eq!(today.remaining.len(), 2);
+        assert!(today.remaining.iter().all(|r| r.slot != 0));
+        let week = p.reminder_adherence(sunday, 7).unwrap();
+        assert_eq!(week.days.iter().map(|d| d.completed).collect::<Vec<_>>(), [0, 0, 0, 0, 0, 0, 1]);
     }
 
     #[test]

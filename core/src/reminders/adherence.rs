@@ -10,34 +10,27 @@
 //! - a day's **adherence** is sessions done (capped at the day's target) over the
 //!   target, in percent.
 
-use super::local_time::{
-    MINUTE_MS, check_instant, date_text, local_date, minute_of_day_ceil, parse_zone, start_of_day_ms,
-    to_local,
-};
-use super::planner::{CompletedSession, DoneElsewhere, Layout, LearnedSlot};
+use super::SessionKind;
+use super::history::{CompletedSession, DoneElsewhere, LearnedSlot, SentReminder};
+use super::layout::Layout;
+use super::local_time::{minute_of_day_ceil, start_of_day_ms};
+use super::reminder::{PlannedReminder, ReminderKey};
 use super::settings::ReminderSettings;
-use super::{ReminderKey, SessionKind};
 use crate::error::{Error, Result};
+use crate::time::{MINUTE_MS, WallTime, check_instant, date_text, iso_weekday, local_date, to_local};
 use chrono::{Days, NaiveDate};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
 /// A session within this long after a reminder answers it.
-pub const ANSWER_WINDOW_MIN: i64 = 60;
+const ANSWER_WINDOW_MIN: i64 = 60;
 /// "Learn my times" looks back this many days.
-pub const LEARN_DAYS: u64 = 28;
+const LEARN_DAYS: u64 = 28;
 /// ... and moves a slot only with at least this many sessions near it.
-pub const LEARN_MIN_SESSIONS: usize = 5;
+const LEARN_MIN_SESSIONS: usize = 5;
 /// The longest adherence report, in days.
-pub const MAX_ADHERENCE_DAYS: u32 = 366;
-
-/// A reminder the OS delivered, as the shell reported it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct SentReminder {
-    pub reminder_id: String,
-    /// UTC milliseconds.
-    pub sent_at_ms: i64,
-}
+pub(crate) const MAX_ADHERENCE_DAYS: u32 = 366;
 
 /// One local day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
@@ -78,64 +71,118 @@ fn pct(part: u32, whole: u32) -> u32 {
     (part * 100).checked_div(whole).unwrap_or(0)
 }
 
-/// Adherence for the `days` local days ending with today (the local date of `now_ms`).
-#[allow(clippy::too_many_arguments)]
-pub fn adherence(
-    settings: &ReminderSettings,
-    zone: &str,
-    now_ms: i64,
-    days: u32,
-    sent: &[SentReminder],
-    completed: &[CompletedSession],
-    done_elsewhere: &[DoneElsewhere],
-) -> Result<Adherence> {
-    settings.validate()?;
-    let tz = parse_zone(zone)?;
-    check_instant("now", now_ms)?;
+/// Everything an adherence report looks at. Plain data; the caller owns the clock.
+#[derive(Debug, Clone, Copy)]
+pub struct AdherenceInput<'a> {
+    pub settings: &'a ReminderSettings,
+    /// The device's wall time and zone: the report ends with its local date.
+    pub now: &'a WallTime,
+    /// How many local days, today included (1..=366).
+    pub days: u32,
+    /// Deliveries reported.
+    pub sent: &'a [SentReminder],
+    /// Sessions done.
+    pub completed: &'a [CompletedSession],
+    /// "Done elsewhere" marks, whenever they were made.
+    pub done_elsewhere: &'a [DoneElsewhere],
+}
+
+/// The local days a report covers.
+#[derive(Debug, Clone, Copy)]
+struct Range {
+    tz: Tz,
+    first: NaiveDate,
+    today: NaiveDate,
+}
+
+impl Range {
+    fn contains(&self, d: NaiveDate) -> bool {
+        d >= self.first && d <= self.today
+    }
+
+    /// Index of a date in the range.
+    fn index(&self, d: NaiveDate) -> usize {
+        (d - self.first).num_days() as usize
+    }
+}
+
+/// What was reported about the slots of the days in range.
+struct Reported {
+    /// Delivered slots (their snoozed repeats folded in), with every delivery instant.
+    deliveries: BTreeMap<ReminderKey, Vec<i64>>,
+    /// Slots marked done elsewhere.
+    marked: HashSet<ReminderKey>,
+}
+
+/// Adherence for the `days` local days ending with today (the local date of `now`).
+pub fn adherence(input: &AdherenceInput<'_>) -> Result<Adherence> {
+    let range = check(input)?;
+    let reported = reported(input, &range)?;
+    let mut sessions = sessions_in(input.completed, &range);
+    let answered = answer(&reported, &mut sessions);
+    let days = day_rows(input, &range, &reported, &answered, &sessions);
+    Ok(Adherence { days, slots: slot_rows(&reported, &answered) })
+}
+
+fn check(input: &AdherenceInput<'_>) -> Result<Range> {
+    input.settings.validate()?;
+    let tz = input.now.checked_zone("now")?;
+    let days = input.days;
     if !(1..=MAX_ADHERENCE_DAYS).contains(&days) {
         return Err(Error::invalid("days", format!("{days} is outside 1..={MAX_ADHERENCE_DAYS}")));
     }
-    let today = local_date(tz, now_ms);
+    let today = local_date(tz, input.now.unix_ms);
     let first = today
         .checked_sub_days(Days::new(u64::from(days - 1)))
         .ok_or_else(|| Error::invalid("days", "reaches before the calendar"))?;
-    let in_range = |d: NaiveDate| d >= first && d <= today;
+    Ok(Range { tz, first, today })
+}
 
-    // Delivered slots, keyed by slot, with every delivery instant.
+/// Deliveries and marks of slots in range, keyed by slot.
+fn reported(input: &AdherenceInput<'_>, range: &Range) -> Result<Reported> {
     let mut deliveries: BTreeMap<ReminderKey, Vec<i64>> = BTreeMap::new();
-    for s in sent {
-        let key = ReminderKey::parse(&s.reminder_id, "reminder id")?.slot_key();
-        check_instant("sent at", s.sent_at_ms)?;
-        if in_range(key.date) {
+    for s in input.sent {
+        let key = ReminderKey::parse(&s.reminder_id, "sent.reminder_id")?.slot_key();
+        check_instant(s.sent_at_ms, "sent.sent_at_ms")?;
+        if range.contains(key.date) {
             deliveries.entry(key).or_default().push(s.sent_at_ms);
         }
     }
     let mut marked: HashSet<ReminderKey> = HashSet::new();
-    for d in done_elsewhere {
-        let key = ReminderKey::parse(&d.reminder_id, "reminder id")?.slot_key();
-        if in_range(key.date) {
+    for d in input.done_elsewhere {
+        let key = ReminderKey::parse(&d.reminder_id, "done_elsewhere.reminder_id")?.slot_key();
+        if range.contains(key.date) {
             marked.insert(key);
         }
     }
+    Ok(Reported { deliveries, marked })
+}
 
-    // Sessions per kind, sorted, with a "used" flag.
-    let lo = start_of_day_ms(tz, first);
-    let hi = today.succ_opt().map_or(i64::MAX, |d| start_of_day_ms(tz, d));
-    let mut sessions: Vec<(SessionKind, i64, bool)> = completed
+/// A session in range: its kind, when, and whether it already answered a slot.
+type Session = (SessionKind, i64, bool);
+
+/// Sessions done in range, sorted by kind and time.
+fn sessions_in(completed: &[CompletedSession], range: &Range) -> Vec<Session> {
+    let lo = start_of_day_ms(range.tz, range.first);
+    let hi = range.today.succ_opt().map_or(i64::MAX, |d| start_of_day_ms(range.tz, d));
+    let mut sessions: Vec<Session> = completed
         .iter()
         .filter(|c| c.at_ms >= lo && c.at_ms < hi)
         .map(|c| (c.kind, c.at_ms, false))
         .collect();
     sessions.sort_by_key(|&(k, t, _)| (k, t));
+    sessions
+}
 
-    // Answering: slots in order of first delivery, each takes the first free session of
-    // its kind inside the window after one of its deliveries.
+/// Answering: slots in order of first delivery, each takes the first free session of its
+/// kind inside the window after one of its deliveries; a marked slot is answered.
+fn answer(reported: &Reported, sessions: &mut [Session]) -> HashSet<ReminderKey> {
     let window = ANSWER_WINDOW_MIN * MINUTE_MS;
-    let mut order: Vec<(&ReminderKey, &Vec<i64>)> = deliveries.iter().collect();
+    let mut order: Vec<(&ReminderKey, &Vec<i64>)> = reported.deliveries.iter().collect();
     order.sort_by_key(|(k, times)| (times.iter().min().copied(), **k));
     let mut answered: HashSet<ReminderKey> = HashSet::new();
     for (key, times) in order {
-        if marked.contains(key) {
+        if reported.marked.contains(key) {
             answered.insert(*key);
             continue;
         }
@@ -156,17 +203,28 @@ pub fn adherence(
             }
         }
     }
+    answered
+}
 
-    // Per-day tallies. `starts[i]` is the first instant of day i; the last entry ends the
-    // range.
+/// One row per local day: its target, slots sent and answered, sessions done.
+fn day_rows(
+    input: &AdherenceInput<'_>,
+    range: &Range,
+    reported: &Reported,
+    answered: &HashSet<ReminderKey>,
+    sessions: &[Session],
+) -> Vec<DayAdherence> {
+    let (settings, days, first) = (input.settings, input.days, range.first);
+    // `starts[i]` is the first instant of day i; the last entry ends the range.
     let n_days = days as usize;
     let starts: Vec<i64> = (0..=days)
-        .map(|i| first.checked_add_days(Days::new(u64::from(i))).map_or(i64::MAX, |d| start_of_day_ms(tz, d)))
+        .map(|i| {
+            first.checked_add_days(Days::new(u64::from(i))).map_or(i64::MAX, |d| start_of_day_ms(range.tz, d))
+        })
         .collect();
     let day_of = |t: i64| starts.partition_point(|&b| b <= t).checked_sub(1);
-    let index = |d: NaiveDate| (d - first).num_days() as usize;
     let mut done_per_day = vec![0u32; n_days];
-    for &(k, t, _) in &sessions {
+    for &(k, t, _) in sessions {
         if settings.target(k) > 0
             && let Some(i) = day_of(t).filter(|&i| i < n_days)
         {
@@ -175,26 +233,26 @@ pub fn adherence(
     }
     let mut sent_per_day = vec![0u32; n_days];
     let mut answered_per_day = vec![0u32; n_days];
-    for key in deliveries.keys() {
-        sent_per_day[index(key.date)] += 1;
+    for key in reported.deliveries.keys() {
+        sent_per_day[range.index(key.date)] += 1;
     }
-    for key in &answered {
-        answered_per_day[index(key.date)] += 1;
+    for key in answered {
+        answered_per_day[range.index(key.date)] += 1;
     }
-    for key in &marked {
-        done_per_day[index(key.date)] += 1;
+    for key in &reported.marked {
+        done_per_day[range.index(key.date)] += 1;
     }
 
     let daily_target: u32 = settings.active_kinds().iter().map(|&(_, t)| t).sum();
-    let mut day_rows = Vec::with_capacity(n_days);
+    let mut rows = Vec::with_capacity(n_days);
     for i in 0..n_days {
         let Some(d) = first.checked_add_days(Days::new(i as u64)) else {
             break;
         };
-        let weekday_on = settings.weekday_enabled(super::local_time::iso_weekday(d));
-        let target = if settings.enabled && weekday_on { daily_target } else { 0 };
+        let target =
+            if settings.enabled && settings.weekday_enabled(iso_weekday(d)) { daily_target } else { 0 };
         let done_here = done_per_day[i];
-        day_rows.push(DayAdherence {
+        rows.push(DayAdherence {
             date: date_text(d),
             target,
             sent: sent_per_day[i],
@@ -203,16 +261,20 @@ pub fn adherence(
             percent: if target == 0 { 100 } else { pct(done_here.min(target), target) },
         });
     }
+    rows
+}
 
+/// One row per slot (kind and slot number) delivered in range.
+fn slot_rows(reported: &Reported, answered: &HashSet<ReminderKey>) -> Vec<SlotAdherence> {
     let mut per_slot: BTreeMap<(SessionKind, u32), (u32, u32)> = BTreeMap::new();
-    for key in deliveries.keys() {
+    for key in reported.deliveries.keys() {
         let e = per_slot.entry((key.kind, key.slot)).or_default();
         e.0 += 1;
         if answered.contains(key) {
             e.1 += 1;
         }
     }
-    let slots = per_slot
+    per_slot
         .into_iter()
         .map(|((kind, slot), (sent, answered))| SlotAdherence {
             kind,
@@ -221,8 +283,7 @@ pub fn adherence(
             answered,
             percent: pct(answered, sent),
         })
-        .collect();
-    Ok(Adherence { days: day_rows, slots })
+        .collect()
 }
 
 /// Sessions done today of one kind, against its target.
@@ -235,22 +296,20 @@ pub struct KindProgress {
 }
 
 /// Today's progress per kind: every kind with a target, and any other kind practised.
-pub fn progress_today(
+pub(crate) fn progress_today(
     settings: &ReminderSettings,
-    zone: &str,
-    now_ms: i64,
+    now: &WallTime,
     completed: &[CompletedSession],
     done_elsewhere: &[DoneElsewhere],
 ) -> Result<Vec<KindProgress>> {
-    let tz = parse_zone(zone)?;
-    check_instant("now", now_ms)?;
-    let today = local_date(tz, now_ms);
-    let weekday_on = settings.weekday_enabled(super::local_time::iso_weekday(today));
+    let tz = now.checked_zone("now")?;
+    let today = local_date(tz, now.unix_ms);
+    let weekday_on = settings.weekday_enabled(iso_weekday(today));
     let lo = start_of_day_ms(tz, today);
     let hi = today.succ_opt().map_or(i64::MAX, |d| start_of_day_ms(tz, d));
     let mut marked = HashSet::new();
     for d in done_elsewhere {
-        let key = ReminderKey::parse(&d.reminder_id, "reminder id")?.slot_key();
+        let key = ReminderKey::parse(&d.reminder_id, "done_elsewhere.reminder_id")?.slot_key();
         if key.date == today {
             marked.insert(key);
         }
@@ -268,18 +327,28 @@ pub fn progress_today(
     Ok(out)
 }
 
+/// Today at a glance: what is left, what is done, and the day's adherence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ReminderToday {
+    /// The local date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Reminders still ahead today, soonest first.
+    pub remaining: Vec<PlannedReminder>,
+    pub progress: Vec<KindProgress>,
+    pub adherence: DayAdherence,
+}
+
 /// "Learn my times": for each slot, the wall minute halfway between its even spot and
 /// the median time the patient practised that kind near it over the last
 /// [`LEARN_DAYS`] days (needs [`LEARN_MIN_SESSIONS`] sessions), kept inside the window.
 pub fn learn_slot_times(
     settings: &ReminderSettings,
-    zone: &str,
-    now_ms: i64,
+    now: &WallTime,
     completed: &[CompletedSession],
 ) -> Result<Vec<LearnedSlot>> {
     settings.validate()?;
-    let tz = parse_zone(zone)?;
-    check_instant("now", now_ms)?;
+    let tz = now.checked_zone("now")?;
+    let now_ms = now.unix_ms;
     let allowed = settings.allowed();
     let layout = Layout::new(settings, &allowed);
     let today = local_date(tz, now_ms);
@@ -327,6 +396,7 @@ pub fn learn_slot_times(
 mod tests {
     use super::*;
     use crate::reminders::planner::{PlanInput, plan};
+    use crate::time::WallTime;
 
     const MIN: i64 = 60_000;
 
@@ -338,6 +408,10 @@ mod tests {
         CompletedSession { kind: SessionKind::LeftRight, at_ms: at(s) }
     }
 
+    fn wall(s: &str, zone: &str) -> WallTime {
+        WallTime { unix_ms: at(s), zone: zone.into() }
+    }
+
     fn sent(id: &str, s: &str) -> SentReminder {
         SentReminder { reminder_id: id.into(), sent_at_ms: at(s) }
     }
@@ -345,21 +419,20 @@ mod tests {
     #[test]
     fn sent_answered_and_done_per_day_and_per_slot() {
         let settings = ReminderSettings::default();
-        let report = adherence(
-            &settings,
-            "Europe/London",
-            at("2026-11-23T21:30:00Z"),
-            2,
-            &[
+        let report = adherence(&AdherenceInput {
+            settings: &settings,
+            now: &wall("2026-11-23T21:30:00Z", "Europe/London"),
+            days: 2,
+            sent: &[
                 sent("20261123-left-right-0", "2026-11-23T10:05:00Z"),
                 sent("20261123-left-right-1", "2026-11-23T14:30:00Z"),
                 // The snoozed repeat of slot 1 is the same slot, not a second one.
                 sent("20261123-left-right-1-s", "2026-11-23T15:30:00Z"),
                 sent("20261123-left-right-2", "2026-11-23T18:50:00Z"),
             ],
-            &[lr("2026-11-23T10:20:00Z"), lr("2026-11-23T16:40:00Z"), lr("2026-11-23T19:00:00Z")],
-            &[],
-        )
+            completed: &[lr("2026-11-23T10:20:00Z"), lr("2026-11-23T16:40:00Z"), lr("2026-11-23T19:00:00Z")],
+            done_elsewhere: &[],
+        })
         .unwrap();
         assert_eq!(report.days.len(), 2);
         let d0 = &report.days[0];
@@ -374,18 +447,17 @@ mod tests {
 
     #[test]
     fn done_elsewhere_answers_and_counts() {
-        let report = adherence(
-            &ReminderSettings::default(),
-            "Asia/Kathmandu",
-            at("2026-11-23T12:00:00Z"),
-            1,
-            &[sent("20261123-left-right-0", "2026-11-23T04:30:00Z")],
-            &[],
-            &[DoneElsewhere {
+        let report = adherence(&AdherenceInput {
+            settings: &ReminderSettings::default(),
+            now: &wall("2026-11-23T12:00:00Z", "Asia/Kathmandu"),
+            days: 1,
+            sent: &[sent("20261123-left-right-0", "2026-11-23T04:30:00Z")],
+            completed: &[],
+            done_elsewhere: &[DoneElsewhere {
                 reminder_id: "20261123-left-right-0".into(),
                 at_ms: at("2026-11-23T05:00:00Z"),
             }],
-        )
+        })
         .unwrap();
         let d = &report.days[0];
         assert_eq!((d.sent, d.answered, d.completed, d.percent), (1, 1, 1, 33));
@@ -394,10 +466,35 @@ mod tests {
     #[test]
     fn bad_input_is_refused() {
         let s = ReminderSettings::default();
-        assert!(adherence(&s, "Nowhere/Else", 0, 1, &[], &[], &[]).is_err());
-        assert!(adherence(&s, "UTC", 0, 0, &[], &[], &[]).is_err());
-        let e = adherence(&s, "UTC", 0, 1, &[sent("nope", "2026-11-23T04:30:00Z")], &[], &[]).unwrap_err();
-        assert!(e.to_string().starts_with("invalid reminder id"), "{e}");
+        let now = wall("2026-11-23T12:00:00Z", "UTC");
+        let input = AdherenceInput {
+            settings: &s,
+            now: &now,
+            days: 1,
+            sent: &[],
+            completed: &[],
+            done_elsewhere: &[],
+        };
+        let field = |input: AdherenceInput<'_>| match adherence(&input).unwrap_err() {
+            Error::InvalidArgument { field, .. } => field,
+            e => panic!("{e}"),
+        };
+        assert_eq!(
+            field(AdherenceInput { now: &wall("2026-11-23T12:00:00Z", "Nowhere/Else"), ..input }),
+            "now.zone"
+        );
+        assert_eq!(
+            field(AdherenceInput { now: &WallTime { unix_ms: 0, zone: "UTC".into() }, ..input }),
+            "now.unix_ms"
+        );
+        assert_eq!(field(AdherenceInput { days: 0, ..input }), "days");
+        assert_eq!(field(AdherenceInput { days: 367, ..input }), "days");
+        let nope = [sent("nope", "2026-11-23T04:30:00Z")];
+        assert_eq!(field(AdherenceInput { sent: &nope, ..input }), "sent.reminder_id");
+        let early = [SentReminder { reminder_id: "20261123-left-right-0".into(), sent_at_ms: -1 }];
+        assert_eq!(field(AdherenceInput { sent: &early, ..input }), "sent.sent_at_ms");
+        let marks = [DoneElsewhere { reminder_id: "x".into(), at_ms: 0 }];
+        assert_eq!(field(AdherenceInput { done_elsewhere: &marks, ..input }), "done_elsewhere.reminder_id");
     }
 
     #[test]
@@ -411,14 +508,14 @@ mod tests {
                 at_ms: at("2026-11-23T09:00:00Z") - d * 1440 * MIN,
             })
             .collect();
-        let learned = learn_slot_times(&settings, "Europe/London", now, &history).unwrap();
+        let now = WallTime { unix_ms: now, zone: "Europe/London".into() };
+        let learned = learn_slot_times(&settings, &now, &history).unwrap();
         assert_eq!(learned, vec![LearnedSlot { kind: SessionKind::LeftRight, slot: 0, minute: 9 * 60 + 35 }]);
         // Too little evidence: nothing learned.
-        assert!(learn_slot_times(&settings, "Europe/London", now, &history[..4]).unwrap().is_empty());
+        assert!(learn_slot_times(&settings, &now, &history[..4]).unwrap().is_empty());
         settings.learn_my_times = true;
         let input = PlanInput {
-            now_ms: now,
-            zone: "Europe/London",
+            now: &now,
             days: 1,
             profile_seed: 3,
             settings: &settings,
@@ -432,5 +529,18 @@ mod tests {
         let p = plan(&input).unwrap();
         let first = p.reminders[0].fire_at_ms;
         assert!((first - at("2026-11-23T09:35:00Z")).abs() <= 10 * MIN);
+    }
+
+    #[test]
+    fn progress_counts_sessions_and_marks_of_today_only() {
+        let settings = ReminderSettings::default();
+        let now = wall("2026-11-23T12:00:00Z", "Europe/London");
+        let marks = [
+            DoneElsewhere { reminder_id: "20261123-left-right-2".into(), at_ms: at("2026-11-10T09:00:00Z") },
+            DoneElsewhere { reminder_id: "20261124-left-right-0".into(), at_ms: at("2026-11-23T09:00:00Z") },
+        ];
+        let done = [lr("2026-11-23T08:00:00Z"), lr("2026-11-22T20:00:00Z")];
+        let progress = progress_today(&settings, &now, &done, &marks).unwrap();
+        assert_eq!(progress, vec![KindProgress { kind: SessionKind::LeftRight, done: 2, target: 3 }]);
     }
 }

@@ -3,7 +3,7 @@
 //! reminder in `to_schedule`** (scheduling an id replaces any notification with that
 //! id). Applying a diff and asking again gives an empty diff.
 
-use super::planner::PlannedReminder;
+use super::reminder::PlannedReminder;
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -5,7 +5,7 @@
 use super::SessionKind;
 
 /// The scheme shells register for deep links.
-pub const DEEP_LINK_SCHEME: &str = "proprio";
+const DEEP_LINK_SCHEME: &str = "proprio";
 
 fn name(kind: SessionKind) -> &'static str {
     match kind {
@@ -54,7 +54,7 @@ fn bodies(kind: SessionKind) -> [&'static str; 3] {
 }
 
 /// The title of a reminder.
-pub fn title(kind: SessionKind, snoozed: bool) -> String {
+pub(crate) fn title(kind: SessionKind, snoozed: bool) -> String {
     let n = name(kind);
     let mut t = String::with_capacity(32);
     t.push_str(if snoozed { "Ready now? " } else { "Time for " });
@@ -63,13 +63,13 @@ pub fn title(kind: SessionKind, snoozed: bool) -> String {
 }
 
 /// The body of a reminder, chosen by `variant_seed`.
-pub fn body(kind: SessionKind, variant_seed: u64) -> String {
+pub(crate) fn body(kind: SessionKind, variant_seed: u64) -> String {
     let b = bodies(kind);
     b[(variant_seed % b.len() as u64) as usize].to_string()
 }
 
 /// The deep link a tap on the reminder opens: `proprio://practice?kind=…&reminder=…`.
-pub fn deep_link(kind: SessionKind, reminder_id: &str) -> String {
+pub(crate) fn deep_link(kind: SessionKind, reminder_id: &str) -> String {
     format!("{DEEP_LINK_SCHEME}://practice?kind={}&reminder={reminder_id}", kind.as_str())
 }
 

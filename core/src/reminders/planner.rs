@@ -5,7 +5,7 @@
 //! 1. The allowed minutes of a day (window minus quiet hours) are laid end to end on an
 //!    "allowed axis" of length L. The day's reminders (the sum of the kinds' targets,
 //!    capped at what fits with the gap) sit at the centres of equal parts of that axis,
-//!    kinds interleaved so each kind is spread across the day.
+//!    kinds interleaved so each kind is spread across the day ([`super::layout`]).
 //! 2. Each slot moves by a seeded jitter of at most `jitter_min`, and never so far that
 //!    two neighbours come closer than the gap.
 //! 3. Slots are resolved to UTC in the zone (DST policy in [`super::local_time`]); slots
@@ -16,16 +16,24 @@
 //!    repeat rings when the patient asked.)
 //! 5. Slots already past are dropped, not piled up; at most [`MAX_PENDING`] are kept,
 //!    the soonest.
+//!
+//! [`plan`] reads as these steps: `check`, then `layout` (1), `tally` of what already
+//! happened, `snoozed_repeats`, `regular_slots` (2 and 3), `keep_apart` (4) and
+//! `soonest_ahead` (5).
 
+use super::SessionKind;
 use super::diff::{PendingNotification, ReminderDiff, diff};
-use super::local_time::{
-    self, MINUTE_MS, Resolved, check_instant, date_text, iso_weekday, local_text, offset_minutes, parse_zone,
-    start_of_day_ms, to_local, utc_text,
-};
+use super::history::{CompletedSession, DoneElsewhere, LearnedSlot, Snooze};
+use super::layout::{Layout, LayoutSlot};
+use super::local_time::{self, Resolved, start_of_day_ms};
 use super::messages;
+use super::reminder::{PlannedReminder, ReminderKey, slot_seed};
 use super::settings::{Allowed, ReminderSettings};
-use super::{ReminderKey, SessionKind, slot_seed};
 use crate::error::{Error, Result};
+use crate::time::{
+    MINUTE_MS, WallTime, check_instant, date_text, iso_weekday, local_date, local_text, offset_minutes,
+    to_local, utc_text,
+};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use rand::{Rng, SeedableRng};
@@ -36,55 +44,21 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// The most notifications an app may have pending on iOS.
 pub const MAX_PENDING: usize = 64;
 /// The longest plan, in days.
-pub const MAX_DAYS: u32 = 14;
+const MAX_DAYS: u32 = 14;
 /// The default plan length, in days.
 pub const DEFAULT_DAYS: u32 = 3;
 /// The snooze lengths a shell may offer, in minutes.
-pub const SNOOZE_MINUTES: [i32; 3] = [10, 30, 60];
-
-/// A practice session done, as the store records it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct CompletedSession {
-    pub kind: SessionKind,
-    /// When it was done, UTC milliseconds.
-    pub at_ms: i64,
-}
-
-/// A reminder the patient snoozed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct Snooze {
-    /// The reminder snoozed (a slot id, or its `-s` repeat).
-    pub reminder_id: String,
-    /// When the patient pressed snooze, UTC milliseconds.
-    pub snoozed_at_ms: i64,
-    /// When it should ring again, UTC milliseconds.
-    pub until_ms: i64,
-}
-
-/// A reminder the patient answered by practising away from the app.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct DoneElsewhere {
-    pub reminder_id: String,
-    /// When the patient said so, UTC milliseconds.
-    pub at_ms: i64,
-}
-
-/// A slot moved by "learn my times": the wall minute its kind's slot now aims at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct LearnedSlot {
-    pub kind: SessionKind,
-    pub slot: u32,
-    /// Minutes after local midnight.
-    pub minute: i32,
-}
+const SNOOZE_MINUTES: [i32; 3] = [10, 30, 60];
+/// A reminder id a report may name: from this many days before the report's local date...
+const KNOWN_DAYS_BACK: u64 = 2;
+/// ... to this many after it (a plan's length: the shell may act on any reminder it holds).
+pub(crate) const KNOWN_DAYS_AHEAD: u64 = MAX_DAYS as u64;
 
 /// Everything the planner looks at. Plain data; the caller owns the clock.
 #[derive(Debug, Clone, Copy)]
 pub struct PlanInput<'a> {
-    /// The device's wall time, UTC milliseconds.
-    pub now_ms: i64,
-    /// The device's IANA zone.
-    pub zone: &'a str,
+    /// The device's wall time and IANA zone.
+    pub now: &'a WallTime,
     /// How many local days to plan, today included (1..=14).
     pub days: u32,
     /// The profile's seed: jitter and wording differ between patients, not between runs.
@@ -100,33 +74,6 @@ pub struct PlanInput<'a> {
     pub learned: &'a [LearnedSlot],
     /// What the OS holds now.
     pub pending: &'a [PendingNotification],
-}
-
-/// One notification to hand to the OS.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct PlannedReminder {
-    /// Stable: the same slot keeps its id across re-plans.
-    pub id: String,
-    /// A stable positive integer id for OSes that want one.
-    pub os_id: i32,
-    pub kind: SessionKind,
-    /// The slot of its kind that day, from 0.
-    pub slot: u32,
-    /// Its local date, `YYYY-MM-DD`.
-    pub local_date: String,
-    /// When to fire, UTC milliseconds.
-    pub fire_at_ms: i64,
-    /// When to fire, `YYYY-MM-DDTHH:MMZ`.
-    pub fire_at_utc: String,
-    /// When to fire in the zone's wall time, `YYYY-MM-DDTHH:MM+hh:mm`.
-    pub local_time: String,
-    pub utc_offset_min: i32,
-    pub title: String,
-    pub body: String,
-    /// `proprio://practice?kind=…&reminder=…`
-    pub deep_link: String,
-    /// The repeat of a snoozed reminder.
-    pub snoozed: bool,
 }
 
 /// The plan and what to change in the OS.
@@ -145,89 +92,9 @@ pub struct Plan {
     pub notes: Vec<String>,
 }
 
-/// One slot of a day's layout, before jitter.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct LayoutSlot {
-    pub kind: SessionKind,
-    pub slot: u32,
-    /// Centre on the allowed axis, minutes.
-    pub axis: f64,
-}
-
-/// A day's layout: the same for every day under the same settings.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Layout {
-    pub slots: Vec<LayoutSlot>,
-    /// Largest jitter that keeps neighbours apart by the gap, minutes.
-    pub jitter: u32,
-    /// Reminders a day the targets ask for, and how many fit.
-    pub wanted: u32,
-    pub fitted: u32,
-}
-
-impl Layout {
-    pub(crate) fn new(settings: &ReminderSettings, allowed: &Allowed) -> Layout {
-        let kinds = settings.active_kinds();
-        let total = allowed.total();
-        let gap = settings.min_gap_min as u32;
-        let wanted: u32 = kinds.iter().map(|&(_, t)| t).sum();
-        // Equal parts of length >= gap: at most total / gap of them (at least one).
-        let capacity = (total / gap).max(1);
-        let mut alloc: Vec<(SessionKind, u32)> = kinds.iter().map(|&(k, _)| (k, 0)).collect();
-        if wanted <= capacity {
-            for (a, &(_, t)) in alloc.iter_mut().zip(&kinds) {
-                a.1 = t;
-            }
-        } else {
-            // Share what fits: each kind one before any kind gets a second, and so on by
-            // the share of its target still unmet.
-            for _ in 0..capacity {
-                let pick = (0..kinds.len()).filter(|&i| alloc[i].1 < kinds[i].1).max_by(|&i, &j| {
-                    let (ti, tj) = (u64::from(kinds[i].1), u64::from(kinds[j].1));
-                    let (ui, uj) = (ti - u64::from(alloc[i].1), tj - u64::from(alloc[j].1));
-                    (ui * tj).cmp(&(uj * ti)).then(ti.cmp(&tj)).then(j.cmp(&i))
-                });
-                match pick {
-                    Some(i) => alloc[i].1 += 1,
-                    None => break,
-                }
-            }
-        }
-        // Interleave: slot i of a kind with n slots has key (2i+1)/(2n).
-        let mut keyed: Vec<(u32, u32, usize, u32)> = Vec::new();
-        for (ki, &(_, n)) in alloc.iter().enumerate() {
-            for i in 0..n {
-                keyed.push((2 * i + 1, 2 * n, ki, i));
-            }
-        }
-        keyed.sort_by(|a, b| {
-            (u64::from(a.0) * u64::from(b.1)).cmp(&(u64::from(b.0) * u64::from(a.1))).then(a.2.cmp(&b.2))
-        });
-        let fitted = keyed.len() as u32;
-        let spacing = if fitted == 0 { 0.0 } else { f64::from(total) / f64::from(fitted) };
-        let room = ((spacing - f64::from(gap)) / 2.0).floor().max(0.0) as u32;
-        let jitter = room.min(settings.jitter_min.max(0) as u32);
-        let slots = keyed
-            .iter()
-            .enumerate()
-            .map(|(j, &(_, _, ki, i))| LayoutSlot {
-                kind: alloc[ki].0,
-                slot: i,
-                axis: (j as f64 + 0.5) * spacing,
-            })
-            .collect();
-        Layout { slots, jitter, wanted, fitted }
-    }
-
-    /// The wall minute of a slot without jitter.
-    pub(crate) fn nominal_minute(&self, allowed: &Allowed, s: &LayoutSlot) -> u32 {
-        allowed.wall_minute(s.axis.floor() as u32)
-    }
-}
-
 /// The instant of the first allowed wall minute on `date` that is at or after wall
 /// minute `from_minute` and at or after the instant `not_before_ms`.
-pub(crate) fn settle(
+fn settle(
     tz: Tz,
     allowed: &Allowed,
     date: NaiveDate,
@@ -263,181 +130,315 @@ struct Candidate {
     at: Resolved,
 }
 
-/// Plans reminders. Every bad input is an error naming its field; nothing else fails.
-pub fn plan(input: &PlanInput<'_>) -> Result<Plan> {
-    let s = input.settings;
-    s.validate()?;
-    let tz = parse_zone(input.zone)?;
-    check_instant("now", input.now_ms)?;
+/// The input, checked: the zone parsed, the snoozes and marks keyed by slot.
+struct Checked<'a> {
+    tz: Tz,
+    /// Each snooze with the slot it belongs to.
+    snoozes: Vec<(ReminderKey, &'a Snooze)>,
+    /// Slots marked done elsewhere.
+    marked: HashSet<ReminderKey>,
+}
+
+/// Refuses every bad input up front, naming its field.
+fn check<'a>(input: &PlanInput<'a>) -> Result<Checked<'a>> {
+    input.settings.validate()?;
+    let tz = input.now.checked_zone("now")?;
     if !(1..=MAX_DAYS).contains(&input.days) {
         return Err(Error::invalid("days", format!("{} is outside 1..={MAX_DAYS}", input.days)));
     }
     let mut snoozes = Vec::with_capacity(input.snoozes.len());
     for z in input.snoozes {
-        let key = ReminderKey::parse(&z.reminder_id, "reminder id")?;
-        check_instant("snooze", z.until_ms)?;
+        let key = ReminderKey::parse(&z.reminder_id, "snoozes.reminder_id")?;
+        check_instant(z.until_ms, "snoozes.until_ms")?;
         if z.until_ms < z.snoozed_at_ms {
-            return Err(Error::invalid("snooze", "it ends before it was made"));
+            return Err(Error::invalid("snoozes.until_ms", "it ends before it was made"));
         }
         snoozes.push((key.slot_key(), z));
     }
     let mut marked: HashSet<ReminderKey> = HashSet::with_capacity(input.done_elsewhere.len());
     for d in input.done_elsewhere {
-        marked.insert(ReminderKey::parse(&d.reminder_id, "reminder id")?.slot_key());
+        marked.insert(ReminderKey::parse(&d.reminder_id, "done_elsewhere.reminder_id")?.slot_key());
     }
     for l in input.learned {
-        if !(0..1440).contains(&l.minute) {
-            return Err(Error::invalid("learned slot", format!("{} is not a minute of the day", l.minute)));
+        if !(0..local_time::MINUTES_PER_DAY as i32).contains(&l.minute) {
+            return Err(Error::invalid("learned.minute", format!("{} is not a minute of the day", l.minute)));
         }
     }
+    Ok(Checked { tz, snoozes, marked })
+}
 
+/// Plans reminders. Every bad input is an error naming its field; nothing else fails.
+pub fn plan(input: &PlanInput<'_>) -> Result<Plan> {
+    let checked = check(input)?;
     let mut notes = Vec::new();
-    if !s.enabled {
+    if !input.settings.enabled {
         return Ok(finish(input, Vec::new(), 0, notes));
     }
-
-    let now = input.now_ms;
-    let gap_ms = i64::from(s.min_gap_min) * MINUTE_MS;
-    let allowed = s.allowed();
-    let layout = Layout::new(s, &allowed);
-    if layout.fitted < layout.wanted {
-        notes.push(format!(
-            "the plan asks for {} sessions a day but only {} reminders fit in the window with a {}-minute gap; planning {}",
-            layout.wanted, layout.fitted, s.min_gap_min, layout.fitted
-        ));
-    }
-    let today = local_time::local_date(tz, now);
-    let dates: Vec<NaiveDate> =
-        (0..=input.days).filter_map(|d| today.checked_add_days(chrono::Days::new(u64::from(d)))).collect();
-    let bounds: Vec<i64> = dates.iter().map(|&d| start_of_day_ms(tz, d)).collect();
-    let horizon = *bounds.last().unwrap_or(&now);
-
-    // Sessions done per (day, kind), and the instants reminders keep the gap from.
-    let kinds = SessionKind::ALL.len();
-    let mut done = vec![0u32; input.days as usize * kinds];
-    let mut anchors: Vec<i64> = Vec::new();
-    // Everything from the start of today counts, past or not: the plan for a later
-    // moment is then the same plan minus what has passed (stable re-plans).
-    let near = |t: i64| t + gap_ms > bounds[0] && t - gap_ms < horizon;
-    for c in input.completed {
-        if c.at_ms >= bounds[0] && c.at_ms < horizon {
-            let day = bounds.partition_point(|&b| b <= c.at_ms) - 1;
-            if day < input.days as usize {
-                done[day * kinds + kind_index(c.kind)] += 1;
-            }
-        }
-        if near(c.at_ms) {
-            anchors.push(c.at_ms);
-        }
-    }
-    for d in input.done_elsewhere {
-        if near(d.at_ms) {
-            anchors.push(d.at_ms);
-        }
-    }
-    anchors.extend(input.delivered_ms.iter().copied().filter(|&t| near(t)));
-    anchors.sort_unstable();
-
-    // Snoozed repeats: one per slot (the latest), dropped if that kind was practised
-    // since, or the slot was marked done elsewhere.
-    let mut latest: BTreeMap<ReminderKey, &Snooze> = BTreeMap::new();
-    for &(key, z) in &snoozes {
-        let e = latest.entry(key).or_insert(z);
-        if z.snoozed_at_ms >= e.snoozed_at_ms {
-            *e = z;
-        }
-    }
-    let mut snoozed: Vec<Candidate> = Vec::new();
-    for (&key, z) in &latest {
-        if z.until_ms < bounds[0] || z.until_ms >= horizon || marked.contains(&key) {
-            continue;
-        }
-        let practised = input
-            .completed
-            .iter()
-            .any(|c| c.kind == key.kind && c.at_ms >= z.snoozed_at_ms && c.at_ms <= z.until_ms);
-        if practised {
-            continue;
-        }
-        let date = local_time::local_date(tz, z.until_ms);
-        let rkey = ReminderKey { snoozed: true, ..key };
-        match settle(tz, &allowed, date, 0, z.until_ms) {
-            Some(at) if s.weekday_enabled(iso_weekday(date)) => {
-                snoozed.push(Candidate { key: rkey, date, at })
-            }
-            _ => notes.push(format!(
-                "snoozed reminder {} would ring outside the reminder hours; it was dropped",
-                rkey.id()
-            )),
-        }
-    }
-    // A snoozed repeat rings when the patient asked (moved only out of quiet hours): it is
-    // exempt from the gap to the ring it repeats and to sessions, since the patient chose
-    // it. Two repeats still keep the gap between them, and planned reminders keep it from
-    // every repeat.
-    snoozed.sort_by_key(|c| (c.at.utc_ms, c.key));
-    let snoozed = keep_apart(tz, &allowed, snoozed, &[], gap_ms);
+    let planner = Planner::new(input, checked.tz);
+    let layout = planner.layout(&mut notes);
+    let tally = planner.tally();
+    let (snoozed, snoozed_slots) = planner.snoozed_repeats(&checked, &mut notes);
+    let mut anchors = tally.anchors;
     anchors.extend(snoozed.iter().map(|c| c.at.utc_ms));
     anchors.sort_unstable();
-    let snoozed_slots: HashSet<ReminderKey> = latest.keys().copied().collect();
+    let regular = planner.regular_slots(&layout, &tally.done, &checked.marked, &snoozed_slots);
+    let regular = planner.keep_apart(regular, &anchors);
+    let (reminders, dropped) = planner.soonest_ahead(snoozed, regular);
+    Ok(finish(input, reminders, dropped, notes))
+}
 
-    // Regular slots.
-    let learned: HashMap<(SessionKind, u32), u32> = if s.learn_my_times {
-        input.learned.iter().map(|l| ((l.kind, l.slot), l.minute as u32)).collect()
-    } else {
-        HashMap::new()
-    };
-    let mut regular: Vec<Candidate> = Vec::new();
-    for (day, &date) in dates.iter().take(input.days as usize).enumerate() {
-        if !s.weekday_enabled(iso_weekday(date)) {
-            continue;
+/// What one plan works with: the input, its zone, the allowed minutes and the local days.
+struct Planner<'a> {
+    input: &'a PlanInput<'a>,
+    settings: &'a ReminderSettings,
+    tz: Tz,
+    now: i64,
+    gap_ms: i64,
+    allowed: Allowed,
+    /// The local dates from today, one more than planned.
+    dates: Vec<NaiveDate>,
+    /// `bounds[i]` is the first instant of `dates[i]`; the last one ends the plan.
+    bounds: Vec<i64>,
+}
+
+/// What already happened around the planned days.
+struct Tally {
+    /// Sessions done per (planned day, kind), `day * kinds + kind`.
+    done: Vec<u32>,
+    /// The instants planned reminders keep the gap from: sessions done, marks made and
+    /// deliveries, sorted.
+    anchors: Vec<i64>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(input: &'a PlanInput<'a>, tz: Tz) -> Self {
+        let now = input.now.unix_ms;
+        let today = local_date(tz, now);
+        let dates: Vec<NaiveDate> = (0..=input.days)
+            .filter_map(|d| today.checked_add_days(chrono::Days::new(u64::from(d))))
+            .collect();
+        let bounds = dates.iter().map(|&d| start_of_day_ms(tz, d)).collect();
+        Planner {
+            input,
+            settings: input.settings,
+            tz,
+            now,
+            gap_ms: i64::from(input.settings.min_gap_min) * MINUTE_MS,
+            allowed: input.settings.allowed(),
+            dates,
+            bounds,
         }
-        for &(kind, _) in &s.active_kinds() {
-            let mut unmatched = done[day * kinds + kind_index(kind)];
-            let mut slots: Vec<&LayoutSlot> = layout.slots.iter().filter(|l| l.kind == kind).collect();
-            slots.sort_by_key(|l| l.slot);
-            for ls in slots {
-                let key = ReminderKey { date, kind, slot: ls.slot, snoozed: false };
-                if marked.contains(&key) {
-                    continue;
+    }
+
+    fn start(&self) -> i64 {
+        self.bounds[0]
+    }
+
+    fn horizon(&self) -> i64 {
+        *self.bounds.last().unwrap_or(&self.now)
+    }
+
+    /// Step 1: the day's layout, with a note when the targets do not fit.
+    fn layout(&self, notes: &mut Vec<String>) -> Layout {
+        let layout = Layout::new(self.settings, &self.allowed);
+        if layout.fitted < layout.wanted {
+            notes.push(format!(
+                "the plan asks for {} sessions a day but only {} reminders fit in the window with a {}-minute gap; planning {}",
+                layout.wanted, layout.fitted, self.settings.min_gap_min, layout.fitted
+            ));
+        }
+        layout
+    }
+
+    /// Sessions done per (day, kind), and the instants reminders keep the gap from.
+    /// Everything from the start of today counts, past or not: the plan for a later
+    /// moment is then the same plan minus what has passed (stable re-plans).
+    fn tally(&self) -> Tally {
+        let input = self.input;
+        let (start, horizon, gap_ms) = (self.start(), self.horizon(), self.gap_ms);
+        let kinds = SessionKind::ALL.len();
+        let mut done = vec![0u32; input.days as usize * kinds];
+        let mut anchors: Vec<i64> = Vec::new();
+        let near = |t: i64| t + gap_ms > start && t - gap_ms < horizon;
+        for c in input.completed {
+            if c.at_ms >= start && c.at_ms < horizon {
+                let day = self.bounds.partition_point(|&b| b <= c.at_ms) - 1;
+                if day < input.days as usize {
+                    done[day * kinds + kind_index(c.kind)] += 1;
                 }
-                if unmatched > 0 {
-                    unmatched -= 1;
-                    continue;
+            }
+            if near(c.at_ms) {
+                anchors.push(c.at_ms);
+            }
+        }
+        anchors.extend(input.done_elsewhere.iter().map(|d| d.at_ms).filter(|&t| near(t)));
+        anchors.extend(input.delivered_ms.iter().copied().filter(|&t| near(t)));
+        anchors.sort_unstable();
+        Tally { done, anchors }
+    }
+
+    /// Snoozed repeats: one per slot (the latest), dropped if that kind was practised
+    /// since, or the slot was marked done elsewhere. A repeat rings when the patient asked
+    /// (moved only out of quiet hours): it is exempt from the gap to the ring it repeats
+    /// and to sessions, since the patient chose it. Two repeats still keep the gap between
+    /// them. Returns the repeats kept and every slot snoozed (whose regular ring is gone).
+    fn snoozed_repeats(
+        &self,
+        checked: &Checked<'_>,
+        notes: &mut Vec<String>,
+    ) -> (Vec<Candidate>, HashSet<ReminderKey>) {
+        let mut latest: BTreeMap<ReminderKey, &Snooze> = BTreeMap::new();
+        for &(key, z) in &checked.snoozes {
+            let e = latest.entry(key).or_insert(z);
+            if z.snoozed_at_ms >= e.snoozed_at_ms {
+                *e = z;
+            }
+        }
+        let mut snoozed: Vec<Candidate> = Vec::new();
+        for (&key, z) in &latest {
+            if z.until_ms < self.start() || z.until_ms >= self.horizon() || checked.marked.contains(&key) {
+                continue;
+            }
+            let practised = self
+                .input
+                .completed
+                .iter()
+                .any(|c| c.kind == key.kind && c.at_ms >= z.snoozed_at_ms && c.at_ms <= z.until_ms);
+            if practised {
+                continue;
+            }
+            let date = local_date(self.tz, z.until_ms);
+            let rkey = ReminderKey { snoozed: true, ..key };
+            match settle(self.tz, &self.allowed, date, 0, z.until_ms) {
+                Some(at) if self.settings.weekday_enabled(iso_weekday(date)) => {
+                    snoozed.push(Candidate { key: rkey, date, at })
                 }
-                if snoozed_slots.contains(&key) {
-                    continue;
-                }
-                let mut rng = ChaCha8Rng::seed_from_u64(slot_seed(input.profile_seed, &key));
-                let j = layout.jitter as i64;
-                let shift = if j > 0 { rng.random_range(-j..=j) } else { 0 };
-                let minute = match learned.get(&(kind, ls.slot)) {
-                    Some(&m) => (i64::from(m) + shift)
-                        .clamp(i64::from(s.window_start_min), i64::from(s.window_end_min) - 1)
-                        as u32,
-                    None => {
-                        let axis = (ls.axis.floor() as i64 + shift).clamp(0, i64::from(allowed.total()) - 1);
-                        allowed.wall_minute(axis as u32)
+                _ => notes.push(format!(
+                    "snoozed reminder {} would ring outside the reminder hours; it was dropped",
+                    rkey.id()
+                )),
+            }
+        }
+        snoozed.sort_by_key(|c| (c.at.utc_ms, c.key));
+        (self.keep_apart(snoozed, &[]), latest.keys().copied().collect())
+    }
+
+    /// Steps 2 and 3: every slot of every planned day not yet answered (by a session, a
+    /// mark or a snooze), jittered and resolved to an instant, in time order.
+    fn regular_slots(
+        &self,
+        layout: &Layout,
+        done: &[u32],
+        marked: &HashSet<ReminderKey>,
+        snoozed_slots: &HashSet<ReminderKey>,
+    ) -> Vec<Candidate> {
+        let s = self.settings;
+        let learned: HashMap<(SessionKind, u32), u32> = if s.learn_my_times {
+            self.input.learned.iter().map(|l| ((l.kind, l.slot), l.minute as u32)).collect()
+        } else {
+            HashMap::new()
+        };
+        let kinds = SessionKind::ALL.len();
+        let mut regular: Vec<Candidate> = Vec::new();
+        for (day, &date) in self.dates.iter().take(self.input.days as usize).enumerate() {
+            if !s.weekday_enabled(iso_weekday(date)) {
+                continue;
+            }
+            for &(kind, _) in &s.active_kinds() {
+                let mut unmatched = done[day * kinds + kind_index(kind)];
+                let mut slots: Vec<&LayoutSlot> = layout.slots.iter().filter(|l| l.kind == kind).collect();
+                slots.sort_by_key(|l| l.slot);
+                for ls in slots {
+                    let key = ReminderKey { date, kind, slot: ls.slot, snoozed: false };
+                    if marked.contains(&key) {
+                        continue;
                     }
-                };
-                let Some(at) = settle(tz, &allowed, date, minute, i64::MIN) else {
-                    continue;
-                };
-                regular.push(Candidate { key, date, at });
+                    if unmatched > 0 {
+                        unmatched -= 1;
+                        continue;
+                    }
+                    if snoozed_slots.contains(&key) {
+                        continue;
+                    }
+                    let minute = self.jittered_minute(layout, ls, &key, learned.get(&(kind, ls.slot)));
+                    if let Some(at) = settle(self.tz, &self.allowed, date, minute, i64::MIN) {
+                        regular.push(Candidate { key, date, at });
+                    }
+                }
+            }
+        }
+        regular.sort_by_key(|c| (c.at.utc_ms, c.key));
+        regular
+    }
+
+    /// Step 2: the wall minute a slot aims at, its even spot (or learned minute) moved by
+    /// the slot's seeded jitter.
+    fn jittered_minute(
+        &self,
+        layout: &Layout,
+        ls: &LayoutSlot,
+        key: &ReminderKey,
+        learned: Option<&u32>,
+    ) -> u32 {
+        let s = self.settings;
+        let mut rng = ChaCha8Rng::seed_from_u64(slot_seed(self.input.profile_seed, key));
+        let j = layout.jitter as i64;
+        let shift = if j > 0 { rng.random_range(-j..=j) } else { 0 };
+        match learned {
+            Some(&m) => (i64::from(m) + shift)
+                .clamp(i64::from(s.window_start_min), i64::from(s.window_end_min) - 1)
+                as u32,
+            None => {
+                let axis = (ls.axis.floor() as i64 + shift).clamp(0, i64::from(self.allowed.total()) - 1);
+                self.allowed.wall_minute(axis as u32)
             }
         }
     }
-    regular.sort_by_key(|c| (c.at.utc_ms, c.key));
-    let regular = keep_apart(tz, &allowed, regular, &anchors, gap_ms);
 
-    // Slots already past took part above (they rang, or should have) so that the rest
-    // keep their times; they are not piled up now: a missed reminder is gone.
-    let mut all: Vec<Candidate> = snoozed.into_iter().chain(regular).filter(|c| c.at.utc_ms > now).collect();
-    all.sort_by_key(|c| (c.at.utc_ms, c.key));
-    let dropped = all.len().saturating_sub(MAX_PENDING) as u32;
-    all.truncate(MAX_PENDING);
-    let reminders = all.iter().map(|c| render(tz, input.profile_seed, c)).collect();
-    Ok(finish(input, reminders, dropped, notes))
+    /// Step 4: walks candidates in time order, moving each later (within its own day's
+    /// allowed minutes) until it is at least the gap from the last one kept and from every
+    /// anchor, or dropping it when its day has no room left.
+    fn keep_apart(&self, candidates: Vec<Candidate>, anchors: &[i64]) -> Vec<Candidate> {
+        let gap_ms = self.gap_ms;
+        let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+        let mut last: Option<i64> = None;
+        'next: for mut c in candidates {
+            // Each round moves the candidate strictly later; a day has finitely many minutes.
+            for _ in 0..4 * local_time::MINUTES_PER_DAY {
+                let mut earliest = c.at.utc_ms;
+                if let Some(l) = last {
+                    earliest = earliest.max(l + gap_ms);
+                }
+                for &a in anchors {
+                    if (earliest - a).abs() < gap_ms {
+                        earliest = a + gap_ms;
+                    }
+                }
+                if earliest == c.at.utc_ms {
+                    last = Some(c.at.utc_ms);
+                    kept.push(c);
+                    continue 'next;
+                }
+                match settle(self.tz, &self.allowed, c.date, 0, earliest) {
+                    Some(at) => c.at = at,
+                    None => continue 'next,
+                }
+            }
+        }
+        kept
+    }
+
+    /// Step 5: slots already past took part above (they rang, or should have) so that the
+    /// rest keep their times; they are not piled up now: a missed reminder is gone. Keeps
+    /// the [`MAX_PENDING`] soonest; returns them rendered and how many the cap left out.
+    fn soonest_ahead(&self, snoozed: Vec<Candidate>, regular: Vec<Candidate>) -> (Vec<PlannedReminder>, u32) {
+        let mut all: Vec<Candidate> =
+            snoozed.into_iter().chain(regular).filter(|c| c.at.utc_ms > self.now).collect();
+        all.sort_by_key(|c| (c.at.utc_ms, c.key));
+        let dropped = all.len().saturating_sub(MAX_PENDING) as u32;
+        all.truncate(MAX_PENDING);
+        (all.iter().map(|c| render(self.tz, self.input.profile_seed, c)).collect(), dropped)
+    }
 }
 
 fn finish(
@@ -448,8 +449,8 @@ fn finish(
 ) -> Plan {
     let diff = diff(&reminders, input.pending);
     Plan {
-        zone: input.zone.trim().to_string(),
-        now_ms: input.now_ms,
+        zone: input.now.zone.clone(),
+        now_ms: input.now.unix_ms,
         days: input.days,
         reminders,
         diff,
@@ -460,44 +461,6 @@ fn finish(
 
 fn kind_index(kind: SessionKind) -> usize {
     SessionKind::ALL.iter().position(|&k| k == kind).unwrap_or_default()
-}
-
-/// Walks candidates in time order, moving each later (within its own day's allowed
-/// minutes) until it is at least `gap_ms` from the last one kept and from every anchor,
-/// or dropping it when its day has no room left.
-fn keep_apart(
-    tz: Tz,
-    allowed: &Allowed,
-    candidates: Vec<Candidate>,
-    anchors: &[i64],
-    gap_ms: i64,
-) -> Vec<Candidate> {
-    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    let mut last: Option<i64> = None;
-    'next: for mut c in candidates {
-        // Each round moves the candidate strictly later; a day has finitely many minutes.
-        for _ in 0..4 * local_time::MINUTES_PER_DAY {
-            let mut earliest = c.at.utc_ms;
-            if let Some(l) = last {
-                earliest = earliest.max(l + gap_ms);
-            }
-            for &a in anchors {
-                if (earliest - a).abs() < gap_ms {
-                    earliest = a + gap_ms;
-                }
-            }
-            if earliest == c.at.utc_ms {
-                last = Some(c.at.utc_ms);
-                kept.push(c);
-                continue 'next;
-            }
-            match settle(tz, allowed, c.date, 0, earliest) {
-                Some(at) => c.at = at,
-                None => continue 'next,
-            }
-        }
-    }
-    kept
 }
 
 fn render(tz: Tz, profile_seed: u64, c: &Candidate) -> PlannedReminder {
@@ -521,29 +484,33 @@ fn render(tz: Tz, profile_seed: u64, c: &Candidate) -> PlannedReminder {
     }
 }
 
-/// When a snooze of `minutes` pressed at `now_ms` ends; only 10, 30 or 60 minutes.
-pub fn snooze_until(now_ms: i64, minutes: i32) -> Result<i64> {
+/// When a snooze of `minutes` pressed at `now` ends; only 10, 30 or 60 minutes.
+pub fn snooze_until(now: &WallTime, minutes: i32) -> Result<i64> {
     if !SNOOZE_MINUTES.contains(&minutes) {
         return Err(Error::invalid("minutes", format!("a snooze is 10, 30 or 60 minutes, not {minutes}")));
     }
-    check_instant("now", now_ms)?;
-    Ok(now_ms + i64::from(minutes) * MINUTE_MS)
+    now.validate("now")?;
+    let until = now.unix_ms + i64::from(minutes) * MINUTE_MS;
+    check_instant(until, "minutes")?;
+    Ok(until)
 }
 
 /// Checks that an id names a reminder this profile could have: a slot its settings give
-/// that kind, on a date from two days ago to [`MAX_DAYS`] ahead. A malformed id is
-/// `InvalidArgument`; a well-formed one naming no such slot is `NotFound`.
-pub fn known_reminder(
+/// that kind, on a local date from two days before `at` to [`MAX_DAYS`] after it. A
+/// malformed id is `InvalidArgument`; a well-formed one naming no such slot is
+/// `NotFound`. `at_field` names `at` in its error.
+pub(crate) fn known_reminder(
     settings: &ReminderSettings,
     reminder_id: &str,
-    zone: &str,
-    now_ms: i64,
+    at: &WallTime,
+    at_field: &str,
 ) -> Result<ReminderKey> {
-    let key = ReminderKey::parse(reminder_id, "reminder id")?;
-    let tz = parse_zone(zone)?;
-    let today = local_time::local_date(tz, now_ms);
-    let in_range = today.checked_sub_days(chrono::Days::new(2)).is_some_and(|lo| key.date >= lo)
-        && today.checked_add_days(chrono::Days::new(u64::from(MAX_DAYS))).is_some_and(|hi| key.date <= hi);
+    let key = ReminderKey::parse(reminder_id, "reminder_id")?;
+    let tz = at.checked_zone(at_field)?;
+    let today = local_date(tz, at.unix_ms);
+    let in_range =
+        today.checked_sub_days(chrono::Days::new(KNOWN_DAYS_BACK)).is_some_and(|lo| key.date >= lo)
+            && today.checked_add_days(chrono::Days::new(KNOWN_DAYS_AHEAD)).is_some_and(|hi| key.date <= hi);
     let layout = Layout::new(settings, &settings.allowed());
     let slot_exists = layout.slots.iter().any(|l| l.kind == key.kind && l.slot == key.slot);
     if in_range && slot_exists { Ok(key) } else { Err(Error::not_found("reminder", reminder_id)) }

@@ -7,23 +7,23 @@ use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Default waking window, 08:00–21:00 (the default).
-pub const DEFAULT_WINDOW_START_MIN: i32 = 8 * 60;
-pub const DEFAULT_WINDOW_END_MIN: i32 = 21 * 60;
+const DEFAULT_WINDOW_START_MIN: i32 = 8 * 60;
+const DEFAULT_WINDOW_END_MIN: i32 = 21 * 60;
 /// Default minimum gap between two reminders, and between a session and the next
 /// reminder (*judgement*: an hour keeps 3–5 sessions a day comfortably apart).
-pub const DEFAULT_MIN_GAP_MIN: i32 = 60;
+const DEFAULT_MIN_GAP_MIN: i32 = 60;
 /// Default largest random shift of a reminder from its even spot (*judgement*).
-pub const DEFAULT_JITTER_MIN: i32 = 10;
+const DEFAULT_JITTER_MIN: i32 = 10;
 /// Default sessions a day per kind until a plan says otherwise: three left/right
 /// sessions (*judgement*; desensitisation's 3–5 a day is from seed 002).
-pub const DEFAULT_LEFT_RIGHT_PER_DAY: i32 = 3;
+const DEFAULT_LEFT_RIGHT_PER_DAY: i32 = 3;
 
 /// Most reminders of one kind in a day.
-pub const MAX_PER_DAY: i32 = 12;
+pub(crate) const MAX_PER_DAY: i32 = 12;
 /// Largest gap accepted (12 h).
-pub const MAX_GAP_MIN: i32 = 720;
+const MAX_GAP_MIN: i32 = 720;
 /// Largest jitter accepted.
-pub const MAX_JITTER_MIN: i32 = 60;
+const MAX_JITTER_MIN: i32 = 60;
 
 /// A daily period without reminders, in minutes after local midnight. `end` may be
 /// smaller than `start` (22:00–07:00 runs over midnight). `end` is exclusive.
@@ -79,29 +79,48 @@ impl Default for ReminderSettings {
     }
 }
 
+/// Minutes in a day; window and quiet-hour ends may equal it (midnight at the end).
+const MINUTES_PER_DAY: i32 = 1440;
+/// The minutes a window or quiet hours may start or end at.
+const DAY: std::ops::RangeInclusive<i32> = 0..=MINUTES_PER_DAY;
+
 fn hhmm(m: i32) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
 
 impl ReminderSettings {
-    /// Checks every field; the error names the first bad one.
+    /// Checks every field; the error names the first bad one (`settings.<field>`).
     pub fn validate(&self) -> Result<()> {
-        let day = 0..=1440;
-        if !day.contains(&self.window_start_min) || self.window_start_min == 1440 {
+        self.validate_window()?;
+        self.validate_quiet_hours()?;
+        self.validate_weekdays()?;
+        self.validate_spacing()?;
+        self.validate_targets()?;
+        if self.allowed().total() == 0 {
             return Err(Error::invalid(
-                "window start",
+                "settings.quiet_hours",
+                "they cover the whole waking window; no time is left for reminders",
+            ));
+        }
+        Ok(())
+    }
+
+    fn validate_window(&self) -> Result<()> {
+        if !DAY.contains(&self.window_start_min) || self.window_start_min == MINUTES_PER_DAY {
+            return Err(Error::invalid(
+                "settings.window_start_min",
                 format!("{} is not a minute of the day (0..1439)", self.window_start_min),
             ));
         }
-        if !day.contains(&self.window_end_min) {
+        if !DAY.contains(&self.window_end_min) {
             return Err(Error::invalid(
-                "window end",
+                "settings.window_end_min",
                 format!("{} is not a minute of the day (1..1440)", self.window_end_min),
             ));
         }
         if self.window_end_min <= self.window_start_min {
             return Err(Error::invalid(
-                "window end",
+                "settings.window_end_min",
                 format!(
                     "the window must end after it starts ({} is not after {})",
                     hhmm(self.window_end_min),
@@ -109,53 +128,70 @@ impl ReminderSettings {
                 ),
             ));
         }
+        Ok(())
+    }
+
+    fn validate_quiet_hours(&self) -> Result<()> {
         for q in &self.quiet_hours {
-            if !(0..1440).contains(&q.start_min) || !day.contains(&q.end_min) {
+            if !(0..MINUTES_PER_DAY).contains(&q.start_min) || !DAY.contains(&q.end_min) {
                 return Err(Error::invalid(
-                    "quiet hours",
+                    "settings.quiet_hours",
                     format!("{}–{} is not a pair of minutes of the day", q.start_min, q.end_min),
                 ));
             }
-            if q.start_min == q.end_min % 1440 {
+            if q.start_min == q.end_min % MINUTES_PER_DAY {
                 return Err(Error::invalid(
-                    "quiet hours",
+                    "settings.quiet_hours",
                     format!("{} starts and ends at the same time", hhmm(q.start_min)),
                 ));
             }
         }
+        Ok(())
+    }
+
+    fn validate_weekdays(&self) -> Result<()> {
         if self.weekdays.is_empty() {
             return Err(Error::invalid(
-                "weekdays",
+                "settings.weekdays",
                 "at least one day of the week is needed (turn reminders off instead)",
             ));
         }
         for (i, d) in self.weekdays.iter().enumerate() {
             if !(1..=7).contains(d) {
                 return Err(Error::invalid(
-                    "weekdays",
+                    "settings.weekdays",
                     format!("{d} is not an ISO weekday (1 = Monday .. 7 = Sunday)"),
                 ));
             }
             if self.weekdays[..i].contains(d) {
-                return Err(Error::invalid("weekdays", format!("day {d} is listed twice")));
+                return Err(Error::invalid("settings.weekdays", format!("day {d} is listed twice")));
             }
         }
+        Ok(())
+    }
+
+    /// The gap and the jitter.
+    fn validate_spacing(&self) -> Result<()> {
         if self.min_gap_min <= 0 || self.min_gap_min > MAX_GAP_MIN {
             return Err(Error::invalid(
-                "gap",
+                "settings.min_gap_min",
                 format!("{} minutes is outside 1..={MAX_GAP_MIN}", self.min_gap_min),
             ));
         }
         if !(0..=MAX_JITTER_MIN).contains(&self.jitter_min) {
             return Err(Error::invalid(
-                "jitter",
+                "settings.jitter_min",
                 format!("{} minutes is outside 0..={MAX_JITTER_MIN}", self.jitter_min),
             ));
         }
+        Ok(())
+    }
+
+    fn validate_targets(&self) -> Result<()> {
         for (i, t) in self.targets.iter().enumerate() {
             if !(0..=MAX_PER_DAY).contains(&t.per_day) {
                 return Err(Error::invalid(
-                    "target",
+                    "settings.targets",
                     format!(
                         "{} sessions a day of {} is outside 0..={MAX_PER_DAY}",
                         t.per_day,
@@ -164,14 +200,11 @@ impl ReminderSettings {
                 ));
             }
             if self.targets[..i].iter().any(|o| o.kind == t.kind) {
-                return Err(Error::invalid("target", format!("{} is listed twice", t.kind.as_str())));
+                return Err(Error::invalid(
+                    "settings.targets",
+                    format!("{} is listed twice", t.kind.as_str()),
+                ));
             }
-        }
-        if self.allowed().total() == 0 {
-            return Err(Error::invalid(
-                "quiet hours",
-                "they cover the whole waking window; no time is left for reminders",
-            ));
         }
         Ok(())
     }
@@ -182,11 +215,11 @@ impl ReminderSettings {
     }
 
     /// Kinds with a positive target, in [`SessionKind::ALL`] order.
-    pub fn active_kinds(&self) -> Vec<(SessionKind, u32)> {
+    pub(crate) fn active_kinds(&self) -> Vec<(SessionKind, u32)> {
         SessionKind::ALL.iter().map(|&k| (k, self.target(k))).filter(|&(_, t)| t > 0).collect()
     }
 
-    pub fn weekday_enabled(&self, iso: u8) -> bool {
+    pub(crate) fn weekday_enabled(&self, iso: u8) -> bool {
         self.weekdays.contains(&iso)
     }
 
@@ -195,7 +228,8 @@ impl ReminderSettings {
         let mut parts = vec![(self.window_start_min as u32, self.window_end_min as u32)];
         for q in &self.quiet_hours {
             let (s, e) = (q.start_min as u32, q.end_min as u32);
-            let cuts: Vec<(u32, u32)> = if s < e { vec![(s, e)] } else { vec![(s, 1440), (0, e)] };
+            let cuts: Vec<(u32, u32)> =
+                if s < e { vec![(s, e)] } else { vec![(s, MINUTES_PER_DAY as u32), (0, e)] };
             for (cs, ce) in cuts {
                 parts = parts
                     .into_iter()
@@ -224,12 +258,12 @@ impl ReminderSettings {
 /// Allowed minutes of a day as sorted, disjoint half-open intervals.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Allowed {
-    pub intervals: Vec<(u32, u32)>,
+    pub(crate) intervals: Vec<(u32, u32)>,
 }
 
 impl Allowed {
     /// Allowed minutes in a day.
-    pub fn total(&self) -> u32 {
+    pub(crate) fn total(&self) -> u32 {
         self.intervals.iter().map(|(a, b)| b - a).sum()
     }
 
@@ -238,12 +272,12 @@ impl Allowed {
     }
 
     /// The first allowed minute at or after `minute`, if any that day.
-    pub fn first_at_or_after(&self, minute: u32) -> Option<u32> {
+    pub(crate) fn first_at_or_after(&self, minute: u32) -> Option<u32> {
         self.intervals.iter().find(|&&(_, b)| minute < b).map(|&(a, _)| a.max(minute))
     }
 
     /// Maps a position on the "allowed minutes only" axis (0..total) to a wall minute.
-    pub fn wall_minute(&self, axis: u32) -> u32 {
+    pub(crate) fn wall_minute(&self, axis: u32) -> u32 {
         let mut left = axis;
         for &(a, b) in &self.intervals {
             if left < b - a {
@@ -252,18 +286,6 @@ impl Allowed {
             left -= b - a;
         }
         self.intervals.last().map_or(0, |&(_, b)| b.saturating_sub(1))
-    }
-
-    /// The inverse of [`Allowed::wall_minute`] for an allowed minute.
-    pub fn axis(&self, minute: u32) -> u32 {
-        let mut before = 0;
-        for &(a, b) in &self.intervals {
-            if minute < b {
-                return before + minute.saturating_sub(a);
-            }
-            before += b - a;
-        }
-        before
     }
 }
 
@@ -289,35 +311,35 @@ mod tests {
         let ok = ReminderSettings::default();
         let mut s = ok.clone();
         s.min_gap_min = 0;
-        assert_eq!(field(&s), "gap");
+        assert_eq!(field(&s), "settings.min_gap_min");
         s.min_gap_min = -5;
-        assert_eq!(field(&s), "gap");
+        assert_eq!(field(&s), "settings.min_gap_min");
         let mut s = ok.clone();
         s.window_end_min = 7 * 60;
-        assert_eq!(field(&s), "window end");
+        assert_eq!(field(&s), "settings.window_end_min");
         let mut s = ok.clone();
         s.window_start_min = -1;
-        assert_eq!(field(&s), "window start");
+        assert_eq!(field(&s), "settings.window_start_min");
         let mut s = ok.clone();
         s.quiet_hours = vec![QuietHours { start_min: 600, end_min: 600 }];
-        assert_eq!(field(&s), "quiet hours");
+        assert_eq!(field(&s), "settings.quiet_hours");
         s.quiet_hours = vec![QuietHours { start_min: 600, end_min: 2000 }];
-        assert_eq!(field(&s), "quiet hours");
+        assert_eq!(field(&s), "settings.quiet_hours");
         s.quiet_hours = vec![QuietHours { start_min: 7 * 60, end_min: 22 * 60 }];
-        assert_eq!(field(&s), "quiet hours");
+        assert_eq!(field(&s), "settings.quiet_hours");
         let mut s = ok.clone();
         s.weekdays.clear();
-        assert_eq!(field(&s), "weekdays");
+        assert_eq!(field(&s), "settings.weekdays");
         s.weekdays = vec![0];
-        assert_eq!(field(&s), "weekdays");
+        assert_eq!(field(&s), "settings.weekdays");
         s.weekdays = vec![1, 1];
-        assert_eq!(field(&s), "weekdays");
+        assert_eq!(field(&s), "settings.weekdays");
         let mut s = ok.clone();
         s.targets[0].per_day = 13;
-        assert_eq!(field(&s), "target");
+        assert_eq!(field(&s), "settings.targets");
         let mut s = ok.clone();
         s.jitter_min = 61;
-        assert_eq!(field(&s), "jitter");
+        assert_eq!(field(&s), "settings.jitter_min");
     }
 
     #[test]
@@ -337,6 +359,5 @@ mod tests {
         assert_eq!(a.first_at_or_after(720), Some(780));
         assert_eq!(a.first_at_or_after(1320), None);
         assert_eq!(a.wall_minute(300), 780);
-        assert_eq!(a.axis(780), 300);
     }
 }

@@ -2,16 +2,23 @@
 //! elsewhere"), learned slot times, and the completed sessions the planner reads.
 
 use crate::error::{Error, Result};
-use crate::programme::SessionKind;
+use crate::programme::{SessionKind, SessionState};
 use crate::reminders::{
     CompletedSession, DoneElsewhere, LearnedSlot, ReminderKey, ReminderSettings, SentReminder, Snooze,
 };
 use crate::time::WallTime;
 use rusqlite::{Connection, OptionalExtension, params};
 
+/// `reminder_settings` holds one row, with this id (the schema checks it).
+const SETTINGS_ROW: i64 = 1;
+/// `reminder_event.event`, as the schema's CHECK lists them.
+const DELIVERED: &str = "delivered";
+const SNOOZED: &str = "snoozed";
+const DONE_ELSEWHERE: &str = "done-elsewhere";
+
 /// What a shell reports about a reminder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventKind {
+pub(crate) enum EventKind {
     Delivered,
     Snoozed { until_ms: i64 },
     DoneElsewhere,
@@ -19,10 +26,10 @@ pub enum EventKind {
 
 /// Everything reported since some instant, sorted by time.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Events {
-    pub delivered: Vec<SentReminder>,
-    pub snoozes: Vec<Snooze>,
-    pub done_elsewhere: Vec<DoneElsewhere>,
+pub(crate) struct Events {
+    pub(crate) delivered: Vec<SentReminder>,
+    pub(crate) snoozes: Vec<Snooze>,
+    pub(crate) done_elsewhere: Vec<DoneElsewhere>,
 }
 
 fn kind_of(text: &str) -> rusqlite::Result<SessionKind> {
@@ -30,9 +37,10 @@ fn kind_of(text: &str) -> rusqlite::Result<SessionKind> {
 }
 
 /// The settings; the defaults until any are saved.
-pub fn settings(conn: &Connection) -> Result<ReminderSettings> {
-    let text: Option<String> =
-        conn.query_row("SELECT settings FROM reminder_settings WHERE id = 1", [], |r| r.get(0)).optional()?;
+pub(crate) fn settings(conn: &Connection) -> Result<ReminderSettings> {
+    let text: Option<String> = conn
+        .query_row("SELECT settings FROM reminder_settings WHERE id = ?1", [SETTINGS_ROW], |r| r.get(0))
+        .optional()?;
     match text {
         Some(t) => Ok(serde_json::from_str(&t)?),
         None => Ok(ReminderSettings::default()),
@@ -40,23 +48,23 @@ pub fn settings(conn: &Connection) -> Result<ReminderSettings> {
 }
 
 /// Validates and saves the settings.
-pub fn set_settings(conn: &Connection, settings: &ReminderSettings) -> Result<()> {
+pub(crate) fn set_settings(conn: &Connection, settings: &ReminderSettings) -> Result<()> {
     settings.validate()?;
     conn.execute(
-        "INSERT INTO reminder_settings (id, settings) VALUES (1, ?1)
+        "INSERT INTO reminder_settings (id, settings) VALUES (?1, ?2)
          ON CONFLICT (id) DO UPDATE SET settings = excluded.settings",
-        params![serde_json::to_string(settings)?],
+        params![SETTINGS_ROW, serde_json::to_string(settings)?],
     )?;
     Ok(())
 }
 
 /// Records what happened to a reminder.
-pub fn add_event(conn: &Connection, key: &ReminderKey, event: EventKind, at: &WallTime) -> Result<()> {
+pub(crate) fn add_event(conn: &Connection, key: &ReminderKey, event: EventKind, at: &WallTime) -> Result<()> {
     at.validate("at")?;
     let (name, until) = match event {
-        EventKind::Delivered => ("delivered", None),
-        EventKind::Snoozed { until_ms } => ("snoozed", Some(until_ms)),
-        EventKind::DoneElsewhere => ("done-elsewhere", None),
+        EventKind::Delivered => (DELIVERED, None),
+        EventKind::Snoozed { until_ms } => (SNOOZED, Some(until_ms)),
+        EventKind::DoneElsewhere => (DONE_ELSEWHERE, None),
     };
     conn.execute(
         "INSERT INTO reminder_event (reminder_id, kind, event, at_ms, zone, until_ms)
@@ -67,7 +75,7 @@ pub fn add_event(conn: &Connection, key: &ReminderKey, event: EventKind, at: &Wa
 }
 
 /// Events at or after `since_ms`, oldest first.
-pub fn events_since(conn: &Connection, since_ms: i64) -> Result<Events> {
+pub(crate) fn events_since(conn: &Connection, since_ms: i64) -> Result<Events> {
     let mut stmt = conn.prepare_cached(
         "SELECT reminder_id, event, at_ms, until_ms FROM reminder_event
          WHERE at_ms >= ?1 ORDER BY at_ms, id",
@@ -80,11 +88,11 @@ pub fn events_since(conn: &Connection, since_ms: i64) -> Result<Events> {
         let at_ms: i64 = r.get(2)?;
         let until: Option<i64> = r.get(3)?;
         match (event.as_str(), until) {
-            ("delivered", _) => out.delivered.push(SentReminder { reminder_id: id, sent_at_ms: at_ms }),
-            ("snoozed", Some(until_ms)) => {
+            (DELIVERED, _) => out.delivered.push(SentReminder { reminder_id: id, sent_at_ms: at_ms }),
+            (SNOOZED, Some(until_ms)) => {
                 out.snoozes.push(Snooze { reminder_id: id, snoozed_at_ms: at_ms, until_ms })
             }
-            ("done-elsewhere", _) => out.done_elsewhere.push(DoneElsewhere { reminder_id: id, at_ms }),
+            (DONE_ELSEWHERE, _) => out.done_elsewhere.push(DoneElsewhere { reminder_id: id, at_ms }),
             (other, _) => {
                 return Err(Error::InvalidState(format!(
                     "stored reminder event '{other}' is not one this version knows"
@@ -96,18 +104,18 @@ pub fn events_since(conn: &Connection, since_ms: i64) -> Result<Events> {
 }
 
 /// Sessions completed at or after `since_ms` (by their end), oldest first.
-pub fn completed_sessions(conn: &Connection, since_ms: i64) -> Result<Vec<CompletedSession>> {
+pub(crate) fn completed_sessions(conn: &Connection, since_ms: i64) -> Result<Vec<CompletedSession>> {
     let mut stmt = conn.prepare_cached(
         "SELECT kind, ended_at_ms FROM session
-         WHERE state = 'completed' AND ended_at_ms >= ?1 ORDER BY ended_at_ms, id",
+         WHERE state = ?1 AND ended_at_ms >= ?2 ORDER BY ended_at_ms, id",
     )?;
-    let rows = stmt.query_map(params![since_ms], |r| {
+    let rows = stmt.query_map(params![SessionState::Completed.as_str(), since_ms], |r| {
         Ok(CompletedSession { kind: kind_of(&r.get::<_, String>(0)?)?, at_ms: r.get(1)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn learned(conn: &Connection) -> Result<Vec<LearnedSlot>> {
+pub(crate) fn learned(conn: &Connection) -> Result<Vec<LearnedSlot>> {
     let mut stmt =
         conn.prepare_cached("SELECT kind, slot, minute FROM reminder_learned ORDER BY kind, slot")?;
     let rows = stmt.query_map([], |r| {
@@ -117,7 +125,7 @@ pub fn learned(conn: &Connection) -> Result<Vec<LearnedSlot>> {
 }
 
 /// Replaces the learned slot times.
-pub fn set_learned(conn: &Connection, slots: &[LearnedSlot]) -> Result<()> {
+pub(crate) fn set_learned(conn: &Connection, slots: &[LearnedSlot]) -> Result<()> {
     conn.execute("DELETE FROM reminder_learned", [])?;
     let mut stmt =
         conn.prepare_cached("INSERT INTO reminder_learned (kind, slot, minute) VALUES (?1, ?2, ?3)")?;
@@ -152,6 +160,39 @@ mod tests {
         s.min_gap_min = 0;
         assert!(store.write(|tx| set_settings(tx, &s)).is_err());
         assert_eq!(store.read(settings).unwrap().min_gap_min, 45);
+    }
+
+    #[test]
+    fn completed_sessions_are_the_completed_ones_since_the_instant() {
+        use crate::stimulus::BodyPart;
+        let (_dir, store) = open_temp();
+        let t = now();
+        let at = |ms: i64| WallTime { unix_ms: t.unix_ms + ms, ..t.clone() };
+        let new = super::super::NewSession {
+            kind: SessionKind::Mirror,
+            body_part: BodyPart::Hand,
+            seed: 1,
+            params_json: "{}",
+            level: None,
+            plan: "",
+        };
+        store
+            .write(|tx| {
+                for (i, state) in [SessionState::Completed, SessionState::Aborted, SessionState::Completed]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let started = super::super::sessions::start(tx, &new, &at(i as i64 * 60_000))?;
+                    super::super::sessions::end(tx, started.id, state, &at(i as i64 * 60_000 + 30_000))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let all = store.read(|c| completed_sessions(c, t.unix_ms)).unwrap();
+        let ends: Vec<i64> = all.iter().map(|c| c.at_ms - t.unix_ms).collect();
+        assert_eq!(ends, [30_000, 150_000]);
+        assert!(all.iter().all(|c| c.kind == SessionKind::Mirror));
+        assert_eq!(store.read(|c| completed_sessions(c, t.unix_ms + 30_001)).unwrap().len(), 1);
     }
 
     #[test]

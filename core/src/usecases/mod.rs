@@ -6,4 +6,5 @@
 pub mod export;
 pub mod left_right;
 pub mod patient;
+pub mod reminders;
 pub mod sessions;

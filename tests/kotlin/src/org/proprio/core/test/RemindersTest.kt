@@ -93,7 +93,7 @@ class RemindersTest {
                 p.planReminders(at(monday, "Europe/Lundon"), 3u, emptyList())
                 fail("an unknown zone must be refused")
             } catch (e: ProprioException.InvalidArgument) {
-                assertTrue(e.field, e.field.endsWith("zone"))
+                assertEquals("now.zone", e.field)
             }
         } finally {
             p.close()
