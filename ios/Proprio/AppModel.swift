@@ -91,11 +91,11 @@ final class AppModel: ObservableObject {
         open()
     }
 
-    /// The core's message, which names the field for a bad argument.
+    /// The core's message for a person (the field path is for developers and logs).
     static func describe(_ error: Error) -> String {
         guard let error = error as? ProprioError else { return error.localizedDescription }
         switch error {
-        case let .InvalidArgument(field, reason): return "\(field): \(reason)"
+        case let .InvalidArgument(_, reason): return reason
         case let .NotFound(what, id): return "No \(what) with id \(id)."
         case let .InvalidState(reason): return reason
         case let .NewerSchema(found, supported):

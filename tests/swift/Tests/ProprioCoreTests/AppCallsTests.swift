@@ -92,7 +92,7 @@ final class AppCallsTests: XCTestCase {
         bad.windowEndMin = 60
         XCTAssertThrowsError(try proprio.setReminderSettings(settings: bad)) { error in
             guard case let ProprioError.InvalidArgument(field, _) = error else { return XCTFail("\(error)") }
-            XCTAssertEqual(field, "window end")
+            XCTAssertEqual(field, "settings.window_end_min")
         }
         XCTAssertEqual(try proprio.reminderSettings(), defaults)
 

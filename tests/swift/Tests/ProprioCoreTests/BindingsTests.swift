@@ -15,16 +15,25 @@ final class BindingsTests: XCTestCase {
         uniffiEnsureProprioCoreInitialized()
     }
 
-    func testRecordRoundTripsThroughRustBuffer() throws {
+    /// A spec made in Swift reaches Rust whole: its metadata names every field; one
+    /// changed in Swift arrives changed. Public API only, no converter internals.
+    func testRecordRoundTripsThroughRust() throws {
         for part in [BodyPart.hand, .foot, .back, .neck, .knee, .shoulder] {
+            var value = spec
+            value.bodyPart = part
+            value.view = part == .hand ? .back : part == .foot ? .top : .behind
+            value.posture = part == .hand ? .fist : part == .foot ? .neutral : part == .knee ? .straight
+                : part == .shoulder ? .armForward : .turn
+            value.rotationDeg = part == .hand || part == .foot ? 345 : 15
             for side in [Side.left, .right] {
-                var value = spec
-                value.bodyPart = part
                 value.side = side
-                value.rotationDeg = 345
-                XCTAssertEqual(value, try FfiConverterTypeStimulusSpec_lift(FfiConverterTypeStimulusSpec_lower(value)))
+                let meta = try stimulusMetadata(spec: value)
+                XCTAssertTrue(meta.id.hasPrefix("\(part):\(side):".lowercased()), meta.id)
+                XCTAssertEqual(meta.rotationDeg, value.rotationDeg)
             }
         }
+        let image = try renderStimulus(spec: spec, size: 256)
+        XCTAssertEqual(image.rgba.count, 256 * 256 * 4)
     }
 
     func testEnumsKeepTheirRustOrder() {
@@ -32,12 +41,12 @@ final class BindingsTests: XCTestCase {
         XCTAssertEqual(Side.allCases, [.left, .right])
     }
 
+    /// A real error from Rust arrives as its case, with the field named.
     func testErrorVariantsLiftToTheirCase() throws {
-        let lowered = FfiConverterTypeProprioError_lower(.InvalidArgument(field: "pain", reason: "11 is out of range 0..=10"))
-        guard case let .InvalidArgument(field, _) = try FfiConverterTypeProprioError_lift(lowered) else {
-            return XCTFail("expected InvalidArgument")
+        XCTAssertThrowsError(try renderStimulus(spec: spec, size: 100)) { error in
+            guard case let ProprioError.InvalidArgument(field, reason) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(field, "size")
+            XCTAssertTrue(reason.contains("100"), reason)
         }
-        XCTAssertEqual(field, "pain")
-        XCTAssertTrue("\(try FfiConverterTypeProprioError_lift(lowered))".contains("pain"))
     }
 }

@@ -64,7 +64,7 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, o
                     action()
                     error = null
                 } catch (e: Exception) {
-                    error = e.message ?: e.toString()
+                    error = describe(e)
                 }
             }
             val today = { route = Route.Today }

@@ -28,6 +28,7 @@ import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.liveRegion
+import org.proprio.core.ProprioException
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
@@ -79,7 +80,17 @@ internal fun SectionTitle(text: String) {
     Text(text, style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
 }
 
-/** A core error, shown as the core worded it (it names the field at fault). */
+/**
+ * The core's words for a person: an argument or state refusal's reason (its field path is
+ * for developers and logs), otherwise the message.
+ */
+internal fun describe(e: Exception): String = when (e) {
+    is ProprioException.InvalidArgument -> e.reason
+    is ProprioException.InvalidState -> e.reason
+    else -> e.message ?: e.toString()
+}
+
+/** A core error, shown as the core worded it. */
 @Composable
 internal fun ErrorText(message: String?) {
     if (message == null) return

@@ -53,7 +53,7 @@ fun LeftRightRun(core: Proprio, shell: Shell, start: LeftRightStart, onFinished:
             picture = null
             onset = null
         } catch (e: Exception) {
-            error = e.message
+            error = describe(e)
         }
     }
 
@@ -63,7 +63,7 @@ fun LeftRightRun(core: Proprio, shell: Shell, start: LeftRightStart, onFinished:
             shell.remindersChanged()
             onFinished(sessionId)
         } catch (e: Exception) {
-            error = e.message
+            error = describe(e)
         }
     }
 
@@ -102,7 +102,7 @@ fun LeftRightRun(core: Proprio, shell: Shell, start: LeftRightStart, onFinished:
                 onset = null
                 prompt = fresh
             } catch (e: Exception) {
-                error = e.message
+                error = describe(e)
             }
         }
 
