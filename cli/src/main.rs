@@ -61,6 +61,9 @@ enum Command {
     /// Write what a patient shares: JSON (everything; also the backup), CSV tables, or
     /// trials in the hand laterality task's columns
     Export(commands::export::Args),
+    /// A virtual patient with a painful left hand practises for weeks; DIR gets the
+    /// database, every export and the report
+    Demo(commands::demo::Args),
     /// The one-minute report (HTML) from a JSON export someone shared
     Report(commands::report::Args),
     /// Restore a JSON export into this database (refused if it holds data, unless --replace)
@@ -100,6 +103,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), output::CliError> {
         Command::Export(args) => commands::export::run(ctx, args),
         Command::Import(args) => commands::import::run(ctx, args),
         Command::Report(args) => commands::report::run(ctx, args),
+        Command::Demo(args) => commands::demo::run(ctx, args),
         Command::DeleteAllData(args) => commands::delete::run(ctx, args),
     }
 }

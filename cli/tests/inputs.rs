@@ -214,3 +214,31 @@ fn exports_never_overwrite_and_bad_backups_change_nothing() {
     assert!(err.contains("--replace"), "{err}");
     assert!(ok(proprio(&other, &["import", "--replace", out_s])).contains("Restored"));
 }
+
+#[test]
+fn the_demo_fills_a_new_folder_with_every_export_and_refuses_a_full_one() {
+    let (dir, db) = fresh();
+    let out = dir.path().join("demo");
+    let out_s = out.to_str().unwrap();
+    let text = ok(proprio(&db, &["demo", "--weeks", "1", "--out", out_s]));
+    assert!(text.contains("7 days,"), "{text}");
+    for file in [
+        "proprio-demo.db",
+        "proprio-export.json",
+        "csv/trials.csv",
+        "csv/sessions.csv",
+        "csv/journal.csv",
+        "hljt_trials.csv",
+        "proprio-fhir.json",
+        "proprio-report.html",
+    ] {
+        let len = std::fs::metadata(out.join(file)).map(|m| m.len()).unwrap_or(0);
+        assert!(len > 100, "{file}: {len} bytes");
+    }
+    let report = std::fs::read_to_string(out.join("proprio-report.html")).unwrap();
+    assert!(report.contains("left (affected)"), "the demo patient's painful left hand is marked");
+    let err = refused(proprio(&db, &["demo", "--weeks", "1", "--out", out_s]));
+    assert!(err.contains("not empty"), "{err}");
+    let err = refused(proprio(&db, &["demo", "--weeks", "0", "--out", "elsewhere"]));
+    assert!(err.contains("--weeks"), "{err}");
+}

@@ -1,6 +1,7 @@
 //! One module per top-level command.
 
 pub mod delete;
+pub mod demo;
 pub mod export;
 pub mod font;
 pub mod import;

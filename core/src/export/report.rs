@@ -31,7 +31,6 @@ struct Point {
     date: String,
     day: i64,
     level: u32,
-    stats: LateralityStats,
     trials: Vec<Observation>,
 }
 
@@ -44,7 +43,6 @@ pub fn html(doc: &ExportDocument) -> Result<String> {
             date: s.started_at.local()?.format("%Y-%m-%d").to_string(),
             day: s.started_at.local_day()?,
             level: s.level.unwrap_or(levels::MIN_LEVEL),
-            stats: stats::compute(&trials, &[]),
             trials,
         });
     }
@@ -73,56 +71,7 @@ pub fn html(doc: &ExportDocument) -> Result<String> {
     summary_numbers(&mut out, doc);
     out.push_str("</section>");
     for (part, points) in &by_part {
-        let affected = affected_side(doc, *part);
-        let _ = write!(out, "<section><h2>{} — left/right judgement</h2>", esc(&capital(part.as_str())));
-        legend(&mut out, affected);
-        let acc = |side: Side| -> Vec<Option<f64>> {
-            points.iter().map(|p| side_of(&p.stats, side).accuracy.map(|a| a * 100.0)).collect()
-        };
-        let rt = |side: Side| -> Vec<Option<f64>> {
-            points.iter().map(|p| side_of(&p.stats, side).median_rt_ms.map(|ms| ms / 1000.0)).collect()
-        };
-        let dates: Vec<&str> = points.iter().map(|p| p.date.as_str()).collect();
-        let axes = Axes {
-            title: "Accuracy per side, % (dotted: the goal)",
-            unit: "%",
-            range: (0.0, 100.0),
-            goal: Some(params.gate_accuracy * 100.0),
-            marks: &[],
-        };
-        chart(
-            &mut out,
-            &axes,
-            &dates,
-            &[(acc(Side::Left), Side::Left), (acc(Side::Right), Side::Right)],
-            affected,
-        );
-        let top = points
-            .iter()
-            .flat_map(|p| [p.stats.left.median_rt_ms, p.stats.right.median_rt_ms])
-            .flatten()
-            .fold(f64::from(params.gate_rt_ms) * 1.4, f64::max)
-            / 1000.0;
-        let axes = Axes {
-            title: "Median response time per side, s (dotted: the goal)",
-            unit: " s",
-            range: (0.0, top.ceil()),
-            goal: Some(f64::from(params.gate_rt_ms) / 1000.0),
-            marks: &[],
-        };
-        chart(
-            &mut out,
-            &axes,
-            &dates,
-            &[(rt(Side::Left), Side::Left), (rt(Side::Right), Side::Right)],
-            affected,
-        );
-        direction_table(&mut out, points);
-        levels_line(&mut out, points);
-        if let Some(g) = gates.get(part) {
-            let _ = write!(out, "<p class=\"verdict\"><b>Gate:</b> {}</p>", esc(&g.verdict));
-        }
-        out.push_str("</section>");
+        body_part_section(&mut out, doc, *part, points, gates.get(part), &params);
     }
     journal(&mut out, doc);
     adherence(&mut out, doc)?;
@@ -135,6 +84,65 @@ pub fn html(doc: &ExportDocument) -> Result<String> {
         esc(&doc.exported_at.local()?.format("%Y-%m-%d %H:%M").to_string())
     );
     Ok(out)
+}
+
+/// One body part: per-day charts per side, the direction table, the level timeline and
+/// the gate.
+fn body_part_section(
+    out: &mut String,
+    doc: &ExportDocument,
+    part: BodyPart,
+    points: &[Point],
+    gate: Option<&GateState>,
+    params: &Parameters,
+) {
+    let affected = affected_side(doc, part);
+    let _ = write!(out, "<section><h2>{} — left/right judgement</h2>", esc(&capital(part.as_str())));
+    legend(out, affected);
+    // One point a day (the day's sessions pooled): several sessions a day read as noise.
+    let mut days: Vec<(&str, Vec<Observation>)> = Vec::new();
+    for p in points {
+        match days.last_mut() {
+            Some((date, trials)) if *date == p.date => trials.extend(p.trials.iter().copied()),
+            _ => days.push((&p.date, p.trials.clone())),
+        }
+    }
+    let daily: Vec<LateralityStats> = days.iter().map(|(_, t)| stats::compute(t, &[])).collect();
+    let dates: Vec<&str> = days.iter().map(|(d, _)| *d).collect();
+    let series = |f: &dyn Fn(&crate::laterality::SideStats) -> Option<f64>| -> Vec<(Vec<Option<f64>>, Side)> {
+        [Side::Left, Side::Right]
+            .iter()
+            .map(|&side| (daily.iter().map(|st| f(side_of(st, side))).collect(), side))
+            .collect()
+    };
+    let axes = Axes {
+        title: "Accuracy per side and day, % (dotted: the goal)",
+        unit: "%",
+        range: (0.0, 100.0),
+        goal: Some(params.gate_accuracy * 100.0),
+        marks: &[],
+    };
+    chart(out, &axes, &dates, &series(&|s| s.accuracy.map(|a| a * 100.0)), affected);
+    let top = daily
+        .iter()
+        .flat_map(|st| [st.left.median_rt_ms, st.right.median_rt_ms])
+        .flatten()
+        .fold(f64::from(params.gate_rt_ms) * 1.4, f64::max)
+        / 1000.0;
+    let axes = Axes {
+        title: "Median response time per side and day, s (dotted: the goal)",
+        unit: " s",
+        range: (0.0, top.ceil()),
+        goal: Some(f64::from(params.gate_rt_ms) / 1000.0),
+        marks: &[],
+    };
+    chart(out, &axes, &dates, &series(&|s| s.median_rt_ms.map(|ms| ms / 1000.0)), affected);
+    direction_table(out, points);
+    levels_line(out, points);
+    if let Some(g) = gate {
+        let _ = write!(out, "<p class=\"verdict\"><b>Gate:</b> {}</p>", esc(&g.verdict));
+    }
+    out.push_str("</section>");
 }
 
 fn completed_left_right(doc: &ExportDocument) -> impl Iterator<Item = &ExportSession> {
