@@ -5,7 +5,7 @@
 use crate::error::{Error, Result};
 use crate::export::{self, ExportDocument, ExportFile, ExportFormat, ExportSession, ExportTrial};
 use crate::laterality::session::{SessionParams, observations};
-use crate::laterality::stats;
+use crate::laterality::{levels, stats};
 use crate::params::Parameters;
 use crate::programme::{SessionKind, SessionState};
 use crate::stimulus::StimulusSpec;
@@ -198,6 +198,9 @@ fn check(doc: &ExportDocument) -> Result<Vec<String>> {
         s.started_at.validate(&at("started_at")).map_err(|e| bad(at("started_at"), e.to_string()))?;
         if let Some(end) = &s.ended_at {
             end.validate(&at("ended_at")).map_err(|e| bad(at("ended_at"), e.to_string()))?;
+        }
+        if let Some(level) = s.level.filter(|l| !(levels::MIN_LEVEL..=levels::MAX_LEVEL).contains(l)) {
+            return Err(bad(at("level"), format!("{level} is not a level (1–6)")));
         }
         let json = if s.kind == SessionKind::LeftRight {
             let p: SessionParams =
