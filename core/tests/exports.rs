@@ -24,6 +24,13 @@ fn open(dir: &tempfile::TempDir, name: &str) -> Arc<Proprio> {
 
 /// Four days of practice for a patient with an affected left hand, with journal notes.
 fn practised(p: &Proprio) {
+    let mut settings = p.reminder_settings().unwrap();
+    settings.window_start_min = 9 * 60;
+    settings.learn_my_times = true;
+    p.set_reminder_settings(settings).unwrap();
+    let plan = p.plan_reminders(at(MONDAY_9AM), 1, Vec::new()).unwrap();
+    let first = &plan.reminders[0];
+    p.report_reminder_delivered(first.id.clone(), at(first.fire_at_ms)).unwrap();
     let affected = vec![AffectedArea { body_part: BodyPart::Hand, side: Side::Left }];
     p.update_profile(ProfileUpdate { affected: Some(affected), skin_tone: Some(4), ..Default::default() })
         .unwrap();
@@ -93,6 +100,16 @@ fn a_backup_restores_into_an_empty_database_with_the_same_numbers() {
     assert_eq!(old.profile().unwrap(), new.profile().unwrap());
     assert_eq!(old.sessions().unwrap(), new.sessions().unwrap());
     assert_eq!(old.journal_entries().unwrap(), new.journal_entries().unwrap());
+    assert_eq!(old.reminder_settings().unwrap(), new.reminder_settings().unwrap());
+    assert_eq!(
+        old.reminder_adherence(now.clone(), 7).unwrap(),
+        new.reminder_adherence(now.clone(), 7).unwrap()
+    );
+    assert_eq!(
+        old.plan_reminders(now.clone(), 3, Vec::new()).unwrap().reminders,
+        new.plan_reminders(now.clone(), 3, Vec::new()).unwrap().reminders,
+        "the restored phone plans the same reminders"
+    );
     for s in old.sessions().unwrap() {
         assert_eq!(old.trials(s.id).unwrap(), new.trials(s.id).unwrap());
     }
@@ -170,6 +187,12 @@ fn bad_backups_name_what_is_wrong_and_change_nothing() {
     let mut doc: serde_json::Value = serde_json::from_slice(&backup).unwrap();
     doc["journal"][0]["session_id"] = 999.into();
     assert_eq!(field(serde_json::to_vec(&doc).unwrap()), "backup.journal[0].session_id");
+    let mut doc: serde_json::Value = serde_json::from_slice(&backup).unwrap();
+    doc["reminders"]["events"][0]["event"] = "exploded".into();
+    assert_eq!(field(serde_json::to_vec(&doc).unwrap()), "backup.reminders.events[0].event");
+    let mut doc: serde_json::Value = serde_json::from_slice(&backup).unwrap();
+    doc["reminders"]["settings"]["window_end_min"] = 60.into();
+    assert_eq!(field(serde_json::to_vec(&doc).unwrap()), "backup.reminders.settings");
     let s = new.status().unwrap();
     assert_eq!((s.sessions, s.trials, s.journal_entries), (0, 0, 0), "nothing was written");
 }

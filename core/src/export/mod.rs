@@ -14,6 +14,7 @@ use crate::laterality::{Trial, TrialFlags};
 use crate::params::ParameterInfo;
 use crate::patient::{JournalEntry, Profile};
 use crate::programme::{SessionKind, SessionState};
+use crate::reminders::ReminderSettings;
 use crate::stimulus::{BodyPart, Side, StimulusSpec};
 use crate::text::text_enum;
 use crate::time::WallTime;
@@ -69,6 +70,38 @@ pub struct ExportDocument {
     pub journal: Vec<JournalEntry>,
     /// The level ladder's state after each completed left/right session.
     pub ladder: Vec<LadderStep>,
+    /// Reminder settings and what the phone reported (absent in the first exports).
+    #[serde(default)]
+    pub reminders: Option<ExportReminders>,
+}
+
+/// Reminders as a restored phone needs them to plan and count the same.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportReminders {
+    pub settings: ReminderSettings,
+    /// What the OS and the patient reported, oldest first.
+    pub events: Vec<ReminderEvent>,
+    /// "Learn my times": each slot's learned minute of the day.
+    pub learned: Vec<LearnedMinute>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReminderEvent {
+    pub reminder_id: String,
+    pub kind: SessionKind,
+    /// `delivered`, `snoozed` or `done-elsewhere`.
+    pub event: String,
+    pub at: WallTime,
+    /// When a snooze ends, UTC ms.
+    pub until_ms: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LearnedMinute {
+    pub kind: SessionKind,
+    pub slot: u32,
+    /// Minutes after local midnight.
+    pub minute: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -16,11 +16,12 @@ pub fn holds_data(conn: &Connection) -> Result<bool> {
     )?)
 }
 
-/// Removes every session, trial, summary, ladder step and journal entry.
+/// Removes every session, trial, summary, ladder step, journal entry and reminder record.
 pub fn clear(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM journal; DELETE FROM ladder_step; DELETE FROM session_side; DELETE FROM session_plan;
-         DELETE FROM session_owner; DELETE FROM trial; DELETE FROM session; DELETE FROM affected_area;",
+         DELETE FROM session_owner; DELETE FROM trial; DELETE FROM session; DELETE FROM affected_area;
+         DELETE FROM reminder_event; DELETE FROM reminder_learned; DELETE FROM reminder_settings;",
     )?;
     Ok(())
 }

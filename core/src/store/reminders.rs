@@ -103,6 +103,37 @@ pub(crate) fn events_since(conn: &Connection, since_ms: i64) -> Result<Events> {
     Ok(out)
 }
 
+/// Every reported event as stored, oldest first (for exports).
+pub(crate) fn all_events(conn: &Connection) -> Result<Vec<crate::export::ReminderEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT reminder_id, kind, event, at_ms, zone, until_ms FROM reminder_event ORDER BY at_ms, id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(crate::export::ReminderEvent {
+            reminder_id: r.get(0)?,
+            kind: kind_of(&r.get::<_, String>(1)?)?,
+            event: r.get(2)?,
+            at: WallTime { unix_ms: r.get(3)?, zone: r.get(4)? },
+            until_ms: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// An exported event back, as it was (checked by the import first).
+pub(crate) fn restore_event(conn: &Connection, e: &crate::export::ReminderEvent) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO reminder_event (reminder_id, kind, event, at_ms, zone, until_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![e.reminder_id, e.kind.as_str(), e.event, e.at.unix_ms, e.at.zone, e.until_ms])?;
+    Ok(())
+}
+
+/// Whether `name` is an event this version records.
+pub(crate) fn is_event_name(name: &str) -> bool {
+    [DELIVERED, SNOOZED, DONE_ELSEWHERE].contains(&name)
+}
+
 /// Sessions completed at or after `since_ms` (by their end), oldest first.
 pub(crate) fn completed_sessions(conn: &Connection, since_ms: i64) -> Result<Vec<CompletedSession>> {
     let mut stmt = conn.prepare_cached(

@@ -111,6 +111,20 @@ pub fn document(
                 journal.push(e);
             }
         }
+        let mut events = Vec::new();
+        for e in store::reminders::all_events(c)? {
+            if in_range(&e.at)? {
+                events.push(e);
+            }
+        }
+        let reminders = export::ExportReminders {
+            settings: store::reminders::settings(c)?,
+            events,
+            learned: store::reminders::learned(c)?
+                .into_iter()
+                .map(|l| export::LearnedMinute { kind: l.kind, slot: l.slot, minute: l.minute })
+                .collect(),
+        };
         Ok(ExportDocument {
             format: export::FORMAT.into(),
             format_version: export::FORMAT_VERSION,
@@ -123,6 +137,7 @@ pub fn document(
             sessions,
             journal,
             ladder: summaries::ladder_all(c)?.into_iter().filter(|l| ids.contains(&l.session_id)).collect(),
+            reminders: Some(reminders),
         })
     })
 }
@@ -169,6 +184,18 @@ pub fn import(store: &Store, bytes: &[u8], replace: bool) -> Result<ImportSummar
         }
         for e in &doc.journal {
             backup::restore_journal_entry(tx, e)?;
+        }
+        if let Some(r) = &doc.reminders {
+            store::reminders::set_settings(tx, &r.settings)?;
+            for e in &r.events {
+                store::reminders::restore_event(tx, e)?;
+            }
+            let learned: Vec<crate::reminders::LearnedSlot> = r
+                .learned
+                .iter()
+                .map(|l| crate::reminders::LearnedSlot { kind: l.kind, slot: l.slot, minute: l.minute })
+                .collect();
+            store::reminders::set_learned(tx, &learned)?;
         }
         Ok(ImportSummary {
             sessions: doc.sessions.len() as u32,
@@ -257,5 +284,36 @@ fn check(doc: &ExportDocument) -> Result<Vec<String>> {
             ));
         }
     }
+    if let Some(r) = &doc.reminders {
+        check_reminders(r)?;
+    }
     Ok(params)
+}
+
+fn check_reminders(r: &export::ExportReminders) -> Result<()> {
+    let bad = |path: String, reason: String| Error::InvalidArgument { field: path, reason };
+    r.settings.validate().map_err(|e| bad("backup.reminders.settings".into(), e.to_string()))?;
+    for (i, e) in r.events.iter().enumerate() {
+        let at = |what: &str| format!("backup.reminders.events[{i}].{what}");
+        let key = crate::reminders::ReminderKey::parse(&e.reminder_id, &at("reminder_id"))?;
+        if key.kind != e.kind {
+            return Err(bad(at("kind"), "does not match its reminder id".into()));
+        }
+        if !store::reminders::is_event_name(&e.event) || (e.event == "snoozed") != e.until_ms.is_some() {
+            return Err(bad(
+                at("event"),
+                format!("'{}' is not a reminder event this version records", e.event),
+            ));
+        }
+        e.at.validate(&at("at"))?;
+    }
+    for (i, l) in r.learned.iter().enumerate() {
+        if !(0..24 * 60).contains(&l.minute) {
+            return Err(bad(
+                format!("backup.reminders.learned[{i}].minute"),
+                format!("{} is not a minute of the day", l.minute),
+            ));
+        }
+    }
+    Ok(())
 }
