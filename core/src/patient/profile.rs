@@ -61,7 +61,7 @@ impl ProfileUpdate {
     }
 }
 
-/// A fresh pseudonymous code, `P-XXXX-XXXX`.
+/// A fresh pseudonymous code: `P-`, then two groups of four characters.
 pub(crate) fn new_code() -> String {
     let mut rng = rand_chacha::ChaCha8Rng::from_os_rng();
     let mut pick = || CODE_ALPHABET[rng.random_range(0..CODE_ALPHABET.len())] as char;
