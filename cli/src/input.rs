@@ -41,6 +41,27 @@ pub fn read_bytes_bounded(path: &Path, limit: u64, flag: &str, what: &str) -> Re
     Ok(bytes)
 }
 
+/// Reads a passphrase file: UTF-8, at most 1 KiB, one line (a final newline is dropped).
+pub fn read_passphrase(path: &Path) -> Result<String, CliError> {
+    let bytes = read_bytes_bounded(path, 1024, "--passphrase-file", "a passphrase")?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| CliError::usage(format!("--passphrase-file: {} is not UTF-8 text", path.display())))?;
+    Ok(text.trim_end_matches(['\n', '\r']).to_string())
+}
+
+/// An export or backup file's bytes, decrypted with `passphrase` when it is encrypted.
+pub fn read_export(path: &Path, flag: &str, passphrase: Option<&Path>) -> Result<Vec<u8>, CliError> {
+    let bytes = read_bytes_bounded(path, 1 << 30, flag, "a Proprio export")?;
+    match passphrase {
+        Some(file) => Ok(proprio_core::decrypt_export(bytes, read_passphrase(file)?)?),
+        None if proprio_core::export_is_encrypted(&bytes) => Err(CliError::usage(format!(
+            "{flag}: {} is encrypted; give its passphrase with --passphrase-file",
+            path.display()
+        ))),
+        None => Ok(bytes),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

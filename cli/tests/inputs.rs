@@ -242,3 +242,43 @@ fn the_demo_fills_a_new_folder_with_every_export_and_refuses_a_full_one() {
     let err = refused(proprio(&db, &["demo", "--weeks", "0", "--out", "elsewhere"]));
     assert!(err.contains("--weeks"), "{err}");
 }
+
+#[test]
+fn encrypted_exports_open_only_with_their_passphrase() {
+    let (dir, db) = fresh();
+    ok(proprio(&db, &["practice", "--simulate", "--count", "10", "--seed", "4"]));
+    let pass = dir.path().join("pass.txt");
+    std::fs::write(&pass, "correct horse battery\n").unwrap();
+    let wrong = dir.path().join("wrong.txt");
+    std::fs::write(&wrong, "incorrect horse battery\n").unwrap();
+    let short = dir.path().join("short.txt");
+    std::fs::write(&short, "1234\n").unwrap();
+    let sealed = dir.path().join("export.json.age");
+    let (pass_s, sealed_s) = (pass.to_str().unwrap(), sealed.to_str().unwrap());
+    ok(proprio(&db, &["export", "--passphrase-file", pass_s, "--out", sealed_s]));
+    let bytes = std::fs::read(&sealed).unwrap();
+    assert!(
+        bytes.starts_with(b"age-encryption.org/v1")
+            && !String::from_utf8_lossy(&bytes).contains("proprio-export")
+    );
+    let err =
+        refused(proprio(&db, &["export", "--passphrase-file", short.to_str().unwrap(), "--out", "x.age"]));
+    assert!(err.contains("at least 8 characters"), "{err}");
+
+    let (_d2, other) = fresh();
+    let err = refused(proprio(&other, &["import", sealed_s]));
+    assert!(err.contains("encrypted") && err.contains("--passphrase-file"), "{err}");
+    let err = refused(proprio(&other, &["import", "--passphrase-file", wrong.to_str().unwrap(), sealed_s]));
+    assert!(err.contains("wrong passphrase"), "{err}");
+    assert!(
+        ok(proprio(&other, &["status"])).contains("0 sessions, 0 trials, 0 journal entries"),
+        "nothing written"
+    );
+    assert!(
+        ok(proprio(&other, &["import", "--passphrase-file", pass_s, sealed_s]))
+            .contains("Restored 1 sessions")
+    );
+    let report = dir.path().join("r.html");
+    ok(proprio(&db, &["report", "--passphrase-file", pass_s, sealed_s, "--out", report.to_str().unwrap()]));
+    assert!(std::fs::read_to_string(&report).unwrap().contains("stage 1"));
+}

@@ -32,10 +32,11 @@ mod time;
 mod usecases;
 
 pub use api::{
-    Proprio, ReminderToday, RenderedImage, StimulusMetadata, render_report, render_stimulus,
-    render_stimulus_png, stimulus_metadata,
+    Proprio, ReminderToday, RenderedImage, StimulusMetadata, decrypt_export, encrypt_export, render_report,
+    render_stimulus, render_stimulus_png, stimulus_metadata,
 };
 pub use error::{Error, ProprioError, Result};
+pub use export::crypt::is_encrypted as export_is_encrypted;
 pub use export::{ExportFile, ExportFormat};
 pub use laterality::stats::GroupStats;
 pub use laterality::{

@@ -19,15 +19,26 @@ pub struct Args {
     /// Last local date to include, YYYY-MM-DD [default: up to now]
     #[arg(long, value_name = "DATE")]
     to: Option<String>,
-    /// The file to write (json, hljt), or the folder for the csv files; nothing is
-    /// overwritten
+    /// The file to write (json, hljt, fhir, html), or the folder for the csv files;
+    /// nothing is overwritten
     #[arg(long, value_name = "PATH")]
     out: PathBuf,
+    /// Encrypt every file with the passphrase in this file (one line, at least 8
+    /// characters; age format: `age -d` opens it too)
+    #[arg(long, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let format = ExportFormat::parse(&args.format, "--format").map_err(|e| CliError::usage(e.to_string()))?;
-    let files = ctx.open()?.export(format, args.from, args.to, ctx.now.clone())?;
+    let passphrase = args.passphrase_file.as_deref().map(crate::input::read_passphrase).transpose()?;
+    let mut files = ctx.open()?.export(format, args.from, args.to, ctx.now.clone())?;
+    if let Some(pass) = &passphrase {
+        for f in &mut files {
+            f.bytes = proprio_core::encrypt_export(std::mem::take(&mut f.bytes), pass.clone())?;
+            f.name.push_str(".age");
+        }
+    }
     let targets: Vec<(PathBuf, &[u8])> = if format == ExportFormat::Csv {
         std::fs::create_dir_all(&args.out)
             .map_err(|e| CliError::failure(format!("--out: cannot create {}: {e}", args.out.display())))?;

@@ -2,12 +2,9 @@
 //! or computer.
 
 use crate::context::Context;
-use crate::input::read_bytes_bounded;
+use crate::input::read_export;
 use crate::output::{CliError, terminal_safe};
 use std::path::PathBuf;
-
-/// Largest backup read: five years of practice is about 300 MB of JSON.
-const MAX_BACKUP_BYTES: u64 = 1 << 30;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -16,10 +13,13 @@ pub struct Args {
     /// Replace the sessions and journal already in the database
     #[arg(long)]
     replace: bool,
+    /// The passphrase of an encrypted backup, in a file (one line)
+    #[arg(long, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let bytes = read_bytes_bounded(&args.backup, MAX_BACKUP_BYTES, "BACKUP", "a Proprio export")?;
+    let bytes = read_export(&args.backup, "BACKUP", args.passphrase_file.as_deref())?;
     let summary = ctx.open()?.import_backup(bytes, args.replace).map_err(|e| match e {
         proprio_core::ProprioError::InvalidState { reason } => {
             CliError::usage(format!("{reason} (proprio import --replace {})", args.backup.display()))

@@ -2,12 +2,9 @@
 //! therapist's own machine from the JSON export a patient shared.
 
 use crate::context::Context;
-use crate::input::read_bytes_bounded;
+use crate::input::read_export;
 use crate::output::{CliError, terminal_safe};
 use std::path::PathBuf;
-
-/// Largest export read: five years of practice is about 300 MB of JSON.
-const MAX_EXPORT_BYTES: u64 = 1 << 30;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -16,10 +13,13 @@ pub struct Args {
     /// The HTML file to write (never overwritten)
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// The passphrase of an encrypted export, in a file (one line)
+    #[arg(long, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
 }
 
 pub fn run(_ctx: &Context, args: Args) -> Result<(), CliError> {
-    let bytes = read_bytes_bounded(&args.export, MAX_EXPORT_BYTES, "EXPORT", "a Proprio export")?;
+    let bytes = read_export(&args.export, "EXPORT", args.passphrase_file.as_deref())?;
     let html = proprio_core::render_report(bytes)?;
     crate::commands::export::write_new(&args.out, &html)?;
     println!("wrote {} ({} bytes)", terminal_safe(&args.out.display().to_string()), html.len());

@@ -35,3 +35,17 @@ impl Proprio {
 pub fn render_report(export: Vec<u8>) -> Result<Vec<u8>> {
     Ok(crate::export::report::from_export(&export)?)
 }
+
+/// Encrypts an export's bytes with a passphrase (age format, scrypt; at least 8
+/// characters), for sending it where others could read it.
+#[uniffi::export]
+pub fn encrypt_export(bytes: Vec<u8>, passphrase: String) -> Result<Vec<u8>> {
+    Ok(crate::export::crypt::encrypt(&bytes, &passphrase)?)
+}
+
+/// Opens an encrypted export; a wrong passphrase is `InvalidArgument{passphrase}`, a
+/// damaged or foreign file `InvalidArgument{export}`.
+#[uniffi::export]
+pub fn decrypt_export(bytes: Vec<u8>, passphrase: String) -> Result<Vec<u8>> {
+    Ok(crate::export::crypt::decrypt(&bytes, &passphrase)?)
+}

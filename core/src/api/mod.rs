@@ -6,7 +6,7 @@ mod left_right;
 mod pictures;
 mod reminders;
 
-pub use export::render_report;
+pub use export::{decrypt_export, encrypt_export, render_report};
 pub use pictures::{
     RenderedImage, StimulusMetadata, render_stimulus, render_stimulus_png, stimulus_metadata,
 };

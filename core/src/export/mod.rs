@@ -4,6 +4,7 @@
 //! `usecases::export` gathers the document from the store in one snapshot and restores
 //! a backup; nothing here touches SQL.
 
+pub mod crypt;
 pub mod csv;
 pub mod fhir;
 pub mod hljt;
