@@ -192,30 +192,34 @@ impl ExportDocument {
                 format!("{} bytes is larger than any Proprio export", bytes.len()),
             ));
         }
-        #[derive(Deserialize)]
-        struct Header {
-            format: String,
-            format_version: u32,
+        // One full parse; the header alone is read again only to explain a failure (a
+        // five-year export is hundreds of MB, too much to parse twice on success).
+        let full = serde_json::from_slice::<ExportDocument>(bytes);
+        let (format, version) = match &full {
+            Ok(doc) => (doc.format.clone(), doc.format_version),
+            Err(_) => {
+                #[derive(Deserialize)]
+                struct Header {
+                    format: String,
+                    format_version: u32,
+                }
+                let header: Header = serde_json::from_slice(bytes)
+                    .map_err(|e| Error::invalid("backup", format!("not a Proprio export ({e})")))?;
+                (header.format, header.format_version)
+            }
+        };
+        if format != FORMAT {
+            return Err(Error::invalid("backup.format", format!("'{format}' is not a Proprio export")));
         }
-        let header: Header = serde_json::from_slice(bytes)
-            .map_err(|e| Error::invalid("backup", format!("not a Proprio export ({e})")))?;
-        if header.format != FORMAT {
-            return Err(Error::invalid(
-                "backup.format",
-                format!("'{}' is not a Proprio export", header.format),
-            ));
-        }
-        if header.format_version > FORMAT_VERSION {
+        if version > FORMAT_VERSION {
             return Err(Error::invalid(
                 "backup.format_version",
                 format!(
-                    "version {} was written by a newer Proprio (this one reads up to {FORMAT_VERSION}); update the app",
-                    header.format_version
+                    "version {version} was written by a newer Proprio (this one reads up to {FORMAT_VERSION}); update the app"
                 ),
             ));
         }
-        serde_json::from_slice(bytes)
-            .map_err(|e| Error::invalid("backup", format!("damaged or incomplete ({e})")))
+        full.map_err(|e| Error::invalid("backup", format!("damaged or incomplete ({e})")))
     }
 }
 
