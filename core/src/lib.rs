@@ -19,6 +19,7 @@ mod api;
 mod error;
 mod export;
 mod laterality;
+mod messages;
 mod params;
 mod patient;
 mod programme;
@@ -42,6 +43,7 @@ pub use laterality::stats::GroupStats;
 pub use laterality::{
     AnswerOutcome, GateBlocker, GateState, LateralityStats, LeftRightSettings, SideStats, TrialPrompt,
 };
+pub use messages::Locale;
 pub use params::ParameterInfo;
 pub use patient::{
     AffectedArea, Handedness, JournalEntry, MAX_NOTE_CHARS, NewJournalEntry, Profile, ProfileUpdate,

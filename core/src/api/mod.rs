@@ -13,6 +13,7 @@ pub use pictures::{
 pub use reminders::ReminderToday;
 
 use crate::error::ProprioError;
+use crate::messages::Locale;
 use crate::patient::{JournalEntry, NewJournalEntry, Profile, ProfileUpdate};
 use crate::programme::{SessionKind, SessionState};
 use crate::stimulus::BodyPart;
@@ -21,7 +22,7 @@ use crate::time::WallTime;
 use crate::usecases::patient;
 use crate::usecases::sessions::{self, SessionSummary, Status, TrialResult};
 use rand::{Rng, SeedableRng};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 type Result<T> = std::result::Result<T, ProprioError>;
 
@@ -34,6 +35,8 @@ fn random_seed() -> u64 {
 #[derive(uniffi::Object)]
 pub struct Proprio {
     store: Store,
+    /// The catalogue the patient reads: the device's language, set by the shell.
+    locale: RwLock<Locale>,
 }
 
 #[uniffi::export]
@@ -46,7 +49,7 @@ impl Proprio {
     pub fn new(db_path: String, now: WallTime) -> Result<Arc<Self>> {
         let store = Store::open(&db_path, &now)?;
         sessions::close_abandoned(&store)?;
-        Ok(Arc::new(Proprio { store }))
+        Ok(Arc::new(Proprio { store, locale: RwLock::new(Locale::English) }))
     }
 
     /// Deletes every record: closes the database and removes its file, its WAL and SHM
@@ -55,6 +58,14 @@ impl Proprio {
     /// the database open keeps writing to the removed file: close the others first.
     pub fn delete_all_data(&self) -> Result<Vec<String>> {
         Ok(self.store.delete_all()?)
+    }
+
+    /// Picks the catalogue every later sentence comes from, from the device's language
+    /// tag ("de-AT"); a language without a catalogue gets English. Returns the one picked.
+    pub fn set_language(&self, tag: String) -> Locale {
+        let locale = Locale::from_tag(&tag);
+        *self.locale.write().unwrap_or_else(|e| e.into_inner()) = locale;
+        locale
     }
 
     /// Where the data lives and how much there is.
@@ -114,6 +125,11 @@ impl Proprio {
 }
 
 impl Proprio {
+    /// The catalogue in use (see [`Proprio::set_language`]).
+    fn locale(&self) -> Locale {
+        *self.locale.read().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// SQLite's integrity check ("ok" for a sound file), for crash tests and `status`.
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self.store.integrity_check()?)

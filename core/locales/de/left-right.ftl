@@ -1,0 +1,1 @@
+# left-right: siehe core/src/messages/mod.rs

@@ -1,0 +1,1 @@
+# plan: siehe core/src/messages/mod.rs

@@ -1,0 +1,1 @@
+# programme: siehe core/src/messages/mod.rs

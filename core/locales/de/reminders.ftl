@@ -1,0 +1,1 @@
+# reminders: siehe core/src/messages/mod.rs

@@ -1,0 +1,1 @@
+# sessions: siehe core/src/messages/mod.rs

@@ -1,0 +1,1 @@
+# left-right: see core/src/messages/mod.rs

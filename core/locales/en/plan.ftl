@@ -1,0 +1,1 @@
+# plan: see core/src/messages/mod.rs

@@ -1,0 +1,1 @@
+# programme: see core/src/messages/mod.rs

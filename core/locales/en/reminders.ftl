@@ -1,0 +1,1 @@
+# reminders: see core/src/messages/mod.rs

@@ -1,0 +1,1 @@
+# sessions: see core/src/messages/mod.rs
