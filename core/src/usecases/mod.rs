@@ -6,5 +6,6 @@
 pub mod export;
 pub mod left_right;
 pub mod patient;
+pub mod programme;
 pub mod reminders;
 pub mod sessions;
