@@ -219,7 +219,7 @@ pub enum StageBlocker {
     FeltWorseRecently { calm_sessions: u32, need: u32 },
     /// The stage's minimum time has not passed: today is day `day` of `need`.
     TooFewDaysInStage { day: u32, need: u32 },
-    /// The plan runs no stage after this one.
+    /// The plan runs no stage after this one (then the only blocker).
     LastStage,
 }
 
@@ -297,18 +297,18 @@ pub fn decide(f: &Facts, params: &Parameters) -> StageDecision {
     if f.flare {
         return StageDecision::EaseBack { ease: ease_back(f.plan, current.stage, f.level, params) };
     }
+    let Some(to) = f.plan.next_after(current.stage) else {
+        return StageDecision::Stay { blockers: vec![StageBlocker::LastStage] };
+    };
     let mut blockers = f.gate.to_vec();
     let (day, need) = (days_in_stage(current, f.today), f.plan.min_days(current.stage, params));
     if day < need {
         blockers.push(StageBlocker::TooFewDaysInStage { day, need });
     }
-    let next = f.plan.next_after(current.stage);
-    if next.is_none() {
-        blockers.push(StageBlocker::LastStage);
-    }
-    match next {
-        Some(to) if blockers.is_empty() => StageDecision::Advance { from: current.stage, to },
-        _ => StageDecision::Stay { blockers },
+    if blockers.is_empty() {
+        StageDecision::Advance { from: current.stage, to }
+    } else {
+        StageDecision::Stay { blockers }
     }
 }
 

@@ -472,3 +472,117 @@ fn next_step(choice: Next, evaluated: &[Evaluated], params: &Parameters, locale:
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::patient::{AffectedArea, ProfileUpdate};
+    use crate::programme::stages::EntryReason;
+    use crate::stimulus::Side;
+    use crate::store::test_support::{now, open_temp};
+    use crate::usecases::{patient, sessions};
+
+    fn day(n: i64) -> WallTime {
+        WallTime { unix_ms: now().unix_ms + n * DAY_MS, ..now() }
+    }
+
+    fn painful_hand(store: &Store) {
+        let affected = vec![AffectedArea { body_part: BodyPart::Hand, side: Side::Left }];
+        patient::update_profile(store, &ProfileUpdate { affected: Some(affected), ..Default::default() })
+            .unwrap();
+    }
+
+    /// A completed session of `kind` on `day`, without the programme evaluating it.
+    fn session(store: &Store, kind: SessionKind, on: i64) {
+        let s = sessions::start(store, kind, BodyPart::Hand, 1, &day(on)).unwrap();
+        store
+            .write(|tx| crate::store::sessions::end(tx, s.id, crate::SessionState::Completed, &day(on)))
+            .unwrap();
+    }
+
+    fn run(store: &Store, on: i64, answers: &AnswerSource) -> Evaluated {
+        store.write(|tx| evaluate(tx, BodyPart::Hand, &day(on), &Parameters::default(), answers)).unwrap()
+    }
+
+    fn reasons(store: &Store) -> Vec<&'static str> {
+        store.read(|c| rows::events(c, None, 100)).unwrap().iter().map(|e| e.reason.code()).collect()
+    }
+
+    /// A mirror session on day 13 felt worse.
+    fn worse_on_day_13(_: &Connection, _: BodyPart, since_ms: i64) -> Result<Vec<i64>> {
+        let at = day(13).unix_ms + 3_600_000;
+        Ok(if at >= since_ms { vec![at] } else { vec![] })
+    }
+
+    #[test]
+    fn evaluating_twice_on_the_same_facts_stores_nothing_more() {
+        let (_d, store) = open_temp();
+        painful_hand(&store);
+        let first = run(&store, 0, &STORED_ANSWERS);
+        assert_eq!(first.entry.reason, TransitionReason::Started);
+        assert_eq!(first.entry.to, Stage::LeftRight);
+        run(&store, 0, &STORED_ANSWERS);
+        run(&store, 3, &STORED_ANSWERS);
+        assert_eq!(reasons(&store), ["started"]);
+    }
+
+    #[test]
+    fn a_mirror_session_that_felt_worse_is_a_flare_then_holds_the_mirror_gate() {
+        let (_d, store) = open_temp();
+        painful_hand(&store);
+        let plan = StagePlan {
+            order: vec![Stage::Mirror, Stage::GradedMovement],
+            ..StagePlan::default_for(Track::Gmi)
+        };
+        set_stage_plan(&store, BodyPart::Hand, &plan, &day(0), &Parameters::default(), Locale::English)
+            .unwrap();
+        for d in 0..14 {
+            session(&store, SessionKind::Mirror, d);
+        }
+        let answers = AnswerSource { felt_worse: worse_on_day_13, vividness: imagery_vividness };
+        let flaring = run(&store, 14, &answers);
+        assert_eq!(flaring.signs, vec![FlareSign::FeltWorse { days_ago: 0 }]);
+        assert!(matches!(flaring.decision, StageDecision::EaseBack { ease } if ease.earlier_stage.is_none()));
+        // Two days on the flare has ended, but the mirror gate wants 5 calm sessions.
+        session(&store, SessionKind::Mirror, 15);
+        let after = run(&store, 16, &answers);
+        assert!(after.signs.is_empty());
+        assert_eq!(
+            after.decision,
+            StageDecision::Stay {
+                blockers: vec![StageBlocker::FeltWorseRecently { calm_sessions: 1, need: 5 }]
+            }
+        );
+        for d in 16..20 {
+            session(&store, SessionKind::Mirror, d);
+        }
+        let moved = run(&store, 20, &answers);
+        assert_eq!((moved.entry.from, moved.entry.to), (Some(Stage::Mirror), Stage::GradedMovement));
+        assert_eq!(reasons(&store), ["started", "flare-began", "flare-ended", "gate-passed"]);
+        let history = history(&store, Some(BodyPart::Hand), Locale::German).unwrap();
+        assert!(history.iter().all(|t| !t.sentence.is_empty() && !t.sentence.contains("transition-")));
+        assert_eq!(history[1].origin, TransitionOrigin::Flare);
+    }
+
+    #[test]
+    fn a_plan_that_skips_the_current_stage_moves_the_patient_on_as_the_therapists_change() {
+        let (_d, store) = open_temp();
+        painful_hand(&store);
+        run(&store, 0, &STORED_ANSWERS);
+        let skip = StagePlan { skipped: vec![Stage::LeftRight], ..StagePlan::default_for(Track::Gmi) };
+        let status =
+            set_stage_plan(&store, BodyPart::Hand, &skip, &day(2), &Parameters::default(), Locale::English)
+                .unwrap();
+        assert_eq!((status.stage, status.position, status.days_in_stage), (Stage::MotorImagery, 1, 1));
+        assert_eq!(status.entered.reason, TransitionReason::entered(EntryReason::PlanChanged));
+        assert_eq!(status.entered.origin, TransitionOrigin::Therapist);
+        let bad = StagePlan { skipped: StagePlan::default_for(Track::Gmi).order, ..skip };
+        let err =
+            set_stage_plan(&store, BodyPart::Hand, &bad, &day(2), &Parameters::default(), Locale::English);
+        assert!(
+            matches!(err, Err(Error::InvalidArgument { ref field, .. }) if field == "plan.skipped"),
+            "{err:?}"
+        );
+        assert_eq!(reasons(&store), ["started", "plan-changed"], "a refused plan changes nothing");
+    }
+}
