@@ -296,6 +296,7 @@ fn evaluate(
     let plan = plan_of(tx, body_part)?;
     let today = now.local_day()?;
     let signs = flare_signs(tx, body_part, now, params, answers)?;
+    let flaring = !signs.is_empty();
     let mut entry = rows::latest_entry(tx, body_part)?;
     for _ in 0..=plan.order.len() + 2 {
         let current = match &entry {
@@ -303,9 +304,9 @@ fn evaluate(
             None => None,
         };
         if let Some(c) = current
-            && rows::flare_open(tx, body_part)? != !signs.is_empty()
+            && rows::flare_open(tx, body_part)? != flaring
         {
-            let reason = if signs.is_empty() {
+            let reason = if !flaring {
                 TransitionReason::FlareEnded
             } else {
                 TransitionReason::FlareBegan { signs: signs.clone() }
@@ -317,7 +318,7 @@ fn evaluate(
             None => Vec::new(),
         };
         let level = left_right::current_level(tx, body_part)?;
-        let facts = Facts { plan: &plan, current, today, gate: &blockers, flare: !signs.is_empty(), level };
+        let facts = Facts { plan: &plan, current, today, gate: &blockers, flare: flaring, level };
         let decision = stages::decide(&facts, params);
         let step = match &decision {
             StageDecision::Enter { to, reason } => Some((*to, TransitionReason::entered(*reason))),
