@@ -159,7 +159,7 @@ fn a_slow_patient_stays_in_stage_one_and_is_told_what_blocks_it() {
     p.set_language("de-DE".into());
     let de = p.today(at(30, 13)).unwrap();
     assert!(
-        de.stages[0].sentence.starts_with("Bleiben Sie vorerst bei Links-rechts-Erkennen"),
+        de.stages[0].sentence.starts_with("Bleib vorerst bei Links-rechts-Erkennen"),
         "{}",
         de.stages[0].sentence
     );

@@ -192,7 +192,7 @@ pub fn today(store: &Store, now: &WallTime, params: &Parameters, locale: Locale)
         }
         Ok((all, rows::any_completed(tx)?))
     })?;
-    let reminders = super::reminders::today(store, now)?;
+    let reminders = super::reminders::today(store, now, locale)?;
     let today = now.local_day()?;
     let stages: Vec<StageStatus> =
         evaluated.iter().map(|e| status(e, today, locale)).collect::<Result<_>>()?;
@@ -376,7 +376,8 @@ fn gate_blockers(
     if stage == Stage::LeftRight {
         let recent = left_right::gate_sessions(c, body_part, params)?;
         let entered = Current { stage, entered_day: entry.at.local_day()? };
-        let state = gate::evaluate(&recent, stages::days_in_stage(entered, today), params);
+        // Only the gate's blockers are read here; its verdict's language changes nothing.
+        let state = gate::evaluate(&recent, stages::days_in_stage(entered, today), params, Locale::English);
         return Ok(stages::laterality_blockers(&state.blockers));
     }
     let since = entry.at.unix_ms;
