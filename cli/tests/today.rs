@@ -2,14 +2,18 @@
 
 use std::process::{Command, Output};
 
-fn proprio(db: &std::path::Path, args: &[&str]) -> Output {
+fn proprio_in(lang: &str, db: &std::path::Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_proprio"))
         .arg("--db")
         .arg(db)
-        .args(["--tz", "Europe/London", "--at", "2026-11-23T09:00:00Z"])
+        .args(["--tz", "Europe/London", "--at", "2026-11-23T09:00:00Z", "--lang", lang])
         .args(args)
         .output()
         .unwrap()
+}
+
+fn proprio(db: &std::path::Path, args: &[&str]) -> Output {
+    proprio_in("en", db, args)
 }
 
 fn ok(out: Output) -> String {
@@ -36,4 +40,14 @@ fn today_names_the_next_step_the_stage_and_the_safety_message() {
     assert_eq!(json["stages"][0]["entered"]["reason"]["code"], "started");
     assert_eq!(json["safety"][0]["kind"], "check-with-clinician");
     assert!(json["next_reminder"]["id"].as_str().unwrap().starts_with("20261123-left-right-"));
+}
+
+#[test]
+fn today_speaks_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    ok(proprio(&db, &["profile", "set", "--affected", "back:left"]));
+    let text = ok(proprio_in("de", &db, &["today"]));
+    assert!(text.contains("Als Nächstes: Tasten und Spüren mit Hilfe (Rücken)."), "{text}");
+    assert!(text.contains("Stage 1 of 4 for the back: sensory-discrimination"), "{text}");
 }
