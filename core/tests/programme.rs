@@ -294,3 +294,28 @@ fn without_a_painful_area_today_asks_for_one() {
         matches!(err, Err(proprio_core::ProprioError::InvalidArgument { field, .. }) if field == "plan.order")
     );
 }
+
+#[test]
+fn the_left_right_gate_counts_days_from_entering_the_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = Proprio::new(dir.path().join("p.db").to_str().unwrap().into(), at(0, 0)).unwrap();
+    let affected = vec![AffectedArea { body_part: BodyPart::Back, side: Side::Left }];
+    p.update_profile(ProfileUpdate { affected: Some(affected), ..Default::default() }).unwrap();
+    // RESOLVE starts with sensory discrimination; left/right of back movements is second.
+    assert_eq!(p.today(at(0, 0)).unwrap().stages[0].stage, Stage::SensoryDiscrimination);
+    let settings = LeftRightSettings {
+        body_part: BodyPart::Back,
+        count: Some(10),
+        time_limit_ms: None,
+        feedback: None,
+        level: None,
+        seed: Some(1),
+        practice: None,
+    };
+    good().run(&p, settings, at(0, 1)).unwrap();
+    let skip =
+        StagePlan { skipped: vec![Stage::SensoryDiscrimination], ..StagePlan::default_for(Track::Resolve) };
+    assert_eq!(p.set_stage_plan(BodyPart::Back, skip, at(5, 0)).unwrap().stage, Stage::LeftRight);
+    let overview = p.left_right_overview(BodyPart::Back, Some(0), at(6, 0)).unwrap();
+    assert_eq!(overview.gate.days_in_stage, 2, "day 2 of the stage, not day 7 of left/right practice");
+}

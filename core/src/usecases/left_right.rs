@@ -20,7 +20,7 @@ use crate::laterality::stats::{self, LateralityStats};
 use crate::messages::Locale;
 use crate::params::Parameters;
 use crate::patient::AffectedArea;
-use crate::programme::{SessionKind, SessionState};
+use crate::programme::{SessionKind, SessionState, Stage};
 use crate::stimulus::{BodyPart, Side, StimulusSpec};
 use crate::store::summaries::{self, SummaryRow};
 use crate::store::{NewSession, SessionRow, Store, profile, sessions};
@@ -334,7 +334,13 @@ fn gate_state(
     locale: Locale,
 ) -> Result<GateState> {
     let recent = gate_sessions(c, body_part, params)?;
-    let days_in_stage = match sessions::first_started(c, SessionKind::LeftRight, body_part)? {
+    // Days since the programme entered left/right judgement, as the stage machine counts
+    // them; before it has (or after it moved on), since the first left/right session.
+    let entered = match crate::store::programme::latest_entry(c, body_part)? {
+        Some(e) if e.to == Stage::LeftRight => Some(e.at),
+        _ => sessions::first_started(c, SessionKind::LeftRight, body_part)?,
+    };
+    let days_in_stage = match entered {
         Some(first) => (now.local_day()? - first.local_day()? + 1).max(0) as u32,
         None => 0,
     };
