@@ -40,6 +40,17 @@ fn today_names_the_next_step_the_stage_and_the_safety_message() {
     assert_eq!(json["stages"][0]["entered"]["reason"]["code"], "started");
     assert_eq!(json["safety"][0]["kind"], "check-with-clinician");
     assert!(json["next_reminder"]["id"].as_str().unwrap().starts_with("20261123-left-right-"));
+    let history = ok(proprio(&db, &["stages"]));
+    assert!(
+        history.contains("2026-11-23 09:00  hand      automatic  Started with left/right judgement."),
+        "{history}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(proprio(&db, &["stages", "--json"]))).unwrap();
+    assert_eq!(json[0]["to_stage"], "left-right");
+    assert_eq!(json[0]["origin"], "automatic");
+    let bad = proprio(&db, &["stages", "--body-part", "elbow"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--body-part"));
 }
 
 #[test]

@@ -44,7 +44,7 @@ pub fn part_name(locale: Locale, part: BodyPart) -> String {
 pub fn decision(locale: Locale, stage: Stage, d: &StageDecision) -> String {
     let name = stage_name(locale, stage);
     match d {
-        StageDecision::Enter { to, .. } => t!(locale, "stage-moved-on", to = stage_name(locale, *to)),
+        StageDecision::Enter { to, .. } => moved_on(locale, *to),
         StageDecision::Advance { from, to } => {
             t!(locale, "stage-advance", from = stage_name(locale, *from), to = stage_name(locale, *to))
         }
@@ -55,6 +55,11 @@ pub fn decision(locale: Locale, stage: Stage, d: &StageDecision) -> String {
             None => t!(locale, "stage-stay-last", stage = name),
         },
     }
+}
+
+/// "Well done: today you move on to motor imagery." — on the day a gate was passed.
+pub fn moved_on(locale: Locale, to: Stage) -> String {
+    t!(locale, "stage-moved-on", to = stage_name(locale, to))
 }
 
 fn stay(locale: Locale, stage: &str, blocker: &StageBlocker) -> String {

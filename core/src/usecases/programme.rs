@@ -417,11 +417,7 @@ fn status(e: &Evaluated, today: i64, locale: Locale) -> Result<StageStatus> {
         && e.entry.at.local_day()? == today
         && matches!(e.decision, StageDecision::Stay { .. });
     let sentence = if moved_on_today {
-        words::decision(
-            locale,
-            stage,
-            &StageDecision::Enter { to: stage, reason: stages::EntryReason::Started },
-        )
+        words::moved_on(locale, stage)
     } else {
         words::decision(locale, stage, &e.decision)
     };
