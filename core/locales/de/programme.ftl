@@ -42,7 +42,7 @@ stage-locked = Deine Therapeutin oder dein Therapeut möchte, dass du vorerst be
 stage-advance = Gut gemacht: du kannst von { $from } zu { $to } weitergehen. Geh die neue Stufe behutsam an.
 stage-moved-on = Gut gemacht: heute geht es weiter mit { $to }. Geh es behutsam an.
 
-stage-ease-back = Deine Schmerzen lagen zuletzt über deinem üblichen Wert, deshalb geht die App vorerst nicht weiter. Eine anfängliche Verschlechterung ist häufig, und es ist in Ordnung, kürzerzutreten.
+stage-ease-back = Jetzt ist eine Zeit zum Kürzertreten, deshalb geht die App vorerst nicht weiter. Eine anfängliche Verschlechterung ist häufig, und es ist in Ordnung, kürzerzutreten.
 stage-ease-pictures = Links-rechts-Übungen sind vorerst kürzer: { $images } Bilder.
 stage-ease-level = Leichtere Bilder (Stufe { $level }) sind auch in Ordnung.
 stage-ease-stage = Du kannst auch eine Weile zu { $stage } zurückkehren.
@@ -52,6 +52,7 @@ transition-therapist-lock = Deine Therapeutin oder dein Therapeut hat { $to } fe
 transition-plan-changed = Dein Plan hat dich von { $from } zu { $to } gebracht.
 transition-gate-passed = Von { $from } zu { $to } nach { $days } Tagen: die Ziele waren erreicht.
 transition-flare-began = Die Schmerzen lagen über deinem üblichen Wert: Zeit, bei { $stage } kürzerzutreten.
+transition-flare-began-felt-worse = Eine Spiegelübung fühlte sich schlechter an: Zeit, bei { $stage } kürzerzutreten.
 transition-flare-ended = Die Schmerzen lagen wieder nahe deinem üblichen Wert: zurück auf Kurs bei { $stage }.
 
 safety-flare-pain = Deine Schmerzen lagen in deinen letzten { $sessions } Übungen über deinem üblichen Wert ({ $baseline }). Eine anfängliche Verschlechterung ist häufig, und es ist in Ordnung, kürzerzutreten: du musst nie gegen Schmerzen anüben. Wenn es weiter zunimmt oder du dir Sorgen machst, sprich mit deiner Ärztin, deinem Arzt oder deiner Therapeutin.

@@ -44,7 +44,7 @@ stage-advance = Well done: you are ready to move from { $from } to { $to }. Take
 stage-moved-on = Well done: today you move on to { $to }. Take it gently.
 
 # Easing back during a flare: the first sentence always, then each suggestion that applies.
-stage-ease-back = Your pain has been above your usual lately, so the app will not move you on for now. Early worsening is common, and it is fine to ease off.
+stage-ease-back = This is a time to ease back, so the app will not move you on for now. Early worsening is common, and it is fine to ease off.
 stage-ease-pictures = Left/right sessions are shorter for now: { $images } pictures.
 stage-ease-level = Easier pictures (level { $level }) are fine too.
 stage-ease-stage = You can also go back to { $stage } for a while.
@@ -55,6 +55,7 @@ transition-therapist-lock = Your therapist set { $to }.
 transition-plan-changed = Your plan moved you from { $from } to { $to }.
 transition-gate-passed = Moved from { $from } to { $to } after { $days } days: its goals were met.
 transition-flare-began = Pain was above your usual: time to ease back in { $stage }.
+transition-flare-began-felt-worse = A mirror session felt worse: time to ease back in { $stage }.
 transition-flare-ended = Pain was back near your usual: back on track in { $stage }.
 
 # Safety messages.

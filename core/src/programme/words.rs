@@ -143,7 +143,12 @@ pub fn transition(locale: Locale, from: Option<Stage>, to: Stage, reason: &Trans
         TransitionReason::GatePassed { days_in_stage, .. } => {
             t!(locale, "transition-gate-passed", from = from_name, to = to_name, days = *days_in_stage)
         }
-        TransitionReason::FlareBegan { .. } => t!(locale, "transition-flare-began", stage = to_name),
+        TransitionReason::FlareBegan { signs } => match signs.first() {
+            Some(FlareSign::FeltWorse { .. }) => {
+                t!(locale, "transition-flare-began-felt-worse", stage = to_name)
+            }
+            _ => t!(locale, "transition-flare-began", stage = to_name),
+        },
         TransitionReason::FlareEnded => t!(locale, "transition-flare-ended", stage = to_name),
     }
 }

@@ -560,6 +560,11 @@ mod tests {
         let history = history(&store, Some(BodyPart::Hand), Locale::German).unwrap();
         assert!(history.iter().all(|t| !t.sentence.is_empty() && !t.sentence.contains("transition-")));
         assert_eq!(history[1].origin, TransitionOrigin::Flare);
+        assert!(
+            history[1].sentence.starts_with("Eine Spiegelübung fühlte sich schlechter an"),
+            "{}",
+            history[1].sentence
+        );
     }
 
     #[test]
