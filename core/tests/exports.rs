@@ -356,3 +356,49 @@ fn damaged_backups_never_panic_and_never_half_restore() {
         drop(new);
     }
 }
+
+/// A longer history than [`practised`]: 150 hand sessions over 45 days (several a day,
+/// the level changing), an affected left hand, and a journal with medication days.
+fn history(dir: &tempfile::TempDir) -> Arc<Proprio> {
+    let path = dir.path().join("history.db").to_str().unwrap().to_string();
+    proprio_core::simulate::write_history(&path, 150, &at(MONDAY_9AM - 45 * DAY_MS), 45 * DAY_MS).unwrap();
+    let p = Proprio::new(path, at(MONDAY_9AM)).unwrap();
+    let affected = vec![AffectedArea { body_part: BodyPart::Hand, side: Side::Left }];
+    p.update_profile(ProfileUpdate { affected: Some(affected), ..Default::default() }).unwrap();
+    for day in (0..45).step_by(3) {
+        p.add_journal_entry(NewJournalEntry {
+            at: at(MONDAY_9AM - 45 * DAY_MS + day * DAY_MS + 3_600_000),
+            pain: (7 - day / 8) as u8,
+            fear: None,
+            medication: day % 2 == 0,
+            note: if day % 9 == 0 { format!("day {day} <b>") } else { String::new() },
+            session_id: None,
+        })
+        .unwrap();
+    }
+    p
+}
+
+/// The report, from the export's bytes and as the `html` export, is byte for byte the one
+/// the whole-document renderer made (the fixtures were written by it, at commit eeeb316,
+/// before the report became one pass). A deliberate change to the report rewrites them:
+/// `UPDATE_FIXTURES=1 cargo test -p proprio-core --features simulate --test exports`.
+#[test]
+fn the_one_pass_report_equals_the_whole_document_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let short = open(&dir, "p.db");
+    practised(&short);
+    let long = history(&dir);
+    let now = at(MONDAY_9AM + 10 * DAY_MS);
+    for (p, name) in [(&short, "report-practised.html"), (&long, "report-history.html")] {
+        let from_bytes = proprio_core::render_report(json(p)).unwrap();
+        let exported = p.export(ExportFormat::Html, None, None, now.clone()).unwrap().remove(0).bytes;
+        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            std::fs::write(&fixture, &from_bytes).unwrap();
+        }
+        let expected = std::fs::read(&fixture).unwrap();
+        assert!(from_bytes == expected, "{name}: the report from the export's bytes differs");
+        assert!(exported == expected, "{name}: the html export differs");
+    }
+}
