@@ -18,6 +18,7 @@ uniffi::setup_scaffolding!();
 mod api;
 mod error;
 mod export;
+mod files;
 mod laterality;
 mod params;
 mod patient;
@@ -49,6 +50,6 @@ pub use patient::{
 pub use programme::{SessionKind, SessionState};
 pub use store::schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use time::{WallTime, parse_zone};
-pub use usecases::export::ImportSummary;
+pub use usecases::export::{ImportSummary, report_file};
 pub use usecases::left_right::{LeftRightOverview, LeftRightStart, SessionPoint, SessionResults};
 pub use usecases::sessions::{SessionSummary, Status, TrialResult};
