@@ -211,6 +211,19 @@ pub fn list(conn: &Connection) -> Result<Vec<SessionRow>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// All sessions, oldest first, without their trial counts (`trial_count` and
+/// `voided_count` are 0): for a reader of every trial anyway (an export), which would
+/// otherwise have the million trials of years counted twice first.
+pub fn list_uncounted(conn: &Connection) -> Result<Vec<SessionRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.kind, s.body_part, s.started_at_ms, s.started_zone, s.ended_at_ms,
+                s.ended_zone, s.state, s.seed, s.params, s.level, 0, 0
+         FROM session s ORDER BY s.id",
+    )?;
+    let rows = stmt.query_map([], session_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Appends a trial to a running session and returns it with its index.
 pub fn insert_trial(conn: &Connection, session_id: i64, trial: &Trial) -> Result<TrialRow> {
     get_running(conn, session_id)?;

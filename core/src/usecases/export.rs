@@ -134,7 +134,7 @@ fn gather(
     };
     store.read(|c| {
         let mut rows = Vec::new();
-        for row in store::sessions::list(c)?.into_iter().rev() {
+        for row in store::sessions::list_uncounted(c)? {
             if in_range(&row.started_at)? {
                 rows.push(row);
             }
