@@ -18,6 +18,7 @@ uniffi::setup_scaffolding!();
 mod api;
 mod error;
 mod export;
+mod files;
 mod laterality;
 mod messages;
 mod params;
@@ -55,7 +56,7 @@ pub use programme::{
 };
 pub use store::schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use time::{WallTime, parse_zone};
-pub use usecases::export::ImportSummary;
+pub use usecases::export::{ImportSummary, report_file};
 pub use usecases::left_right::{LeftRightOverview, LeftRightStart, SessionPoint, SessionResults};
 pub use usecases::programme::{
     NextAction, NextStep, SafetyKind, SafetyMessage, StageStatus, StageTransition, Today,
