@@ -14,6 +14,7 @@ cd "$ROOT"
 # Each suite that reports "N passed, N failed", and the log its last such line is read from.
 SUITES=(
     "FHIR export validation|$PROPRIO_BUILD/fhir/last-run.log"
+    "Export JSON Schema|$PROPRIO_BUILD/export-schema/last-run.log"
     "Report in Chromium|$PROPRIO_BUILD/report/last-run.log"
     "Kotlin binding tests|$PROPRIO_BUILD/kotlin/last-run.log"
     "Compose screens|$PROPRIO_BUILD/compose/last-run.log"
@@ -71,11 +72,12 @@ logged() {
     return "${PIPESTATUS[0]}"
 }
 phase "FHIR export validation" logged tests/fhir/run.sh "${SUITES[0]#*|}"
-phase "Report in Chromium" logged tests/report/run.sh "${SUITES[1]#*|}"
+phase "Export JSON Schema" logged tests/export-schema/run.sh "${SUITES[1]#*|}"
+phase "Report in Chromium" logged tests/report/run.sh "${SUITES[2]#*|}"
 phase "cdylib + bindgen" ensure_native
 export PROPRIO_LIB_DIR=$LIB_DIR PROPRIO_BINDGEN=$BINDGEN
 phase "Kotlin binding tests" bash tests/kotlin/run.sh
 phase "Compose screens (desktop JVM)" bash tests/compose/run.sh
-phase "Swift source checks" logged tests/swift/check.sh "${SUITES[4]#*|}"
+phase "Swift source checks" logged tests/swift/check.sh "${SUITES[5]#*|}"
 phase "Swift FFI header smoke" bash tests/swift/header_smoke.sh
-phase "Fuzz (short run)" logged tests/fuzz/run.sh "${SUITES[5]#*|}"
+phase "Fuzz (short run)" logged tests/fuzz/run.sh "${SUITES[6]#*|}"
