@@ -22,6 +22,7 @@ mod laterality;
 mod messages;
 mod params;
 mod patient;
+mod plan;
 mod programme;
 pub mod reminders;
 #[cfg(feature = "simulate")]
