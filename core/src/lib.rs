@@ -34,8 +34,9 @@ mod time;
 mod usecases;
 
 pub use api::{
-    Proprio, ReminderToday, RenderedImage, StimulusMetadata, decrypt_export, encrypt_export, render_report,
-    render_stimulus, render_stimulus_png, stimulus_metadata,
+    Proprio, ReminderToday, RenderedImage, StimulusMetadata, decrypt_export, encrypt_export, plan_from_code,
+    plan_qr_png, plan_qr_svg, plan_qr_text, plan_to_code, render_report, render_stimulus,
+    render_stimulus_png, stimulus_metadata,
 };
 pub use error::{Error, ProprioError, Result};
 pub use export::crypt::is_encrypted as export_is_encrypted;
@@ -49,9 +50,15 @@ pub use params::ParameterInfo;
 pub use patient::{
     AffectedArea, Handedness, JournalEntry, MAX_NOTE_CHARS, NewJournalEntry, Profile, ProfileUpdate,
 };
-pub use programme::{SessionKind, SessionState};
+pub use plan::changes::PlanChange;
+pub use plan::{
+    FORMAT as PLAN_FORMAT, FORMAT_VERSION as PLAN_FORMAT_VERSION, MAX_PLAN_BYTES, ParameterOverride,
+    PlanProblem, PlanSource, PlanStage, PlanTrack, TherapyPlan, TimeSpan,
+};
+pub use programme::{SessionKind, SessionState, Stage, Track};
 pub use store::schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use time::{WallTime, parse_zone};
 pub use usecases::export::ImportSummary;
 pub use usecases::left_right::{LeftRightOverview, LeftRightStart, SessionPoint, SessionResults};
+pub use usecases::plan::{PlanChangeNote, PlanEntry};
 pub use usecases::sessions::{SessionSummary, Status, TrialResult};

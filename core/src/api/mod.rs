@@ -4,12 +4,14 @@
 mod export;
 mod left_right;
 mod pictures;
+mod plan;
 mod reminders;
 
 pub use export::{decrypt_export, encrypt_export, render_report};
 pub use pictures::{
     RenderedImage, StimulusMetadata, render_stimulus, render_stimulus_png, stimulus_metadata,
 };
+pub use plan::{plan_from_code, plan_qr_png, plan_qr_svg, plan_qr_text, plan_to_code};
 pub use reminders::ReminderToday;
 
 use crate::error::ProprioError;

@@ -12,7 +12,6 @@ use crate::programme::{SessionKind, Stage, Track};
 use crate::reminders::{KindTarget, MAX_PER_DAY, QuietHours};
 use crate::stimulus::{BodyPart, Side};
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
 
 /// Largest plan document read (a full plan is about 2 KiB).
 pub const MAX_PLAN_BYTES: usize = 64 * 1024;
@@ -511,6 +510,6 @@ fn truncate(text: &str, max: usize) -> String {
 
 /// Every field name the document may hold, for the schema test.
 #[cfg(test)]
-pub(super) fn field_names() -> BTreeSet<&'static str> {
+pub(super) fn field_names() -> std::collections::BTreeSet<&'static str> {
     TOP_FIELDS.iter().chain(TRACK_FIELDS).chain(STAGE_FIELDS).chain(REMINDER_FIELDS).copied().collect()
 }

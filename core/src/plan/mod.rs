@@ -10,13 +10,14 @@ mod check;
 pub mod code;
 pub mod qr;
 
-pub use check::{MAX_INSTRUCTIONS_CHARS, MAX_NAME_CHARS, MAX_PLAN_BYTES, parse};
+pub use check::{MAX_PLAN_BYTES, parse};
 
 use crate::error::Result;
 use crate::params::Parameters;
 use crate::programme::{Stage, Track};
 use crate::reminders::{KindTarget, QuietHours, ReminderSettings};
 use crate::stimulus::{BodyPart, Side};
+use crate::text::text_enum;
 use serde_json::{Map, Value, json};
 
 /// The document's `format`.
@@ -84,6 +85,16 @@ pub struct TimeSpan {
     pub start_min: i32,
     pub end_min: i32,
 }
+
+text_enum!(
+    /// How a plan arrived.
+    PlanSource {
+        /// A JSON file from the therapist.
+        File => "file",
+        /// A share code, typed or scanned from a QR code.
+        Code => "code",
+    }
+);
 
 /// One problem found in a plan: where (`tracks[0].stages[2].min_days`) and what.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, uniffi::Record)]
@@ -264,6 +275,7 @@ pub(crate) fn span_text(start_min: i32, end_min: i32) -> String {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use super::check::MAX_INSTRUCTIONS_CHARS;
     use super::*;
     use crate::error::Error;
 
@@ -506,5 +518,66 @@ pub(crate) mod tests {
         s.validate().unwrap();
         let bare = parse(r#"{"format":"proprio-plan","format_version":1,"created":"2026-01-01"}"#).unwrap();
         assert_eq!(bare.reminder_settings(&s), s, "a plan without reminders leaves them");
+    }
+}
+
+/// docs/plan.schema.json says what the checker says: the same fields, parameters with
+/// the table's ranges, the enums' names.
+#[cfg(test)]
+mod schema_tests {
+    use super::*;
+    use crate::programme::SessionKind;
+    use std::collections::BTreeSet;
+
+    const SCHEMA: &str = include_str!("../../../docs/plan.schema.json");
+
+    fn names(v: &Value) -> BTreeSet<String> {
+        v.as_object().unwrap().keys().cloned().collect()
+    }
+
+    fn strings(v: &Value) -> BTreeSet<String> {
+        v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+    }
+
+    fn all<T: std::fmt::Display>(items: &[T]) -> BTreeSet<String> {
+        items.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn the_schema_matches_the_checker() {
+        let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+        let top = &schema["properties"];
+        let track = &top["tracks"]["items"]["properties"];
+        let stage = &schema["$defs"]["stage"]["properties"];
+        let reminders = &top["reminders"]["properties"];
+        let fields: BTreeSet<String> = [top, track, stage, reminders].iter().flat_map(|v| names(v)).collect();
+        let checked: BTreeSet<String> = check::field_names().into_iter().map(String::from).collect();
+        assert_eq!(fields, checked);
+        assert_eq!(strings(&stage["stage"]["enum"]), all(Stage::ALL));
+        assert_eq!(strings(&track["body_part"]["enum"]), all(BodyPart::ALL));
+        assert_eq!(strings(&track["track"]["enum"]), all(Track::ALL));
+        assert_eq!(names(&top["daily_targets"]["properties"]), all(SessionKind::ALL));
+        assert_eq!(top["format"]["const"], json!(FORMAT));
+        assert_eq!(top["format_version"]["const"], json!(FORMAT_VERSION));
+        let params = &top["parameters"]["properties"];
+        let table = Parameters::default().table();
+        assert_eq!(names(params).len(), table.len());
+        for row in table {
+            let p = &params[&row.key];
+            assert_eq!(
+                (p["minimum"].as_f64(), p["maximum"].as_f64()),
+                (Some(row.min), Some(row.max)),
+                "{}",
+                row.key
+            );
+            let whole = p["type"] == "integer";
+            assert_eq!(
+                whole,
+                row.min.fract() == 0.0 && row.max.fract() == 0.0 && row.max > 1.0,
+                "{}",
+                row.key
+            );
+        }
+        assert_eq!(top["instructions"]["maxLength"], json!(check::MAX_INSTRUCTIONS_CHARS));
     }
 }

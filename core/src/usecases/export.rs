@@ -6,7 +6,6 @@ use crate::error::{Error, Result};
 use crate::export::{self, ExportDocument, ExportFile, ExportFormat, ExportSession, ExportTrial};
 use crate::laterality::session::{SessionParams, observations};
 use crate::laterality::{levels, stats};
-use crate::params::Parameters;
 use crate::programme::{SessionKind, SessionState};
 use crate::stimulus::StimulusSpec;
 use crate::store::{self, Store, backup, summaries};
@@ -133,7 +132,7 @@ pub fn document(
             from: first.map(|d| d.to_string()),
             to: last.map(|d| d.to_string()),
             patient: store::profile::get(c)?,
-            parameters: Parameters::default().table(),
+            parameters: super::plan::parameters_in(c)?.table(),
             sessions,
             journal,
             ladder: summaries::ladder_all(c)?.into_iter().filter(|l| ids.contains(&l.session_id)).collect(),

@@ -6,5 +6,6 @@
 pub mod export;
 pub mod left_right;
 pub mod patient;
+pub mod plan;
 pub mod reminders;
 pub mod sessions;

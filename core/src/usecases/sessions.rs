@@ -5,7 +5,6 @@
 use super::left_right;
 use crate::error::{Error, Result};
 use crate::laterality::Trial;
-use crate::params::Parameters;
 use crate::patient::Profile;
 use crate::programme::{SessionKind, SessionState};
 use crate::stimulus::{BodyPart, Side};
@@ -130,9 +129,12 @@ pub fn start(
             "left/right sessions start with start_left_right, which plans their pictures",
         ));
     }
-    let params = serde_json::to_string(&Parameters::default())?;
-    let new = NewSession { kind, body_part, seed, params_json: &params, level: None, plan: "" };
-    Ok(store.write(|tx| store::sessions::start(tx, &new, now))?.into())
+    let row = store.write(|tx| {
+        let params = serde_json::to_string(&super::plan::parameters_in(tx)?)?;
+        let new = NewSession { kind, body_part, seed, params_json: &params, level: None, plan: "" };
+        store::sessions::start(tx, &new, now)
+    })?;
+    Ok(row.into())
 }
 
 /// Ends a running session as completed or aborted.
