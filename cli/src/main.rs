@@ -56,6 +56,10 @@ enum Command {
     /// Reminder plan for the next days, its diff against what is scheduled, snooze,
     /// settings and adherence
     Reminders(commands::reminders::Args),
+    /// The therapist's plan: a template, import (file or share code), show, share code,
+    /// decode and QR code
+    #[command(subcommand)]
+    Plan(commands::plan::Command),
     /// Today: reminders still to come, sessions done and adherence
     Today(commands::today::Args),
     /// Write what a patient shares: JSON (everything; also the backup), CSV tables, or
@@ -99,6 +103,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), output::CliError> {
         Command::Journal(cmd) => commands::journal::run(ctx, cmd),
         Command::Stimulus(cmd) => commands::stimulus::run(cmd),
         Command::Reminders(args) => commands::reminders::run(ctx, args),
+        Command::Plan(cmd) => commands::plan::run(ctx, cmd),
         Command::Today(args) => commands::today::run(ctx, args),
         Command::Export(args) => commands::export::run(ctx, args),
         Command::Import(args) => commands::import::run(ctx, args),

@@ -1,7 +1,7 @@
 //! What a new plan changes for the patient, as typed changes, and the sentence for each
 //! (from the `plan` catalogue), so the patient sees what their therapist changed.
 
-use super::{TherapyPlan, span_text};
+use super::TherapyPlan;
 use crate::error::Result;
 use crate::messages::{self, Locale, t};
 use crate::params::Parameters;
@@ -207,11 +207,11 @@ pub fn sentence(change: &PlanChange, locale: Locale) -> String {
             t!(locale, "plan-target", kind = session_kind(*kind, locale), from = *from, to = *to,)
         }
         PlanChange::ReminderWindow { start_min, end_min } => {
-            t!(locale, "plan-window", window = span_text(*start_min, *end_min))
+            t!(locale, "plan-window", window = span(*start_min, *end_min))
         }
         PlanChange::QuietHours { periods } if periods.is_empty() => t!(locale, "plan-quiet-none"),
         PlanChange::QuietHours { periods } => {
-            let list: Vec<String> = periods.iter().map(|q| span_text(q.start_min, q.end_min)).collect();
+            let list: Vec<String> = periods.iter().map(|q| span(q.start_min, q.end_min)).collect();
             t!(locale, "plan-quiet", periods = list.join(", "))
         }
         PlanChange::TrackAdded { body_part, side, track } => t!(
@@ -252,6 +252,11 @@ pub fn sentence(change: &PlanChange, locale: Locale) -> String {
         PlanChange::Instructions { text } => t!(locale, "plan-instructions", text = text.as_str()),
         PlanChange::InstructionsRemoved => t!(locale, "plan-instructions-removed"),
     }
+}
+
+/// `09:00–20:30`, as a sentence writes a period.
+fn span(start_min: i32, end_min: i32) -> String {
+    format!("{:02}:{:02}–{:02}:{:02}", start_min / 60, start_min % 60, end_min / 60, end_min % 60)
 }
 
 fn value(x: f64, locale: Locale) -> String {

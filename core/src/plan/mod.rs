@@ -269,7 +269,7 @@ fn number(x: f64) -> Value {
 }
 
 /// `HH:MM-HH:MM`, the form the document writes periods in.
-pub(crate) fn span_text(start_min: i32, end_min: i32) -> String {
+fn span_text(start_min: i32, end_min: i32) -> String {
     format!("{:02}:{:02}-{:02}:{:02}", start_min / 60, start_min % 60, end_min / 60, end_min % 60)
 }
 
