@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, the Rust tests, the FHIR export against a FHIR R4
-# library, the report drawn in headless Chromium, the Kotlin binding tests on the JVM,
-# the Compose screens on the desktop JVM (compiled, drawn into PNGs, clicked through, and
-# the Android glue compiled against android-all), the Swift source checks (parse + core
-# names, no Swift compiler needed) and the Swift FFI header smoke test. Installs what the
-# binding tests need if missing.
+# library, the plan's JSON Schema against the jsonschema package, the report drawn in
+# headless Chromium, the Kotlin binding tests on the JVM, the Compose screens on the
+# desktop JVM (compiled, drawn into PNGs, clicked through, and the Android glue compiled
+# against android-all), the Swift source checks (parse + core names, no Swift compiler
+# needed) and the Swift FFI header smoke test. Installs what the binding tests need if
+# missing.
 # Exits non-zero if anything fails; prints how long each phase took.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -17,6 +18,7 @@ SUITES=(
     "Kotlin binding tests|$PROPRIO_BUILD/kotlin/last-run.log"
     "Compose screens|$PROPRIO_BUILD/compose/last-run.log"
     "Swift source checks|$PROPRIO_BUILD/swift/check.last-run.log"
+    "Plan schema validation|$PROPRIO_BUILD/plan/last-run.log"
 )
 TIMINGS=()
 CURRENT=
@@ -69,6 +71,7 @@ logged() {
     return "${PIPESTATUS[0]}"
 }
 phase "FHIR export validation" logged tests/fhir/run.sh "${SUITES[0]#*|}"
+phase "Plan schema validation" logged tests/plan/run.sh "${SUITES[5]#*|}"
 phase "Report in Chromium" logged tests/report/run.sh "${SUITES[1]#*|}"
 phase "cdylib + bindgen" ensure_native
 export PROPRIO_LIB_DIR=$LIB_DIR PROPRIO_BINDGEN=$BINDGEN
