@@ -8,7 +8,7 @@
 //! - `usecases` — the flows that read and write the store, one file per feature;
 //! - `store` — SQLite only: connections, schema steps, rows and typed queries;
 //! - the rules, pure: `laterality`, `reminders`, `stimulus`, `programme`, `patient`,
-//!   `params`, `time`.
+//!   `plan` (the therapist's plan), `params`, `time`.
 //!
 //! The public Rust surface is the re-exports below (what the CLI and the bindings use);
 //! `simulate` (a virtual patient) is built only with the `simulate` feature.
