@@ -97,7 +97,7 @@ text_enum!(
 );
 
 /// One problem found in a plan: where (`tracks[0].stages[2].min_days`) and what.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct PlanProblem {
     /// The place in the document; `plan` for the document as a whole.
     pub path: String,
@@ -169,12 +169,12 @@ impl TherapyPlan {
                 .collect();
             tracks.push(PlanTrack { body_part, side, track, stages });
         }
-        let parameters = params
+        let mut parameters: Vec<ParameterOverride> = params
             .table()
             .into_iter()
             .map(|row| ParameterOverride { key: row.key, value: row.value })
             .collect();
-        let mut parameters: Vec<ParameterOverride> = parameters;
+        // The order the document is read back in.
         parameters.sort_by(|a, b| a.key.cmp(&b.key));
         TherapyPlan {
             created: created.to_string(),
