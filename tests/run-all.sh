@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, the Rust tests, the FHIR export against a FHIR R4
-# library, the report drawn in headless Chromium, the Kotlin binding tests on the JVM,
-# the Compose screens on the desktop JVM (compiled, drawn into PNGs, clicked through, and
-# the Android glue compiled against android-all), the Swift source checks (parse + core
-# names, no Swift compiler needed), the Swift FFI header smoke test and a short fuzz run of
-# every parser of outside input (tests/fuzz/run.sh). Installs what the
-# binding tests need if missing.
+# library, the plan's JSON Schema against the jsonschema package, the report drawn in
+# headless Chromium, the Kotlin binding tests on the JVM, the Compose screens on the
+# desktop JVM (compiled, drawn into PNGs, clicked through, and the Android glue compiled
+# against android-all), the Swift source checks (parse + core names, no Swift compiler
+# needed), the Swift FFI header smoke test and a short fuzz run of every parser of
+# outside input (tests/fuzz/run.sh). Installs what the binding tests need if missing.
 # Exits non-zero if anything fails; prints how long each phase took.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -20,6 +20,7 @@ SUITES=(
     "Compose screens|$PROPRIO_BUILD/compose/last-run.log"
     "Swift source checks|$PROPRIO_BUILD/swift/check.last-run.log"
     "Fuzz (short run)|$PROPRIO_BUILD/fuzz/last-run.log"
+    "Plan schema validation|$PROPRIO_BUILD/plan/last-run.log"
 )
 TIMINGS=()
 CURRENT=
@@ -65,19 +66,24 @@ phase "cargo fmt --check" cargo fmt --all --check
 phase "cargo clippy" cargo clippy --locked --workspace --all-targets -- -D warnings
 # Also compiles the dependencies of the debug uniffi-bindgen built in the next phase.
 phase "cargo test --workspace" cargo test --locked --workspace
-# logged SCRIPT LOG: runs a suite script, keeping its output for the summed last line.
+# logged SCRIPT: runs the suite script of the current phase, keeping its output in that
+# suite's log (SUITES) for the summed last line.
 logged() {
-    mkdir -p "$(dirname "$2")"
-    bash "$1" | tee "$2"
+    local suite log=
+    for suite in "${SUITES[@]}"; do [ "${suite%%|*}" != "$CURRENT" ] || log=${suite#*|}; done
+    [ -n "$log" ] || die "no suite named \"$CURRENT\" in SUITES"
+    mkdir -p "$(dirname "$log")"
+    bash "$1" | tee "$log"
     return "${PIPESTATUS[0]}"
 }
-phase "FHIR export validation" logged tests/fhir/run.sh "${SUITES[0]#*|}"
-phase "Export JSON Schema" logged tests/export-schema/run.sh "${SUITES[1]#*|}"
-phase "Report in Chromium" logged tests/report/run.sh "${SUITES[2]#*|}"
+phase "FHIR export validation" logged tests/fhir/run.sh
+phase "Export JSON Schema" logged tests/export-schema/run.sh
+phase "Plan schema validation" logged tests/plan/run.sh
+phase "Report in Chromium" logged tests/report/run.sh
 phase "cdylib + bindgen" ensure_native
 export PROPRIO_LIB_DIR=$LIB_DIR PROPRIO_BINDGEN=$BINDGEN
 phase "Kotlin binding tests" bash tests/kotlin/run.sh
 phase "Compose screens (desktop JVM)" bash tests/compose/run.sh
-phase "Swift source checks" logged tests/swift/check.sh "${SUITES[5]#*|}"
+phase "Swift source checks" logged tests/swift/check.sh
 phase "Swift FFI header smoke" bash tests/swift/header_smoke.sh
-phase "Fuzz (short run)" logged tests/fuzz/run.sh "${SUITES[6]#*|}"
+phase "Fuzz (short run)" logged tests/fuzz/run.sh

@@ -60,6 +60,10 @@ enum Command {
     /// Reminder plan for the next days, its diff against what is scheduled, snooze,
     /// settings and adherence
     Reminders(commands::reminders::Args),
+    /// The therapist's plan: a template, import (file or share code), show, share code,
+    /// decode and QR code
+    #[command(subcommand)]
+    Plan(commands::plan::Command),
     /// Today: what to do next and why, safety messages, each painful area's stage,
     /// sessions done against the targets and the next reminder
     Today(commands::today::Args),
@@ -106,6 +110,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), output::CliError> {
         Command::Journal(cmd) => commands::journal::run(ctx, cmd),
         Command::Stimulus(cmd) => commands::stimulus::run(cmd),
         Command::Reminders(args) => commands::reminders::run(ctx, args),
+        Command::Plan(cmd) => commands::plan::run(ctx, cmd),
         Command::Today(args) => commands::today::run(ctx, args),
         Command::Stages(args) => commands::stages::run(ctx, args),
         Command::Export(args) => commands::export::run(ctx, args),

@@ -45,7 +45,17 @@ impl From<proprio_core::Error> for CliError {
 impl From<ProprioError> for CliError {
     fn from(e: ProprioError) -> Self {
         match e {
+            ProprioError::InvalidPlan { problems } => {
+                let lines: Vec<String> =
+                    problems.iter().map(|p| format!("  {}: {}", p.path, p.reason)).collect();
+                CliError::usage(format!(
+                    "the plan has {} problem(s); nothing was changed:\n{}",
+                    problems.len(),
+                    lines.join("\n")
+                ))
+            }
             ProprioError::InvalidArgument { .. }
+            | ProprioError::NewerPlan { .. }
             | ProprioError::NotFound { .. }
             | ProprioError::InvalidState { .. } => CliError::usage(e.to_string()),
             _ => CliError::failure(e.to_string()),

@@ -2,6 +2,7 @@
 //! FFI, [`ProprioError`] is the small set of cases a shell can act on. The mapping between
 //! the two lives in one place: `impl From<Error> for ProprioError`.
 
+use crate::plan::PlanProblem;
 use rusqlite::ErrorCode;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -26,6 +27,12 @@ pub enum Error {
     NotAFile { path: String, reason: String },
     #[error("{path} is damaged ({reason}); restore it from a copy")]
     Damaged { path: String, reason: String },
+    #[error("the plan has {} problem(s); nothing was changed: {}", problems.len(), join_problems(problems))]
+    InvalidPlan { problems: Vec<PlanProblem> },
+    #[error(
+        "this plan was written for a newer Proprio (plan format {found}; this app reads up to {supported}); update the app to use it, nothing was changed"
+    )]
+    NewerPlan { found: u64, supported: u32 },
     #[error("storage: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("data encoding: {0}")]
@@ -48,6 +55,10 @@ impl Error {
         matches!(self, Error::Sqlite(rusqlite::Error::SqliteFailure(e, _))
             if matches!(e.code, ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
     }
+}
+
+fn join_problems(problems: &[PlanProblem]) -> String {
+    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
 /// The error every exported call can return. Each variant is something a shell can act
@@ -79,6 +90,15 @@ pub enum ProprioError {
     /// The database was opened but a page read back damaged (a failing disk, a torn copy).
     #[error("{path} is damaged: {reason}")]
     Damaged { path: String, reason: String },
+    /// A therapist's plan (or its share code's content) has problems, each with its path
+    /// in the document; nothing was changed.
+    #[error("the plan has {} problem(s); nothing was changed: {}", problems.len(), join_problems(problems))]
+    InvalidPlan { problems: Vec<PlanProblem> },
+    /// The plan was written for a newer app; update the app. Nothing was changed.
+    #[error(
+        "this plan needs a newer Proprio (plan format {found}; this app reads up to {supported}): update the app"
+    )]
+    NewerPlan { found: u64, supported: u32 },
     /// Reading or writing storage failed (disk full, I/O error, ...).
     #[error("storage failure: {reason}")]
     Storage { reason: String },
@@ -95,6 +115,8 @@ impl From<Error> for ProprioError {
             Error::ForeignDatabase { path, reason } => ProprioError::ForeignDatabase { path, reason },
             Error::NotAFile { path, reason } => ProprioError::NotAFile { path, reason },
             Error::Damaged { path, reason } => ProprioError::Damaged { path, reason },
+            Error::InvalidPlan { problems } => ProprioError::InvalidPlan { problems },
+            Error::NewerPlan { found, supported } => ProprioError::NewerPlan { found, supported },
             e @ (Error::Sqlite(_) | Error::Json(_) | Error::Io(_)) => {
                 ProprioError::Storage { reason: e.to_string() }
             }

@@ -8,7 +8,7 @@
 //! - `usecases` — the flows that read and write the store, one file per feature;
 //! - `store` — SQLite only: connections, schema steps, rows and typed queries;
 //! - the rules, pure: `laterality`, `reminders`, `stimulus`, `programme`, `patient`,
-//!   `params`, `time`.
+//!   `plan` (the therapist's plan), `params`, `time`.
 //!
 //! The public Rust surface is the re-exports below (what the CLI and the bindings use);
 //! `simulate` (a virtual patient) is built only with the `simulate` feature.
@@ -23,6 +23,7 @@ mod laterality;
 mod messages;
 mod params;
 mod patient;
+mod plan;
 mod programme;
 pub mod reminders;
 #[cfg(feature = "simulate")]
@@ -34,8 +35,9 @@ mod time;
 mod usecases;
 
 pub use api::{
-    Proprio, ReminderToday, RenderedImage, StimulusMetadata, decrypt_export, encrypt_export, render_report,
-    render_stimulus, render_stimulus_png, stimulus_metadata,
+    Proprio, ReminderToday, RenderedImage, StimulusMetadata, decrypt_export, encrypt_export, plan_from_code,
+    plan_qr_png, plan_qr_svg, plan_qr_text, plan_to_code, render_report, render_stimulus,
+    render_stimulus_png, stimulus_metadata,
 };
 pub use error::{Error, ProprioError, Result};
 pub use export::crypt::is_encrypted as export_is_encrypted;
@@ -49,6 +51,11 @@ pub use params::ParameterInfo;
 pub use patient::{
     AffectedArea, Handedness, JournalEntry, MAX_NOTE_CHARS, NewJournalEntry, Profile, ProfileUpdate,
 };
+pub use plan::changes::PlanChange;
+pub use plan::{
+    FORMAT as PLAN_FORMAT, FORMAT_VERSION as PLAN_FORMAT_VERSION, MAX_PLAN_BYTES, ParameterOverride,
+    PlanProblem, PlanSource, PlanStage, PlanTrack, TherapyPlan, TimeSpan,
+};
 pub use programme::flare::FlareSign;
 pub use programme::{
     EaseBack, EntryReason, SessionKind, SessionState, Stage, StageBlocker, StageDecision, StageMinDays,
@@ -58,6 +65,7 @@ pub use store::schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use time::{WallTime, parse_zone};
 pub use usecases::export::{ImportSummary, report_file};
 pub use usecases::left_right::{LeftRightOverview, LeftRightStart, SessionPoint, SessionResults};
+pub use usecases::plan::{PlanChangeNote, PlanEntry};
 pub use usecases::programme::{
     NextAction, NextStep, SafetyKind, SafetyMessage, StageStatus, StageTransition, Today,
 };

@@ -1,7 +1,8 @@
 //! Randomised property tests (seeded, so a failure repeats) for every parser the core has
 //! today: zone names and wall times, the reminder diff JSON, reminder ids, reminder
-//! settings, journal entries. Any input gives a value or a typed error naming the field,
-//! never a panic, and a refused write changes nothing. (CLI date-time parsing has its own
+//! settings, journal entries, therapist's plans and their share codes. Any input gives a
+//! value or a typed error naming the field, never a panic, and a refused write changes
+//! nothing. (CLI date-time parsing has its own
 //! in cli/src/context.rs.)
 
 use proprio_core::NewJournalEntry;
@@ -164,4 +165,99 @@ fn settings_and_journal_entries_are_stored_whole_or_not_at_all() {
         assert_eq!(proprio.journal_entries().unwrap().len(), stored_entries);
     }
     assert!(stored_entries > 50, "too few valid cases to mean much: {stored_entries}");
+}
+
+const FULL_PLAN: &str = include_str!("fixtures/plans/valid/full.json");
+
+/// `text` with a few random bytes changed, inserted, removed, or cut short.
+fn damaged(rng: &mut ChaCha8Rng, text: &[u8], pieces: &[&str]) -> Vec<u8> {
+    let mut bytes = text.to_vec();
+    for _ in 0..rng.random_range(1..=4) {
+        let at = rng.random_range(0..=bytes.len());
+        match rng.random_range(0..5) {
+            0 if at < bytes.len() => bytes[at] = rng.random(),
+            1 => bytes.splice(at..at, pieces[rng.random_range(0..pieces.len())].bytes()).for_each(drop),
+            2 if at < bytes.len() => {
+                bytes.remove(at);
+            }
+            3 => bytes.truncate(at),
+            _ => bytes.splice(at..at, std::iter::repeat_n(b'[', rng.random_range(0..300))).for_each(drop),
+        }
+    }
+    bytes
+}
+
+#[test]
+fn damaged_plans_are_read_or_refused_with_bounded_problems() {
+    let mut rng = ChaCha8Rng::seed_from_u64(5);
+    let pieces = [
+        "\"",
+        ",",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        "null",
+        "-1",
+        "1e99",
+        "91",
+        "\"mirror\"",
+        "\"locked\":true",
+        "\"skip\":true",
+        "\"format_version\":2",
+        "\"x\":1",
+        "\\u0000",
+        "é",
+        "24:00",
+        "\"hand\"",
+    ];
+    let (mut read, mut refused) = (0, 0);
+    for _ in 0..4000 {
+        let text = String::from_utf8_lossy(&damaged(&mut rng, FULL_PLAN.as_bytes(), &pieces)).into_owned();
+        match proprio_core::plan_to_code(text) {
+            Ok(code) => {
+                read += 1;
+                let back = proprio_core::plan_from_code(code.clone()).unwrap();
+                assert_eq!(
+                    proprio_core::plan_to_code(back).unwrap(),
+                    code,
+                    "a plan read is written back the same"
+                );
+            }
+            Err(ProprioError::InvalidPlan { problems }) => {
+                refused += 1;
+                assert!(!problems.is_empty() && problems.len() <= 51);
+                for p in &problems {
+                    assert!(p.path.len() < 120 && p.reason.len() < 600, "{p:?}");
+                }
+            }
+            Err(ProprioError::NewerPlan { found, supported }) => assert!(found > u64::from(supported)),
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+    assert!(read > 0 && refused > 0, "read {read}, refused {refused}");
+}
+
+#[test]
+fn damaged_share_codes_are_refused_or_carry_a_checked_plan() {
+    let mut rng = ChaCha8Rng::seed_from_u64(6);
+    let code = proprio_core::plan_to_code(FULL_PLAN.into()).unwrap();
+    let pieces = ["A", "_", "-", ".", "=", "PLAN1.", "PLAN2.", " ", "\n", "+", "/"];
+    for i in 0..4000 {
+        let text = if i % 2 == 0 {
+            String::from_utf8_lossy(&damaged(&mut rng, code.as_bytes(), &pieces)).into_owned()
+        } else {
+            format!("PLAN1.{}", text(&mut rng, &["A", "b", "9", "-", "_", "QUFB", "////"], 400))
+        };
+        match proprio_core::plan_from_code(text.clone()) {
+            Ok(json) => assert_eq!(proprio_core::plan_to_code(json).unwrap(), code, "{text}"),
+            Err(ProprioError::InvalidArgument { field, reason }) => {
+                assert_eq!(field, "code");
+                assert!(reason.len() < 200, "{reason}");
+            }
+            Err(ProprioError::InvalidPlan { .. } | ProprioError::NewerPlan { .. }) => {}
+            Err(e) => panic!("{text}: {e:?}"),
+        }
+    }
 }

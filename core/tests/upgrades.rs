@@ -31,6 +31,7 @@ fn every_earlier_schema_opens_migrates_and_keeps_its_numbers() {
         assert_eq!(status.profile.code, "P-ABCD-EFGH");
         assert_eq!(status.profile.skin_tone, 3);
         assert_eq!(status.profile.affected.len(), 1);
+        assert!(proprio.plan_history().unwrap().is_empty(), "from v{version}: no plan before plans existed");
         let sessions = proprio.sessions().unwrap(); // newest first
         let states: Vec<SessionState> = sessions.iter().map(|s| s.state).collect();
         // The session left running by the old build has no owner: it ends as interrupted.

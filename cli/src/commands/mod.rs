@@ -6,6 +6,7 @@ pub mod export;
 pub mod font;
 pub mod import;
 pub mod journal;
+pub mod plan;
 pub mod practice;
 pub mod profile;
 pub mod reminders;

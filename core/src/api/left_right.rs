@@ -15,7 +15,7 @@ impl Proprio {
     /// Plans and starts a left/right session (its pictures fixed by the stored seed).
     pub fn start_left_right(&self, settings: LeftRightSettings, now: WallTime) -> Result<LeftRightStart> {
         let seed = settings.seed.unwrap_or_else(random_seed);
-        Ok(left_right::start(&self.store, &settings, seed, &self.params_in_force(), &now)?)
+        Ok(left_right::start(&self.store, &settings, seed, &self.params_in_force()?, &now)?)
     }
 
     /// The picture to show now (e.g. after the app was restored), or `None` when every
@@ -51,7 +51,7 @@ impl Proprio {
 
     /// Per-side statistics of one session and the stage gate as it stands.
     pub fn session_results(&self, session_id: i64, now: WallTime) -> Result<SessionResults> {
-        Ok(left_right::results(&self.store, session_id, &self.params_in_force(), &now, self.locale())?)
+        Ok(left_right::results(&self.store, session_id, &self.params_in_force()?, &now, self.locale())?)
     }
 
     /// Level, gate, recent statistics and the newest `history_limit` sessions (all when
@@ -65,7 +65,7 @@ impl Proprio {
         Ok(left_right::overview(
             &self.store,
             body_part,
-            &self.params_in_force(),
+            &self.params_in_force()?,
             &now,
             history_limit,
             self.locale(),
@@ -73,15 +73,14 @@ impl Proprio {
     }
 
     /// The clinical parameter table in force, with the source of every default.
-    pub fn parameters(&self) -> Vec<ParameterInfo> {
-        self.params_in_force().table()
+    pub fn parameters(&self) -> Result<Vec<ParameterInfo>> {
+        Ok(self.params_in_force()?.table())
     }
 }
 
 impl Proprio {
-    /// The parameters in force. Until a therapist's plan can be imported these are the
-    /// defaults; plan import replaces this one place.
-    pub(super) fn params_in_force(&self) -> Parameters {
-        Parameters::default()
+    /// The parameters in force: the current therapist's plan's, or the defaults.
+    pub(super) fn params_in_force(&self) -> Result<Parameters> {
+        Ok(crate::usecases::plan::parameters(&self.store)?)
     }
 }

@@ -4,6 +4,7 @@
 mod export;
 mod left_right;
 mod pictures;
+mod plan;
 mod programme;
 mod reminders;
 
@@ -11,6 +12,7 @@ pub use export::{decrypt_export, encrypt_export, render_report};
 pub use pictures::{
     RenderedImage, StimulusMetadata, render_stimulus, render_stimulus_png, stimulus_metadata,
 };
+pub use plan::{plan_from_code, plan_qr_png, plan_qr_svg, plan_qr_text, plan_to_code};
 pub use reminders::ReminderToday;
 
 use crate::error::ProprioError;
@@ -97,12 +99,12 @@ impl Proprio {
 
     /// Ends a running session normally.
     pub fn finish_session(&self, session_id: i64, now: WallTime) -> Result<SessionSummary> {
-        Ok(sessions::end(&self.store, session_id, SessionState::Completed, &now, &self.params_in_force())?)
+        Ok(sessions::end(&self.store, session_id, SessionState::Completed, &now, &self.params_in_force()?)?)
     }
 
     /// Ends a running session early; answered trials are kept.
     pub fn abort_session(&self, session_id: i64, now: WallTime) -> Result<SessionSummary> {
-        Ok(sessions::end(&self.store, session_id, SessionState::Aborted, &now, &self.params_in_force())?)
+        Ok(sessions::end(&self.store, session_id, SessionState::Aborted, &now, &self.params_in_force()?)?)
     }
 
     /// Every session, newest first, with trial counts.

@@ -13,7 +13,7 @@ impl Proprio {
     /// Today, for the home screen to draw as it is. Evaluates every painful body part's
     /// stage first (and stores any transition), so it is never out of date.
     pub fn today(&self, now: WallTime) -> Result<Today> {
-        Ok(usecase::today(&self.store, &now, &self.params_in_force(), self.locale())?)
+        Ok(usecase::today(&self.store, &now, &self.params_in_force()?, self.locale())?)
     }
 
     /// Every stored stage transition and flare event, oldest first: of one body part, or
@@ -35,7 +35,7 @@ impl Proprio {
             body_part,
             &plan,
             &now,
-            &self.params_in_force(),
+            &self.params_in_force()?,
             self.locale(),
         )?)
     }

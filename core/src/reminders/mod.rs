@@ -39,6 +39,7 @@ pub use planner::{DEFAULT_DAYS, MAX_PENDING, Plan, PlanInput, plan, snooze_until
 pub(crate) use planner::{KNOWN_DAYS_AHEAD, known_reminder};
 pub use reminder::{PlannedReminder, ReminderKey};
 pub(crate) use reminder::{fnv1a, profile_seed};
+pub(crate) use settings::MAX_PER_DAY;
 pub use settings::{Allowed, KindTarget, QuietHours, ReminderSettings};
 
 pub use crate::programme::SessionKind;

@@ -7,6 +7,7 @@
 pub mod backup;
 pub mod journal;
 mod owner;
+pub mod plan;
 pub mod profile;
 pub mod programme;
 pub mod reminders;

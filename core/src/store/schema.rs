@@ -164,6 +164,19 @@ const STEPS: &[&str] = &[
         plan            TEXT NOT NULL
     ) WITHOUT ROWID;
     ",
+    // 6 -> 7: every therapist's plan imported, kept whole (the checked document as JSON)
+    // with when it arrived, how (a file or a share code) and what it changed for the
+    // patient (JSON of plan::changes::PlanChange); the newest is the plan in force.
+    "
+    CREATE TABLE plan_history (
+        id              INTEGER PRIMARY KEY,
+        received_at_ms  INTEGER NOT NULL,
+        received_zone   TEXT NOT NULL,
+        source          TEXT NOT NULL CHECK (source IN ('file', 'code')),
+        plan            TEXT NOT NULL,
+        changes         TEXT NOT NULL
+    );
+    ",
 ];
 
 /// `PRAGMA application_id` of a Proprio database: "Prop" in ASCII (0x50726F70).

@@ -11,7 +11,6 @@ use crate::export::{
 use crate::files::{NewFile, NewFiles};
 use crate::laterality::session::{SessionParams, observations};
 use crate::laterality::{levels, stats};
-use crate::params::Parameters;
 use crate::programme::{SessionKind, SessionState};
 use crate::stimulus::StimulusSpec;
 use crate::store::{self, Store, backup, summaries};
@@ -168,7 +167,7 @@ fn gather(
             from: first.map(|d| d.to_string()),
             to: last.map(|d| d.to_string()),
             patient: store::profile::get(c)?,
-            parameters: Parameters::default().table(),
+            parameters: super::plan::parameters_in(c)?.table(),
             journal,
             ladder: summaries::ladder_all(c)?.into_iter().filter(|l| ids.contains(&l.session_id)).collect(),
             reminders: Some(reminders),

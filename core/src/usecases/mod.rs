@@ -6,6 +6,7 @@
 pub mod export;
 pub mod left_right;
 pub mod patient;
+pub mod plan;
 pub mod programme;
 pub mod reminders;
 pub mod sessions;

@@ -266,6 +266,21 @@ pub fn set_stage_plan(
     status(&evaluated, now.local_day()?, locale)
 }
 
+/// Sets a body part's stage plan inside the caller's transaction (a therapist's plan
+/// being imported) and lets the stage machine act on it at once.
+pub(crate) fn apply_stage_plan(
+    tx: &Connection,
+    body_part: BodyPart,
+    plan: &StagePlan,
+    now: &WallTime,
+    params: &Parameters,
+) -> Result<()> {
+    plan.validate("plan")?;
+    rows::set_plan(tx, body_part, plan)?;
+    evaluate(tx, body_part, now, params, &STORED_ANSWERS)?;
+    Ok(())
+}
+
 /// The distinct painful body parts, in the profile's order.
 fn painful_parts(c: &Connection) -> Result<Vec<BodyPart>> {
     let mut parts = Vec::new();

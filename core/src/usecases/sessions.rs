@@ -130,9 +130,12 @@ pub fn start(
             "left/right sessions start with start_left_right, which plans their pictures",
         ));
     }
-    let params = serde_json::to_string(&Parameters::default())?;
-    let new = NewSession { kind, body_part, seed, params_json: &params, level: None, plan: "" };
-    Ok(store.write(|tx| store::sessions::start(tx, &new, now))?.into())
+    let row = store.write(|tx| {
+        let params = serde_json::to_string(&super::plan::parameters_in(tx)?)?;
+        let new = NewSession { kind, body_part, seed, params_json: &params, level: None, plan: "" };
+        store::sessions::start(tx, &new, now)
+    })?;
+    Ok(row.into())
 }
 
 /// Ends a running session as completed or aborted. A completed session has the

@@ -1,0 +1,255 @@
+//! The therapist's plan through the public API: every import error path refuses the
+//! whole plan and changes nothing; a plan that imports applies its parameters to the
+//! next sessions, its reminder times and targets to the settings, its tracks to the
+//! profile, lists what changed and is kept in the history; share codes import the same.
+
+use proprio_core::stimulus::{BodyPart, Side};
+use proprio_core::{
+    AffectedArea, LeftRightSettings, PlanChange, PlanSource, Proprio, ProprioError, SessionKind, Stage,
+    WallTime, plan_from_code, plan_qr_png, plan_qr_svg, plan_to_code,
+};
+use std::path::Path;
+use std::sync::Arc;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plans");
+
+fn now() -> WallTime {
+    WallTime { unix_ms: 1_795_000_000_000, zone: "Europe/Berlin".into() }
+}
+
+fn open() -> (tempfile::TempDir, Arc<Proprio>) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = Proprio::new(dir.path().join("p.db").to_str().unwrap().into(), now()).unwrap();
+    (dir, p)
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(Path::new(FIXTURES).join(name)).unwrap()
+}
+
+fn left_right(p: &Proprio) -> proprio_core::LeftRightStart {
+    let settings = LeftRightSettings {
+        body_part: BodyPart::Hand,
+        count: None,
+        time_limit_ms: None,
+        feedback: None,
+        level: None,
+        seed: Some(7),
+        practice: None,
+    };
+    p.start_left_right(settings, now()).unwrap()
+}
+
+/// Everything an import could change, to compare before and after a refusal.
+fn state(p: &Proprio) -> String {
+    format!(
+        "{:?} {:?} {:?} {:?}",
+        p.plan_history().unwrap(),
+        p.reminder_settings().unwrap(),
+        p.profile().unwrap().affected,
+        p.parameters().unwrap()
+    )
+}
+
+fn problem_paths(e: ProprioError) -> Vec<String> {
+    match e {
+        ProprioError::InvalidPlan { problems } => problems.into_iter().map(|p| p.path).collect(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn every_fixture_plan_imports_and_every_broken_one_is_refused_whole() {
+    let expected = [
+        ("bad-window", "reminders.window"),
+        ("locked-and-skipped", "tracks[0].stages[0]"),
+        ("long-instructions", "instructions"),
+        ("min-days", "tracks[0].stages[2].min_days"),
+        ("out-of-range-parameter", "parameters.images_per_session"),
+        ("too-many-targets", "daily_targets.mirror"),
+        ("unknown-field", "colour"),
+        ("unknown-parameter", "parameters.brightness"),
+        ("unknown-stage", "tracks[0].stages[1].stage"),
+        ("unknown-stage-field", "tracks[0].stages[1].speed"),
+        ("wrong-type", "parameters.time_limit_ms"),
+        ("duplicate-body-part", "tracks[1].body_part"),
+        ("mirror-on-resolve", "tracks[1].stages[0].stage"),
+        ("missing-stage", "tracks[0].stages"),
+        ("two-locks", "tracks[0].stages[1].locked"),
+    ];
+    let (_dir, p) = open();
+    let before = state(&p);
+    let mut seen = 0;
+    for folder in ["invalid", "invalid-rules"] {
+        for file in std::fs::read_dir(Path::new(FIXTURES).join(folder)).unwrap() {
+            let path = file.unwrap().path();
+            let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let err = p.import_plan(text, now()).unwrap_err();
+            if name == "newer-version" {
+                assert!(matches!(err, ProprioError::NewerPlan { found: 2, supported: 1 }), "{err:?}");
+                assert!(err.to_string().contains("update the app"));
+            } else {
+                let (_, want) = expected.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("{name}"));
+                assert_eq!(problem_paths(err), vec![want.to_string()], "{name}");
+            }
+            seen += 1;
+            assert_eq!(state(&p), before, "{name} changed something");
+        }
+    }
+    assert_eq!(seen, expected.len() + 1);
+    for file in std::fs::read_dir(Path::new(FIXTURES).join("valid")).unwrap() {
+        let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+        p.import_plan(text, now()).unwrap();
+    }
+    assert_eq!(p.plan_history().unwrap().len(), 3);
+}
+
+#[test]
+fn not_json_empty_and_too_large_are_refused() {
+    let (_dir, p) = open();
+    for (text, words) in [
+        ("", "is empty"),
+        ("plan please", "not JSON"),
+        ("{\"format\":\"proprio-plan\"", "not JSON"),
+        ("{}", "not a plan"),
+    ] {
+        let err = p.import_plan(text.into(), now()).unwrap_err().to_string();
+        assert!(err.contains(words), "{text}: {err}");
+    }
+    let big = " ".repeat(proprio_core::MAX_PLAN_BYTES + 1);
+    assert!(p.import_plan(big, now()).unwrap_err().to_string().contains("at most"));
+    let err = p.import_plan(fixture("valid/full.json"), WallTime { unix_ms: 0, zone: "UTC".into() });
+    assert!(matches!(err, Err(ProprioError::InvalidArgument { field, .. }) if field.starts_with("now")));
+    assert!(p.plan_history().unwrap().is_empty());
+}
+
+#[test]
+fn a_plan_sets_the_next_sessions_reminders_and_profile() {
+    let (_dir, p) = open();
+    assert_eq!(left_right(&p).first.total, 50, "the default before any plan");
+    assert!(p.current_plan().unwrap().is_none());
+    let entry = p.import_plan(fixture("valid/full.json"), now()).unwrap();
+    assert_eq!(entry.source, PlanSource::File);
+    let start = left_right(&p);
+    assert_eq!((start.first.total, start.first.time_limit_ms), (30, 8000), "the plan's images_per_session");
+    let table = p.parameters().unwrap();
+    assert_eq!(table.iter().find(|r| r.key == "gate_accuracy").unwrap().value, 0.85);
+    let session = p.start_session(SessionKind::MotorImagery, BodyPart::Hand, Some(1), now()).unwrap();
+    assert_eq!(session.kind, SessionKind::MotorImagery);
+
+    let s = p.reminder_settings().unwrap();
+    assert_eq!((s.window_start_min, s.window_end_min), (540, 1230));
+    assert_eq!(s.quiet_hours.len(), 2);
+    assert_eq!((s.target(SessionKind::LeftRight), s.target(SessionKind::MotorImagery)), (3, 2));
+    assert_eq!(
+        p.profile().unwrap().affected,
+        vec![
+            AffectedArea { body_part: BodyPart::Hand, side: Side::Left },
+            AffectedArea { body_part: BodyPart::Back, side: Side::Right }
+        ]
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>(),
+        "sorted by body part"
+    );
+
+    let changes: Vec<&PlanChange> = entry.changes.iter().map(|c| &c.change).collect();
+    assert_eq!(changes[0], &PlanChange::FirstPlan);
+    assert!(changes.contains(&&PlanChange::Parameter {
+        key: "images_per_session".into(),
+        from: 50.0,
+        to: 30.0
+    }));
+    assert!(changes.contains(&&PlanChange::DailyTarget { kind: SessionKind::MotorImagery, from: 0, to: 2 }));
+    assert!(
+        changes.contains(&&PlanChange::StageLocked { body_part: BodyPart::Hand, stage: Stage::LeftRight })
+    );
+    let texts: Vec<&str> = entry.changes.iter().map(|c| c.text.as_str()).collect();
+    assert!(texts.contains(&"Pictures per left/right session: 50 → 30."), "{texts:#?}");
+}
+
+#[test]
+fn a_second_plan_lists_what_changed_and_the_history_keeps_both() {
+    let (_dir, p) = open();
+    p.import_plan(fixture("valid/full.json"), now()).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid/full.json")).unwrap();
+    doc["parameters"]["images_per_session"] = serde_json::json!(40);
+    doc["tracks"][0]["stages"][0]["locked"] = serde_json::json!(false);
+    doc["instructions"] = serde_json::json!("Four sessions now.");
+    let later = WallTime { unix_ms: now().unix_ms + 86_400_000, ..now() };
+    p.set_language("de-DE".into());
+    let entry = p.import_plan_code(plan_to_code(doc.to_string()).unwrap(), later.clone()).unwrap();
+    assert_eq!(entry.source, PlanSource::Code);
+    let changes: Vec<&PlanChange> = entry.changes.iter().map(|c| &c.change).collect();
+    assert_eq!(
+        changes,
+        vec![
+            &PlanChange::Parameter { key: "images_per_session".into(), from: 30.0, to: 40.0 },
+            &PlanChange::StageUnlocked { body_part: BodyPart::Hand, stage: Stage::LeftRight },
+            &PlanChange::Instructions { text: "Four sessions now.".into() },
+        ]
+    );
+    assert_eq!(entry.changes[0].text, "Bilder pro Links-rechts-Übung: 30 → 40.");
+    let history = p.plan_history().unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].id, entry.id, "newest first");
+    assert_eq!(p.current_plan().unwrap().unwrap().plan.instructions.as_deref(), Some("Four sessions now."));
+    assert_eq!(left_right(&p).first.total, 40);
+    let again = p.import_plan(doc.to_string(), later).unwrap();
+    assert_eq!(again.changes.iter().map(|c| &c.change).collect::<Vec<_>>(), vec![&PlanChange::Unchanged]);
+}
+
+#[test]
+fn a_plan_whose_window_the_patients_quiet_hours_cover_is_refused() {
+    let (_dir, p) = open();
+    let mut s = p.reminder_settings().unwrap();
+    s.quiet_hours = vec![proprio_core::reminders::QuietHours { start_min: 9 * 60, end_min: 21 * 60 }];
+    p.set_reminder_settings(s.clone()).unwrap();
+    let plan = r#"{"format":"proprio-plan","format_version":1,"created":"2026-12-01",
+                   "reminders":{"window":"10:00-20:00"}}"#;
+    assert_eq!(problem_paths(p.import_plan(plan.into(), now()).unwrap_err()), vec!["reminders.quiet_hours"]);
+    assert_eq!(p.reminder_settings().unwrap(), s);
+    assert!(p.plan_history().unwrap().is_empty());
+}
+
+#[test]
+fn share_codes_and_qr_codes_carry_the_same_plan() {
+    let (_dir, p) = open();
+    assert_eq!(p.plan_share_code().unwrap(), None);
+    let entry = p.import_plan(fixture("valid/full.json"), now()).unwrap();
+    let code = p.plan_share_code().unwrap().unwrap();
+    assert_eq!(code, plan_to_code(fixture("valid/full.json")).unwrap());
+    let json = plan_from_code(code.clone()).unwrap();
+    assert_eq!(plan_to_code(json).unwrap(), code);
+    assert!(plan_qr_svg(code.clone()).unwrap().contains("<svg"));
+    assert!(plan_qr_png(code.clone()).unwrap().starts_with(b"\x89PNG"));
+    let mut typo: Vec<char> = code.chars().collect();
+    typo[30] = if typo[30] == 'x' { 'y' } else { 'x' };
+    let typo: String = typo.into_iter().collect();
+    for err in [
+        plan_from_code(typo.clone()).unwrap_err(),
+        plan_qr_svg(typo.clone()).unwrap_err(),
+        p.import_plan_code(typo, now()).unwrap_err(),
+    ] {
+        assert!(matches!(&err, ProprioError::InvalidArgument { field, .. } if field == "code"), "{err:?}");
+    }
+    assert_eq!(p.plan_history().unwrap().len(), 1);
+    assert_eq!(p.current_plan().unwrap().unwrap().plan, entry.plan);
+}
+
+#[test]
+fn the_template_is_filled_from_the_profile_and_imports_unchanged() {
+    let (_dir, p) = open();
+    p.update_profile(proprio_core::ProfileUpdate {
+        affected: Some(vec![AffectedArea { body_part: BodyPart::Foot, side: Side::Right }]),
+        ..Default::default()
+    })
+    .unwrap();
+    let template = p.plan_template(now()).unwrap();
+    assert!(template.contains("\"created\": \"2026-11-18\""), "{template}");
+    let entry = p.import_plan(template, now()).unwrap();
+    let foot = &entry.plan.tracks[0];
+    assert_eq!((foot.body_part, foot.side, foot.stages.len()), (BodyPart::Foot, Side::Right, 4));
+    assert_eq!(left_right(&p).first.total, 50, "the template keeps the parameters in force");
+}
