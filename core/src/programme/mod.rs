@@ -2,6 +2,8 @@
 //! stages of each track and the stage machine (gates, minimum days, flare rule, a
 //! therapist's locks and order).
 
+pub mod steps;
+
 use crate::stimulus::BodyPart;
 use crate::text::text_enum;
 
