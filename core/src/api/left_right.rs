@@ -74,7 +74,7 @@ impl Proprio {
 impl Proprio {
     /// The parameters in force. Until a therapist's plan can be imported these are the
     /// defaults; plan import replaces this one place.
-    fn params_in_force(&self) -> Parameters {
+    pub(super) fn params_in_force(&self) -> Parameters {
         Parameters::default()
     }
 }

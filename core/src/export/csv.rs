@@ -146,7 +146,7 @@ fn sessions(doc: &ExportDocument) -> Result<Vec<u8>> {
 
 fn journal(doc: &ExportDocument) -> Result<Vec<u8>> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(["entry_id", "at", "pain", "fear", "medication", "note", "session_id"])
+    w.write_record(["entry_id", "at", "pain", "fear", "medication", "note", "session_id", "sleep"])
         .map_err(csv_error)?;
     for e in &doc.journal {
         w.write_record([
@@ -157,6 +157,7 @@ fn journal(doc: &ExportDocument) -> Result<Vec<u8>> {
             u8::from(e.medication).to_string(),
             spreadsheet_safe(&e.note),
             e.session_id.map(|s| s.to_string()).unwrap_or_default(),
+            e.sleep.map(|s| s.to_string()).unwrap_or_default(),
         ])
         .map_err(csv_error)?;
     }

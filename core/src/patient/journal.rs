@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Longest free-text note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
-/// Pain and fear are rated on a 0–10 numeric rating scale.
+/// Pain, fear and sleep quality are rated on 0–10 numeric rating scales.
 const SCALE_MAX: u8 = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -20,6 +20,9 @@ pub struct NewJournalEntry {
     /// Pain medication taken today (it goes with slower, less accurate judgements).
     #[uniffi(default = false)]
     pub medication: bool,
+    /// Last night's sleep quality, 0 (very poor) to 10 (very good), optional.
+    #[uniffi(default = None)]
+    pub sleep: Option<u8>,
     #[uniffi(default = "")]
     pub note: String,
     /// The session this rating was given before or after, if any.
@@ -34,6 +37,9 @@ pub struct JournalEntry {
     pub pain: u8,
     pub fear: Option<u8>,
     pub medication: bool,
+    /// 0–10; absent in backups from before sleep was asked.
+    #[serde(default)]
+    pub sleep: Option<u8>,
     pub note: String,
     pub session_id: Option<i64>,
 }
@@ -45,6 +51,9 @@ impl NewJournalEntry {
         check_scale("entry.pain", self.pain)?;
         if let Some(fear) = self.fear {
             check_scale("entry.fear", fear)?;
+        }
+        if let Some(sleep) = self.sleep {
+            check_scale("entry.sleep", sleep)?;
         }
         let chars = self.note.chars().count();
         if chars > MAX_NOTE_CHARS {
@@ -74,6 +83,7 @@ mod tests {
             pain,
             fear: None,
             medication: false,
+            sleep: None,
             note: String::new(),
             session_id: None,
         }
@@ -85,6 +95,7 @@ mod tests {
         let cases: Vec<(NewJournalEntry, &str)> = vec![
             (entry(11), "entry.pain"),
             (NewJournalEntry { fear: Some(12), ..entry(2) }, "entry.fear"),
+            (NewJournalEntry { sleep: Some(11), ..entry(2) }, "entry.sleep"),
             (NewJournalEntry { note: "x".repeat(MAX_NOTE_CHARS + 1), ..entry(2) }, "entry.note"),
             (
                 NewJournalEntry { at: WallTime { zone: "Nowhere/Town".into(), ..entry(2).at }, ..entry(2) },

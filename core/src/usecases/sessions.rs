@@ -2,7 +2,7 @@
 //! is summarised as it ends), closing those a dead process left running, listing, and
 //! the database's status.
 
-use super::left_right;
+use super::{guided, left_right};
 use crate::error::{Error, Result};
 use crate::laterality::Trial;
 use crate::params::Parameters;
@@ -114,7 +114,8 @@ pub fn close_abandoned(store: &Store) -> Result<()> {
     })
 }
 
-/// Starts a session of a kind without planned pictures (left/right sessions start with
+/// Records a session of a kind without steps or pictures (practised away from the app's
+/// guidance; guided sessions start with [`guided::start`], left/right ones with
 /// [`left_right::start`]).
 pub fn start(
     store: &Store,
@@ -135,11 +136,19 @@ pub fn start(
     Ok(store.write(|tx| store::sessions::start(tx, &new, now))?.into())
 }
 
-/// Ends a running session as completed or aborted.
-pub fn end(store: &Store, session_id: i64, state: SessionState, now: &WallTime) -> Result<SessionSummary> {
+/// Ends a running session as completed or aborted (a guided session completes only
+/// once its steps are over).
+pub fn end(
+    store: &Store,
+    session_id: i64,
+    state: SessionState,
+    params: &Parameters,
+    now: &WallTime,
+) -> Result<SessionSummary> {
     now.validate("now")?;
     let row = store.write(|tx| match store::sessions::get(tx, session_id)?.kind {
         SessionKind::LeftRight => left_right::end(tx, session_id, state, now),
+        _ if store::guided::get(tx, session_id)?.is_some() => guided::end(tx, session_id, state, params, now),
         _ => store::sessions::end(tx, session_id, state, now),
     })?;
     Ok(row.into())

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::params::Parameters;
 use crate::stimulus::BodyPart;
 use crate::text::text_enum;
+use serde::{Deserialize, Serialize};
 
 text_enum!(
     /// How far along mirror therapy is, by sessions done.
@@ -32,25 +33,25 @@ text_enum!(
     Feeling { Fine => "fine", Strange => "strange", Worse => "worse" }
 );
 
-text_enum!(
-    /// Movements, simplest first for each body part.
-    Movement {
-        OpenClose => "open-close",
-        SpreadFingers => "spread-fingers",
-        WristUpDown => "wrist-up-down",
-        ThumbToFingers => "thumb-to-fingers",
-        TurnPalm => "turn-palm",
-        ToesCurl => "toes-curl",
-        AnkleUpDown => "ankle-up-down",
-        AnkleCircles => "ankle-circles",
-        FootInOut => "foot-in-out",
-        KneeBend => "knee-bend",
-        KneeLift => "knee-lift",
-        ArmForward => "arm-forward",
-        ArmOut => "arm-out",
-        HandBehindHead => "hand-behind-head",
-    }
-);
+/// Movements, simplest first for each body part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Movement {
+    OpenClose,
+    SpreadFingers,
+    WristUpDown,
+    ThumbToFingers,
+    TurnPalm,
+    ToesCurl,
+    AnkleUpDown,
+    AnkleCircles,
+    FootInOut,
+    KneeBend,
+    KneeLift,
+    ArmForward,
+    ArmOut,
+    HandBehindHead,
+}
 
 /// The movements for a body part, simplest first; backs and necks have none (a mirror
 /// cannot show a back: the RESOLVE track has no mirror stage).
@@ -117,20 +118,22 @@ mod tests {
     #[test]
     fn progression_by_sessions_done() {
         let p = Parameters::default();
-        assert_eq!([0, 4, 5, 9, 10, 99].map(|n| level(n, &p)), [
-            Level::First,
-            Level::First,
-            Level::AllMovements,
-            Level::AllMovements,
-            Level::BothLimbs,
-            Level::BothLimbs
-        ]);
+        assert_eq!(
+            [0, 4, 5, 9, 10, 99].map(|n| level(n, &p)),
+            [
+                Level::First,
+                Level::First,
+                Level::AllMovements,
+                Level::AllMovements,
+                Level::BothLimbs,
+                Level::BothLimbs
+            ]
+        );
         let first = moves(&script(BodyPart::Hand, Level::First, &p).unwrap());
-        assert_eq!(first.iter().map(|m| m.0).collect::<Vec<_>>(), [
-            Movement::OpenClose,
-            Movement::SpreadFingers,
-            Movement::WristUpDown
-        ]);
+        assert_eq!(
+            first.iter().map(|m| m.0).collect::<Vec<_>>(),
+            [Movement::OpenClose, Movement::SpreadFingers, Movement::WristUpDown]
+        );
         assert_eq!(moves(&script(BodyPart::Hand, Level::AllMovements, &p).unwrap()).len(), 5);
         let both = moves(&script(BodyPart::Foot, Level::BothLimbs, &p).unwrap());
         assert!(both.len() == 4 && both.iter().all(|m| m.1 == Level::BothLimbs));
@@ -142,7 +145,10 @@ mod tests {
         let s = script(BodyPart::Knee, Level::AllMovements, &p).unwrap();
         let purposes: Vec<_> = s.steps.iter().map(|s| s.purpose).collect();
         use StepPurpose::*;
-        assert_eq!(purposes, [PainBefore, Setup, MirrorPlacement, Movement, Rest, Movement, Feeling, PainAfter]);
+        assert_eq!(
+            purposes,
+            [PainBefore, Setup, MirrorPlacement, Movement, Rest, Movement, Feeling, PainAfter]
+        );
         assert_eq!(s.steps[3].timer.unwrap().seconds, 30);
         assert_eq!(s.steps[4].timer.unwrap().cue, TimerCue::Rest);
         assert_eq!(s.steps[1].choices(), ["mirror-box", "phone"]);

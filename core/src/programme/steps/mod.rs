@@ -111,15 +111,29 @@ pub struct StepTimer {
 pub enum About {
     Nothing,
     /// A motor imagery picture (a stimulus id), and which repetition of it this is.
-    Picture { stimulus: String, repetition: u32, of: u32 },
+    Picture {
+        stimulus: String,
+        repetition: u32,
+        of: u32,
+    },
     /// Mirror therapy's set-up, at a level.
-    MirrorSetup { level: mirror::Level },
+    MirrorSetup {
+        level: mirror::Level,
+    },
     /// A mirror movement at a level.
-    Mirror { movement: mirror::Movement, level: mirror::Level },
+    Mirror {
+        movement: mirror::Movement,
+        level: mirror::Level,
+    },
     /// The texture in use and the phase of the ladder.
-    Texture { name: String, phase: textures::Phase },
+    Texture {
+        name: String,
+        phase: textures::Phase,
+    },
     /// The exposure ladder's activity.
-    Activity { name: String },
+    Activity {
+        name: String,
+    },
     /// A sensory drill's prompt.
     Sensory(sensory::Cue),
 }
@@ -156,7 +170,9 @@ impl Step {
     /// The ids of the choices this step offers (empty: not a choice).
     pub fn choices(&self) -> Vec<String> {
         match (self.purpose, &self.about) {
-            (StepPurpose::Feeling, _) => mirror::Feeling::ALL.iter().map(|f| f.as_str().to_string()).collect(),
+            (StepPurpose::Feeling, _) => {
+                mirror::Feeling::ALL.iter().map(|f| f.as_str().to_string()).collect()
+            }
             (StepPurpose::Setup, About::MirrorSetup { .. }) => {
                 mirror::Setup::ALL.iter().map(|s| s.as_str().to_string()).collect()
             }
@@ -330,8 +346,20 @@ pub struct SessionStep {
     pub timer: Option<StepTimer>,
     pub rating: Option<RatingScale>,
     pub choices: Vec<StepChoice>,
+    /// The helper's prompt of a sensory drill, typed, so a shell can mark the region on
+    /// a body map (on helper-cue steps only).
+    pub sensory: Option<SensoryPrompt>,
     /// The next step's title ("Rest"), or `None` when this is the last.
     pub next: Option<String>,
+}
+
+/// What the helper applies where, in a sensory drill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct SensoryPrompt {
+    pub drill: sensory::Drill,
+    pub region: sensory::Region,
+    /// The letter, number, "blunt" or "sharp" to apply (the region for a location drill).
+    pub target: String,
 }
 
 /// A rating the step asks for: the scale, its range and the words at each end.

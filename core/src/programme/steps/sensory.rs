@@ -12,19 +12,33 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-text_enum!(
-    /// The drills.
-    Drill {
-        /// Touch one spot; the patient names the region.
-        Location => "location",
-        /// Draw a letter on the skin with a fingertip.
-        Letter => "letter",
-        /// Draw a number.
-        Number => "number",
-        /// Touch with something blunt (a fingertip) or sharp (a toothpick, gently).
-        Sharpness => "sharpness",
+/// The drills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Drill {
+    /// Touch one spot; the patient names the region.
+    Location,
+    /// Draw a letter on the skin with a fingertip.
+    Letter,
+    /// Draw a number.
+    Number,
+    /// Touch with something blunt (a fingertip) or sharp (a toothpick, gently).
+    Sharpness,
+}
+
+impl Drill {
+    pub const ALL: &'static [Drill] = &[Drill::Location, Drill::Letter, Drill::Number, Drill::Sharpness];
+
+    /// The stored text form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Drill::Location => "location",
+            Drill::Letter => "letter",
+            Drill::Number => "number",
+            Drill::Sharpness => "sharpness",
+        }
     }
-);
+}
 
 text_enum!(
     /// Regions of the back (six) and the neck (the four corners).
@@ -67,6 +81,11 @@ pub struct Cue {
 }
 
 impl Cue {
+    /// Whether the patient's answer is the right one.
+    pub fn is_right(&self, answer: &str) -> bool {
+        self.target == answer
+    }
+
     /// The answers the patient chooses from.
     pub fn options(&self) -> Vec<String> {
         let ids: Vec<&str> = match self.drill {

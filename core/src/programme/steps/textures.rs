@@ -24,17 +24,26 @@ text_enum!(
     }
 );
 
-text_enum!(
-    /// The default ladder (seed 002), named in the patient's language until they or their
-    /// therapist write their own.
-    DefaultTexture {
-        CottonBall => "cotton-ball",
-        Silk => "silk",
-        SoftTowel => "soft-towel",
-        Denim => "denim",
-        EverydayClothes => "everyday-clothes",
-    }
-);
+/// The default ladder (seed 002), named in the patient's language until they or their
+/// therapist write their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultTexture {
+    CottonBall,
+    Silk,
+    SoftTowel,
+    Denim,
+    EverydayClothes,
+}
+
+impl DefaultTexture {
+    pub const ALL: &'static [DefaultTexture] = &[
+        DefaultTexture::CottonBall,
+        DefaultTexture::Silk,
+        DefaultTexture::SoftTowel,
+        DefaultTexture::Denim,
+        DefaultTexture::EverydayClothes,
+    ];
+}
 
 /// Checks a ladder a patient or therapist wrote: 1–12 names, each 1–40 characters once
 /// trimmed, no control characters, no name twice (ignoring case). Returns the trimmed
@@ -52,7 +61,10 @@ pub fn check_ladder(names: &[String]) -> Result<Vec<String>> {
         let name = name.trim();
         let chars = name.chars().count();
         if chars == 0 || chars > MAX_NAME_CHARS {
-            return Err(Error::invalid(&field, format!("{chars} characters; a name has 1 to {MAX_NAME_CHARS}")));
+            return Err(Error::invalid(
+                &field,
+                format!("{chars} characters; a name has 1 to {MAX_NAME_CHARS}"),
+            ));
         }
         if name.chars().any(char::is_control) {
             return Err(Error::invalid(&field, "a name cannot hold control characters"));
@@ -102,7 +114,8 @@ pub fn progress(len: u32, history: &[Past], needed: u32) -> Progress {
             at.streak = 0;
             if at.position + 1 < len {
                 at.position += 1;
-            } else if let Some(next) = Phase::ALL.iter().position(|p| *p == at.phase).and_then(|i| Phase::ALL.get(i + 1))
+            } else if let Some(next) =
+                Phase::ALL.iter().position(|p| *p == at.phase).and_then(|i| Phase::ALL.get(i + 1))
             {
                 at.phase = *next;
                 at.position = 0;
@@ -150,8 +163,12 @@ mod tests {
     fn five_minutes_with_a_check_each_minute_and_a_stop_above_three() {
         let p = Parameters::default();
         let s = script("silk", Phase::PassiveTouch, &p);
-        let touch: u32 =
-            s.steps.iter().filter(|s| s.purpose == StepPurpose::Touch).map(|s| s.timer.unwrap().seconds).sum();
+        let touch: u32 = s
+            .steps
+            .iter()
+            .filter(|s| s.purpose == StepPurpose::Touch)
+            .map(|s| s.timer.unwrap().seconds)
+            .sum();
         assert_eq!(touch, 300);
         assert_eq!(s.steps.iter().filter(|s| s.purpose == StepPurpose::PainCheck).count(), 4);
         assert_eq!(s.steps.len(), 2 + 5 + 4 + 1);
@@ -175,7 +192,10 @@ mod tests {
         let n = Parameters::default().desensitise_tolerated_sessions;
         assert_eq!(n, 3);
         let two = [past(PassiveTouch, 0, true), past(PassiveTouch, 0, true)];
-        assert_eq!(progress(5, &two, n), Progress { phase: PassiveTouch, position: 0, streak: 2, done: false });
+        assert_eq!(
+            progress(5, &two, n),
+            Progress { phase: PassiveTouch, position: 0, streak: 2, done: false }
+        );
         let spiked = [two[0], two[1], past(PassiveTouch, 0, false), past(PassiveTouch, 0, true)];
         assert_eq!(progress(5, &spiked, n).streak, 1, "a pain stop starts the count again");
         let three = [two[0], two[1], past(PassiveTouch, 0, true)];

@@ -5,12 +5,21 @@
 use super::mirror::{self, Level};
 use super::sensory::{Drill, Region};
 use super::textures::{DefaultTexture, Phase};
-use super::{About, Answered, Ending, Offer, RatingScale, Scale, Script, SessionStep, StepChoice, StepPurpose};
+use super::{
+    About, Answered, Ending, Offer, RatingScale, Scale, Script, SensoryPrompt, SessionStep, StepChoice,
+    StepPurpose,
+};
 use crate::messages::{Locale, t};
 use crate::stimulus::{BodyPart, StimulusSpec};
 
 /// The record for step `index` of `script`.
-pub fn step(session_id: i64, script: &Script, index: usize, answers: &[Answered], locale: Locale) -> SessionStep {
+pub fn step(
+    session_id: i64,
+    script: &Script,
+    index: usize,
+    answers: &[Answered],
+    locale: Locale,
+) -> SessionStep {
     let step = &script.steps[index];
     let (title, prompt) = sentences(script, index, answers, locale);
     let rating = step.scale().map(|scale| {
@@ -18,10 +27,19 @@ pub fn step(session_id: i64, script: &Script, index: usize, answers: &[Answered]
         let (min_label, max_label) = anchors(scale, locale);
         RatingScale { scale, min, max, min_label, max_label }
     });
-    let choices =
-        step.choices().into_iter().map(|id| StepChoice { label: choice_label(&id, step, locale), id }).collect();
+    let choices = step
+        .choices()
+        .into_iter()
+        .map(|id| StepChoice { label: choice_label(&id, step, locale), id })
+        .collect();
     let picture = match &step.about {
         About::Picture { stimulus, .. } => Some(stimulus.clone()),
+        _ => None,
+    };
+    let sensory = match (&step.about, step.purpose) {
+        (About::Sensory(cue), StepPurpose::HelperCue) => {
+            Some(SensoryPrompt { drill: cue.drill, region: cue.region, target: cue.target.clone() })
+        }
         _ => None,
     };
     SessionStep {
@@ -35,6 +53,7 @@ pub fn step(session_id: i64, script: &Script, index: usize, answers: &[Answered]
         timer: step.timer,
         rating,
         choices,
+        sensory,
         next: (index + 1 < script.steps.len()).then(|| sentences(script, index + 1, answers, locale).0),
     }
 }
@@ -87,17 +106,22 @@ fn sentences(script: &Script, index: usize, answers: &[Answered], l: Locale) -> 
         (Touch, About::Texture { name, .. }) => {
             (t!(l, "textures-touch-title"), t!(l, "textures-touch", texture = name.as_str(), limit = limit))
         }
-        (Setup, About::Nothing) if matches!(body_part(script), Some(BodyPart::Back | BodyPart::Neck))
-            && script.steps.iter().any(|s| s.purpose == HelperCue) =>
+        (Setup, About::Nothing)
+            if matches!(body_part(script), Some(BodyPart::Back | BodyPart::Neck))
+                && script.steps.iter().any(|s| s.purpose == HelperCue) =>
         {
             (t!(l, "sensory-setup-title"), t!(l, "sensory-setup", part = part))
         }
         (Setup, _) => {
             let pictures = script.steps.iter().filter(|s| s.purpose == Imagine).count()
-                / script.steps.iter().find_map(|s| match s.about {
-                    About::Picture { of, .. } => Some(of.max(1) as usize),
-                    _ => None,
-                }).unwrap_or(1);
+                / script
+                    .steps
+                    .iter()
+                    .find_map(|s| match s.about {
+                        About::Picture { of, .. } => Some(of.max(1) as usize),
+                        _ => None,
+                    })
+                    .unwrap_or(1);
             (t!(l, "imagery-setup-title"), t!(l, "imagery-setup", count = pictures, part = part))
         }
         (Imagine, About::Picture { repetition, of, .. }) => (
@@ -255,7 +279,9 @@ pub fn closing(l: Locale, ending: Ending, limit: u32, offer: Option<&Offer>, fel
             t!(l, "offer-next-phase", phase = phase_name(l, *phase), texture = texture.as_str())
         }
         Some(Offer::LadderDone) => t!(l, "offer-ladder-done"),
-        Some(Offer::NextExposureStep { activity }) => t!(l, "offer-next-exposure", activity = activity.as_str()),
+        Some(Offer::NextExposureStep { activity }) => {
+            t!(l, "offer-next-exposure", activity = activity.as_str())
+        }
         Some(Offer::ExposureLadderDone) => t!(l, "offer-exposure-done"),
         Some(Offer::MirrorLevel { level }) => match level {
             Level::BothLimbs => t!(l, "offer-mirror-both"),
@@ -279,7 +305,8 @@ mod tests {
     #[test]
     fn every_step_of_every_kind_has_its_own_words() {
         let p = Parameters::default();
-        let req = imagery::Request { body_part: BodyPart::Foot, side: Some(Side::Right), skin_tone: 1, seed: 3 };
+        let req =
+            imagery::Request { body_part: BodyPart::Foot, side: Some(Side::Right), skin_tone: 1, seed: 3 };
         let scripts = [
             imagery::script(&req, &p),
             mirror::script(BodyPart::Hand, Level::BothLimbs, &p).unwrap(),
@@ -309,7 +336,11 @@ mod tests {
     fn the_placement_follows_the_mirror_chosen() {
         let s = mirror::script(BodyPart::Hand, Level::First, &Parameters::default()).unwrap();
         let chose = |id: &str| {
-            vec![Answered { index: 1, purpose: StepPurpose::Setup, answer: super::super::StepAnswer::Choice { id: id.into() } }]
+            vec![Answered {
+                index: 1,
+                purpose: StepPurpose::Setup,
+                answer: super::super::StepAnswer::Choice { id: id.into() },
+            }]
         };
         let phone = step(1, &s, 2, &chose("phone"), Locale::English).prompt;
         let boxed = step(1, &s, 2, &chose("mirror-box"), Locale::English).prompt;
