@@ -322,6 +322,20 @@ impl GuidedPatient {
         seed: Option<u64>,
         start: WallTime,
     ) -> Result<(crate::GuidedResults, WallTime), ProprioError> {
+        self.run_with(p, kind, body_part, seed, start, |_, _, _| {})
+    }
+
+    /// [`GuidedPatient::run`], telling `on_step` each step, the answer given and any
+    /// notice it brought.
+    pub fn run_with(
+        &self,
+        p: &Proprio,
+        kind: crate::SessionKind,
+        body_part: crate::stimulus::BodyPart,
+        seed: Option<u64>,
+        start: WallTime,
+        mut on_step: impl FnMut(&crate::SessionStep, &crate::StepAnswer, Option<&str>),
+    ) -> Result<(crate::GuidedResults, WallTime), ProprioError> {
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed ^ seed.unwrap_or(0));
         let mut now = start;
         let first = p.start_guided(kind, body_part, seed, now.clone())?;
@@ -339,7 +353,9 @@ impl GuidedPatient {
             } else {
                 self.answer(&s, target.as_deref(), &mut rng)
             };
-            step = p.answer_step(id, s.index, answer, now.clone())?.next;
+            let result = p.answer_step(id, s.index, answer.clone(), now.clone())?;
+            on_step(&s, &answer, result.notice.as_deref());
+            step = result.next;
             answered += 1;
         }
         now.unix_ms += 1_000;
