@@ -98,12 +98,12 @@ impl Proprio {
 
     /// Ends a running session normally (a guided session only once its steps are over).
     pub fn finish_session(&self, session_id: i64, now: WallTime) -> Result<SessionSummary> {
-        Ok(sessions::end(&self.store, session_id, SessionState::Completed, &self.params_in_force(), &now)?)
+        Ok(sessions::end(&self.store, session_id, SessionState::Completed, &now)?)
     }
 
     /// Ends a running session early; answered trials are kept.
     pub fn abort_session(&self, session_id: i64, now: WallTime) -> Result<SessionSummary> {
-        Ok(sessions::end(&self.store, session_id, SessionState::Aborted, &self.params_in_force(), &now)?)
+        Ok(sessions::end(&self.store, session_id, SessionState::Aborted, &now)?)
     }
 
     /// Every session, newest first, with trial counts.

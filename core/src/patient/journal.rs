@@ -20,14 +20,15 @@ pub struct NewJournalEntry {
     /// Pain medication taken today (it goes with slower, less accurate judgements).
     #[uniffi(default = false)]
     pub medication: bool,
-    /// Last night's sleep quality, 0 (very poor) to 10 (very good), optional.
-    #[uniffi(default = None)]
-    pub sleep: Option<u8>,
     #[uniffi(default = "")]
     pub note: String,
     /// The session this rating was given before or after, if any.
     #[uniffi(default = None)]
     pub session_id: Option<i64>,
+    /// Last night's sleep quality, 0 (very poor) to 10 (very good), optional. Last, so
+    /// calls written before it keep working.
+    #[uniffi(default = None)]
+    pub sleep: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
@@ -37,11 +38,11 @@ pub struct JournalEntry {
     pub pain: u8,
     pub fear: Option<u8>,
     pub medication: bool,
+    pub note: String,
+    pub session_id: Option<i64>,
     /// 0–10; absent in backups from before sleep was asked.
     #[serde(default)]
     pub sleep: Option<u8>,
-    pub note: String,
-    pub session_id: Option<i64>,
 }
 
 impl NewJournalEntry {

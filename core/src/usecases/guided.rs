@@ -313,7 +313,7 @@ pub fn finish(
                 )));
             }
         };
-        end(tx, session_id, state, params, now)?;
+        end(tx, session_id, state, now)?;
         let after = offer_state(tx, &l, params, locale)?;
         let offer = if before == after { None } else { after };
         results_of(tx, session_id, offer, locale)
@@ -321,14 +321,9 @@ pub fn finish(
 }
 
 /// Ends a guided session as `state` in `tx` (also for `finish_session`/`abort_session`):
-/// records how its steps ended and, for an exposure, whether fear fell enough.
-pub fn end(
-    tx: &Connection,
-    session_id: i64,
-    state: SessionState,
-    p: &Parameters,
-    now: &WallTime,
-) -> Result<SessionRow> {
+/// records how its steps ended and, for an exposure, whether fear fell enough by the
+/// parameters the session was started with.
+pub fn end(tx: &Connection, session_id: i64, state: SessionState, now: &WallTime) -> Result<SessionRow> {
     let l = load(tx, session_id)?;
     let ending = match l.script.position(&l.answers) {
         Position::Ended(e) => e,
@@ -341,17 +336,37 @@ pub fn end(
             )));
         }
     };
+    record_ending(tx, &l, ending)?;
+    sessions::end(tx, session_id, state, now)
+}
+
+/// Closes a guided session its process left running (store/owner.rs): completed (or
+/// aborted) if its steps were over, otherwise interrupted; its answers are kept.
+pub fn close_abandoned(tx: &Connection, session_id: i64) -> Result<()> {
+    let l = load(tx, session_id)?;
+    let state = match l.script.position(&l.answers) {
+        Position::Ended(ending) => {
+            record_ending(tx, &l, ending)?;
+            if ending == Ending::Stopped { SessionState::Aborted } else { SessionState::Completed }
+        }
+        Position::Next(_) => SessionState::Interrupted,
+    };
+    sessions::set_state(tx, session_id, state, None)?;
+    Ok(())
+}
+
+fn record_ending(tx: &Connection, l: &Loaded, ending: Ending) -> Result<()> {
     let passed = match (l.session.kind, l.guided.subject, steps::rating(&l.answers, StepPurpose::FearAfter)) {
         (SessionKind::Exposure, Some(id), Some(after)) if ending == Ending::Completed => {
+            let p: Parameters = serde_json::from_str(&l.session.params)?;
             guided::exposure_steps(tx)?
                 .iter()
                 .find(|s| s.id == id)
-                .is_some_and(|s| exposure::fear_fell(s.fear, after, p))
+                .is_some_and(|s| exposure::fear_fell(s.fear, after, &p))
         }
         _ => false,
     };
-    guided::set_ending(tx, session_id, ending, passed)?;
-    sessions::end(tx, session_id, state, now)
+    guided::set_ending(tx, l.session.id, ending, passed)
 }
 
 /// What the next session of this one's kind would practise, as an offer; finishing

@@ -105,6 +105,9 @@ pub fn close_abandoned(store: &Store) -> Result<()> {
         for session in store::sessions::running(tx)?.into_iter().filter(|s| abandoned.contains(&s.id)) {
             match session.kind {
                 SessionKind::LeftRight => left_right::close_abandoned(tx, &session)?,
+                _ if store::guided::get(tx, session.id)?.is_some() => {
+                    guided::close_abandoned(tx, session.id)?
+                }
                 _ => {
                     store::sessions::set_state(tx, session.id, SessionState::Interrupted, None)?;
                 }
@@ -138,17 +141,11 @@ pub fn start(
 
 /// Ends a running session as completed or aborted (a guided session completes only
 /// once its steps are over).
-pub fn end(
-    store: &Store,
-    session_id: i64,
-    state: SessionState,
-    params: &Parameters,
-    now: &WallTime,
-) -> Result<SessionSummary> {
+pub fn end(store: &Store, session_id: i64, state: SessionState, now: &WallTime) -> Result<SessionSummary> {
     now.validate("now")?;
     let row = store.write(|tx| match store::sessions::get(tx, session_id)?.kind {
         SessionKind::LeftRight => left_right::end(tx, session_id, state, now),
-        _ if store::guided::get(tx, session_id)?.is_some() => guided::end(tx, session_id, state, params, now),
+        _ if store::guided::get(tx, session_id)?.is_some() => guided::end(tx, session_id, state, now),
         _ => store::sessions::end(tx, session_id, state, now),
     })?;
     Ok(row.into())

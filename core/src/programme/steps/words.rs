@@ -317,11 +317,11 @@ mod tests {
         for l in Locale::ALL {
             let fallback = t!(*l, "step-continue");
             for s in &scripts {
-                for i in 0..s.steps.len() {
+                for (i, st) in s.steps.iter().enumerate() {
                     let r = step(1, s, i, &[], *l);
-                    assert!(r.prompt != fallback && !r.title.is_empty(), "{:?}", s.steps[i]);
+                    assert!(r.prompt != fallback && !r.title.is_empty(), "{st:?}");
                     assert!(!r.prompt.contains('{'), "{}", r.prompt);
-                    assert_eq!(r.choices.len(), s.steps[i].choices().len());
+                    assert_eq!(r.choices.len(), st.choices().len());
                     assert_eq!(r.next.is_none(), i + 1 == s.steps.len());
                 }
             }
