@@ -97,19 +97,31 @@ pub fn answers(conn: &Connection, session_id: i64) -> Result<Vec<Answered>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Finished guided sessions of a kind and body part, oldest first: (subject, phase, ending).
+/// A completed guided session's subject, phase and ending.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinishedRow {
+    pub subject: Option<i64>,
+    pub phase: Option<String>,
+    pub ending: Ending,
+}
+
+/// Completed guided sessions of a kind and body part, oldest first.
 pub fn finished(
     conn: &Connection,
     kind: crate::programme::SessionKind,
     body_part: BodyPart,
-) -> Result<Vec<(Option<i64>, Option<String>, Ending)>> {
+) -> Result<Vec<FinishedRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT g.subject, g.phase, g.ending FROM guided_session g JOIN session s ON s.id = g.session_id
          WHERE s.kind = ?1 AND s.body_part = ?2 AND s.state = 'completed' AND g.ending IS NOT NULL
          ORDER BY s.started_at_ms, s.id",
     )?;
     let rows = stmt.query_map(params![kind.as_str(), body_part.as_str()], |r| {
-        Ok((r.get(0)?, r.get(1)?, text_column(r, 2, "ending", Ending::parse)?))
+        Ok(FinishedRow {
+            subject: r.get(0)?,
+            phase: r.get(1)?,
+            ending: text_column(r, 2, "ending", Ending::parse)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -248,12 +260,18 @@ pub fn add_sensory_trial(
     Ok(())
 }
 
-/// Sensory trials per session and region, oldest session first:
-/// (session id, started at, region, trials, correct).
-pub fn sensory_accuracy(
-    conn: &Connection,
-    body_part: BodyPart,
-) -> Result<Vec<(i64, WallTime, String, u32, u32)>> {
+/// Sensory trials of one session in one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SensoryRow {
+    pub session_id: i64,
+    pub started_at: WallTime,
+    pub region: String,
+    pub trials: u32,
+    pub correct: u32,
+}
+
+/// Sensory trials per session and region, oldest session first.
+pub fn sensory_accuracy(conn: &Connection, body_part: BodyPart) -> Result<Vec<SensoryRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.id, s.started_at_ms, s.started_zone, t.region, count(*), sum(t.correct)
          FROM sensory_trial t JOIN session s ON s.id = t.session_id
@@ -261,7 +279,13 @@ pub fn sensory_accuracy(
          GROUP BY s.id, t.region ORDER BY s.started_at_ms, s.id, t.region",
     )?;
     let rows = stmt.query_map([body_part.as_str()], |r| {
-        Ok((r.get(0)?, WallTime { unix_ms: r.get(1)?, zone: r.get(2)? }, r.get(3)?, r.get(4)?, r.get(5)?))
+        Ok(SensoryRow {
+            session_id: r.get(0)?,
+            started_at: WallTime { unix_ms: r.get(1)?, zone: r.get(2)? },
+            region: r.get(3)?,
+            trials: r.get(4)?,
+            correct: r.get(5)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

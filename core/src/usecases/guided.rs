@@ -494,11 +494,11 @@ fn texture_progress(
 ) -> Result<textures::Progress> {
     let history: Vec<textures::Past> = guided::finished(c, SessionKind::Desensitisation, body_part)?
         .into_iter()
-        .filter_map(|(subject, phase, ending)| {
+        .filter_map(|row| {
             Some(textures::Past {
-                phase: Phase::parse(phase.as_deref()?, "phase").ok()?,
-                position: u32::try_from(subject?).ok()?,
-                tolerated: ending == Ending::Completed,
+                phase: Phase::parse(row.phase.as_deref()?, "phase").ok()?,
+                position: u32::try_from(row.subject?).ok()?,
+                tolerated: row.ending == Ending::Completed,
             })
         })
         .collect();
@@ -619,14 +619,14 @@ pub fn sensory_accuracy(store: &Store, body_part: BodyPart) -> Result<Vec<Region
     let rows = store.read(|c| guided::sensory_accuracy(c, body_part))?;
     Ok(rows
         .into_iter()
-        .filter_map(|(session_id, started_at, region, trials, correct)| {
+        .filter_map(|row| {
             Some(RegionAccuracy {
-                session_id,
-                started_at,
-                region: sensory::Region::parse(&region, "region").ok()?,
-                trials,
-                correct,
-                accuracy: f64::from(correct) / f64::from(trials.max(1)),
+                region: sensory::Region::parse(&row.region, "region").ok()?,
+                accuracy: f64::from(row.correct) / f64::from(row.trials.max(1)),
+                session_id: row.session_id,
+                started_at: row.started_at,
+                trials: row.trials,
+                correct: row.correct,
             })
         })
         .collect())
