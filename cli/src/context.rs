@@ -10,6 +10,8 @@ use std::sync::Arc;
 pub struct Context {
     pub db_path: PathBuf,
     pub now: WallTime,
+    /// The language tag the core picks its catalogue from.
+    pub language: String,
 }
 
 impl Context {
@@ -35,15 +37,39 @@ impl Context {
             Some(p) => p,
             None => default_db_path()?,
         };
-        Ok(Context { db_path, now: WallTime { unix_ms: instant.timestamp_millis(), zone } })
+        Ok(Context {
+            db_path,
+            now: WallTime { unix_ms: instant.timestamp_millis(), zone },
+            language: system_language(),
+        })
     }
 
-    /// Opens (creating if needed) the database.
+    /// `--lang` over the environment's language.
+    pub fn with_language(mut self, lang: Option<String>) -> Context {
+        if let Some(lang) = lang {
+            self.language = lang;
+        }
+        self
+    }
+
+    /// Opens (creating if needed) the database, speaking the chosen language.
     pub fn open(&self) -> Result<Arc<Proprio>, CliError> {
         let path =
             self.db_path.to_str().ok_or_else(|| CliError::usage("--db: the path is not valid UTF-8"))?;
-        Ok(Proprio::new(path.to_string(), self.now.clone())?)
+        let proprio = Proprio::new(path.to_string(), self.now.clone())?;
+        proprio.set_language(self.language.clone());
+        Ok(proprio)
     }
+}
+
+/// The terminal's language, as POSIX locales name it (`de_DE.UTF-8`); the core reads
+/// only the language part.
+fn system_language() -> String {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default()
 }
 
 fn default_db_path() -> Result<PathBuf, CliError> {

@@ -31,6 +31,10 @@ struct Cli {
     /// IANA time zone, e.g. Europe/London [default: this computer's zone]
     #[arg(long, global = true, value_name = "ZONE")]
     tz: Option<String>,
+    /// Language of what Proprio says: en or de (others get English) [default: from
+    /// LC_ALL, LC_MESSAGES or LANG]
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -86,9 +90,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         // Pictures need no database and no clock.
         Command::Stimulus(cmd) => commands::stimulus::run(cmd),
-        command => {
-            Context::new(cli.db, cli.at.as_deref(), cli.tz.as_deref()).and_then(|ctx| run(&ctx, command))
-        }
+        command => Context::new(cli.db, cli.at.as_deref(), cli.tz.as_deref())
+            .map(|ctx| ctx.with_language(cli.lang))
+            .and_then(|ctx| run(&ctx, command)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,11 +4,11 @@
 //! A plain timing loop (no bench framework): it prints the median, 10th and 90th
 //! percentile of many runs after a warm-up.
 
-use proprio_core::WallTime;
 use proprio_core::reminders::{
     AdherenceInput, CompletedSession, DoneElsewhere, KindTarget, PendingNotification, PlanInput, ReminderKey,
     ReminderSettings, SentReminder, SessionKind, Snooze, adherence, learn_slot_times, plan,
 };
+use proprio_core::{Locale, WallTime};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -104,6 +104,7 @@ fn main() {
         done_elsewhere: &h.elsewhere,
         learned: &[],
         pending: &[],
+        locale: Locale::English,
     };
     let first = plan(&input).expect("plan");
     let pending: Vec<PendingNotification> = first

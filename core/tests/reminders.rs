@@ -3,11 +3,11 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeZone, Timelike};
 use chrono_tz::Tz;
-use proprio_core::WallTime;
 use proprio_core::reminders::{
     CompletedSession, DoneElsewhere, KindTarget, LearnedSlot, MAX_PENDING, PendingNotification, Plan,
     PlanInput, PlannedReminder, QuietHours, ReminderKey, ReminderSettings, SessionKind, Snooze, diff, plan,
 };
+use proprio_core::{Locale, WallTime};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::{HashMap, HashSet};
@@ -92,6 +92,7 @@ impl Case {
             done_elsewhere: &self.elsewhere,
             learned: &self.learned,
             pending: &self.pending,
+            locale: Locale::English,
         })
     }
 }

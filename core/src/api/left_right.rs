@@ -51,7 +51,7 @@ impl Proprio {
 
     /// Per-side statistics of one session and the stage gate as it stands.
     pub fn session_results(&self, session_id: i64, now: WallTime) -> Result<SessionResults> {
-        Ok(left_right::results(&self.store, session_id, &self.params_in_force(), &now)?)
+        Ok(left_right::results(&self.store, session_id, &self.params_in_force(), &now, self.locale())?)
     }
 
     /// Level, gate, recent statistics and the newest `history_limit` sessions (all when
@@ -62,7 +62,14 @@ impl Proprio {
         history_limit: Option<u32>,
         now: WallTime,
     ) -> Result<LeftRightOverview> {
-        Ok(left_right::overview(&self.store, body_part, &self.params_in_force(), &now, history_limit)?)
+        Ok(left_right::overview(
+            &self.store,
+            body_part,
+            &self.params_in_force(),
+            &now,
+            history_limit,
+            self.locale(),
+        )?)
     }
 
     /// The clinical parameter table in force, with the source of every default.

@@ -32,7 +32,7 @@ impl Proprio {
         pending: Vec<PendingNotification>,
     ) -> Result<Plan> {
         now.validate("now")?;
-        Ok(usecase::plan(&self.store, &now, days, &pending)?)
+        Ok(usecase::plan(&self.store, &now, days, &pending, self.locale())?)
     }
 
     /// Snoozes a delivered reminder for 10, 30 or 60 minutes. Returns the repeat as
@@ -44,7 +44,7 @@ impl Proprio {
         now: WallTime,
     ) -> Result<Option<PlannedReminder>> {
         now.validate("now")?;
-        Ok(usecase::snooze(&self.store, &reminder_id, minutes, &now)?)
+        Ok(usecase::snooze(&self.store, &reminder_id, minutes, &now, self.locale())?)
     }
 
     /// The patient practised away from the app for this reminder: it counts as done.
@@ -69,7 +69,7 @@ impl Proprio {
     /// Today's remaining reminders, sessions done per kind, and adherence.
     pub fn reminders_today(&self, now: WallTime) -> Result<ReminderToday> {
         now.validate("now")?;
-        Ok(usecase::today(&self.store, &now)?)
+        Ok(usecase::today(&self.store, &now, self.locale())?)
     }
 }
 

@@ -11,6 +11,7 @@ use crate::laterality::gate::{self, GateSession, GateState};
 use crate::laterality::levels;
 use crate::laterality::session::observations;
 use crate::laterality::stats::{self, LateralityStats, Observation};
+use crate::messages::Locale;
 use crate::params::Parameters;
 use crate::programme::{SessionKind, SessionState};
 use crate::stimulus::{BodyPart, Side};
@@ -165,7 +166,8 @@ fn gate_for(doc: &ExportDocument, points: &[Point], params: &Parameters) -> Resu
         points.iter().map(|p| GateSession { day: p.day, level: p.level, trials: p.trials.clone() }).collect();
     let first = points.first().map_or(0, |p| p.day);
     let days = (doc.exported_at.local_day()? - first + 1).max(0) as u32;
-    Ok(gate::evaluate(&recent, days, params))
+    // The report is written for the therapist, in English for now.
+    Ok(gate::evaluate(&recent, days, params, Locale::English))
 }
 
 /// "Stage 1 (left/right judgement), day 12, level 4 of 6. Last 3 sessions: left (affected)

@@ -10,6 +10,7 @@
 //! shells that show it as it is.
 
 use super::stats::{self, LateralityStats, Observation};
+use crate::messages::{Locale, decimal, t};
 use crate::params::Parameters;
 use crate::stimulus::Side;
 use serde::Serialize;
@@ -85,7 +86,12 @@ pub struct GateState {
 
 /// Evaluates the gate. `recent` holds the last completed sessions, newest last (only the
 /// last `gate_sessions` are used).
-pub fn evaluate(recent: &[GateSession], days_in_stage: u32, params: &Parameters) -> GateState {
+pub fn evaluate(
+    recent: &[GateSession],
+    days_in_stage: u32,
+    params: &Parameters,
+    locale: Locale,
+) -> GateState {
     let needed = params.gate_sessions as usize;
     let window = &recent[recent.len().saturating_sub(needed)..];
     let mut days: Vec<i64> = window.iter().map(|s| s.day).collect();
@@ -124,7 +130,7 @@ pub fn evaluate(recent: &[GateSession], days_in_stage: u32, params: &Parameters)
     };
     state.blockers = blockers(&state, &each[each.len() - window.len()..], params);
     state.ready = state.blockers.is_empty();
-    state.verdict = verdict(&state);
+    state.verdict = verdict(&state, locale);
     state
 }
 
@@ -197,137 +203,135 @@ impl GateState {
     }
 }
 
-/// The sentence for the first blocker (or the ready message).
-fn verdict(s: &GateState) -> String {
+/// The sentence for the first blocker (or the ready message), then the trend.
+fn verdict(s: &GateState, locale: Locale) -> String {
     let goal_pct = (s.accuracy_goal * 100.0).round();
-    let goal_s = seconds(s.rt_goal_ms);
+    let goal_s = seconds(s.rt_goal_ms, locale);
     // Shown as whole percentages, rounded down so a failing 89.6 % never reads "90 %".
     let pct = |side: Side| (s.accuracy(side).unwrap_or(0.0) * 100.0).floor();
     let rt = |side: Side| s.median_rt_ms(side).unwrap_or(f64::INFINITY);
     let Some(first) = s.blockers.first() else {
-        return "Ready for stage 2: explicit motor imagery. Talk it over with your therapist.".into();
+        return t!(locale, "gate-ready");
     };
-    match first {
-        GateBlocker::TooFewSessions { have, need } => {
-            let more = need - have;
-            let plural = if more == 1 { "" } else { "s" };
-            format!(
-                "Not yet: {more} more complete session{plural} to go ({need} in all, on at least {} different days).",
-                s.days_needed
-            )
-        }
-        GateBlocker::TooFewDays { have, need } => {
-            let days = if *have == 1 { "1 day".to_string() } else { format!("{have} days") };
-            format!(
-                "Not yet: your last {} sessions were on {days}; spread them over at least {need} different days.",
-                s.sessions_considered
-            )
-        }
+    let (sentence, trend) = match first {
+        GateBlocker::TooFewSessions { have, need } => (
+            t!(locale, "gate-too-few-sessions", more = need - have, need = *need, days = s.days_needed),
+            None,
+        ),
+        GateBlocker::TooFewDays { have, need } => (
+            t!(locale, "gate-too-few-days", sessions = s.sessions_considered, have = *have, need = *need),
+            None,
+        ),
         GateBlocker::AccuracyBelowGoal { sides, .. } => {
             let sentence = match sides.as_slice() {
-                [side] => format!(
-                    "Not yet: your {side} side is at {} % correct; the goal is {goal_pct} % on both sides.",
-                    pct(*side)
+                [side] => t!(
+                    locale,
+                    "gate-accuracy-one",
+                    side = side.as_str(),
+                    percent = pct(*side),
+                    goal = goal_pct
                 ),
-                _ => format!(
-                    "Not yet: {} % correct on the left and {} % on the right; the goal is {goal_pct} % on both sides.",
-                    pct(Side::Left),
-                    pct(Side::Right)
+                _ => t!(
+                    locale,
+                    "gate-accuracy-both",
+                    left = pct(Side::Left),
+                    right = pct(Side::Right),
+                    goal = goal_pct
                 ),
             };
-            sentence + &accuracy_trend(s, sides[0])
+            (sentence, Some(accuracy_trend(s, sides[0], locale)))
         }
         GateBlocker::SlowerThanGoal { sides, .. } => {
             let sentence = match sides.as_slice() {
                 [slow] => {
                     let fast = if *slow == Side::Left { Side::Right } else { Side::Left };
-                    format!(
-                        "Not yet: your {slow} side is {} slower than your {fast} ({} against a goal of {goal_s}).",
-                        seconds(rt(*slow) - rt(fast)),
-                        over_goal(rt(*slow), s.rt_goal_ms)
+                    t!(
+                        locale,
+                        "gate-slower-one",
+                        slow = slow.as_str(),
+                        fast = fast.as_str(),
+                        gap = seconds(rt(*slow) - rt(fast), locale),
+                        time = over_goal(rt(*slow), s.rt_goal_ms, locale),
+                        goal = goal_s.as_str()
                     )
                 }
-                _ => format!(
-                    "Not yet: answers take {} on the left and {} on the right; the goal is {goal_s} on both sides.",
-                    over_goal(rt(Side::Left), s.rt_goal_ms),
-                    over_goal(rt(Side::Right), s.rt_goal_ms)
+                _ => t!(
+                    locale,
+                    "gate-slower-both",
+                    left = over_goal(rt(Side::Left), s.rt_goal_ms, locale),
+                    right = over_goal(rt(Side::Right), s.rt_goal_ms, locale),
+                    goal = goal_s.as_str()
                 ),
             };
-            sentence + &speed_trend(s, sides[0])
+            (sentence, Some(speed_trend(s, sides[0], locale)))
         }
-        GateBlocker::LevelBelowGoal { level, need } => format!(
-            "Not yet: the gate counts sessions at level {need}; your recent sessions went down to level {level}. \
-             The pictures get harder as your answers stay accurate and quick."
-        ),
+        GateBlocker::LevelBelowGoal { level, need } => {
+            (t!(locale, "gate-level", need = *need, level = *level), None)
+        }
         GateBlocker::TooManyAnticipations { sessions, .. } => {
-            let which = if *sessions == 1 {
-                "One of your last sessions".to_string()
-            } else {
-                format!("{sessions} of your last sessions")
-            };
-            format!(
-                "Not yet: {which} had many answers faster than a picture can be judged. Take the moment to look \
-                 at each picture before you answer."
-            )
+            (t!(locale, "gate-anticipations", sessions = *sessions), None)
         }
-        GateBlocker::RecentDrop { side, accuracy, .. } => format!(
-            "Not yet: one of your last sessions dropped to {} % correct on the {side}. A few steady sessions \
-             will show it was a one-off.",
-            (accuracy * 100.0).floor()
-        ),
-        GateBlocker::TooFewDaysInStage { day, need } => format!(
-            "Nearly there: accuracy and speed are at the goal on both sides. Stage 1 lasts at least {need} days; \
-             today is day {day}."
-        ),
+        GateBlocker::RecentDrop { side, accuracy, .. } => {
+            (t!(locale, "gate-drop", percent = (accuracy * 100.0).floor(), side = side.as_str()), None)
+        }
+        GateBlocker::TooFewDaysInStage { day, need } => {
+            (t!(locale, "gate-min-days", need = *need, day = *day), None)
+        }
+    };
+    match trend.flatten() {
+        Some(trend) => format!("{sentence} {trend}"),
+        None => sentence,
     }
 }
 
-/// " Your last 4 sessions on the left: 78, 80, 84, 88 %." — empty with fewer than two.
-fn accuracy_trend(s: &GateState, side: Side) -> String {
+/// "Your last 4 sessions on the left: 78, 80, 84, 88 %." — none with fewer than two.
+fn accuracy_trend(s: &GateState, side: Side, locale: Locale) -> Option<String> {
     let values: Vec<String> = s
         .trend
         .iter()
         .filter_map(|p| if side == Side::Left { p.left_accuracy } else { p.right_accuracy })
         .map(|a| format!("{}", (a * 100.0).floor()))
         .collect();
-    trend_sentence(&values, side, " %")
+    trend_sentence(&values, side, " %", locale)
 }
 
-/// " Your last 4 sessions on the left: 2.1, 1.9, 1.8, 1.7 s." — empty with fewer than two.
-fn speed_trend(s: &GateState, side: Side) -> String {
+/// "Your last 4 sessions on the left: 2.1, 1.9, 1.8, 1.7 s." — none with fewer than two.
+fn speed_trend(s: &GateState, side: Side, locale: Locale) -> Option<String> {
     let values: Vec<String> = s
         .trend
         .iter()
         .filter_map(|p| if side == Side::Left { p.left_median_rt_ms } else { p.right_median_rt_ms })
-        .map(|ms| format!("{:.1}", ms / 1000.0))
+        .map(|ms| decimal(locale, ms / 1000.0, 1))
         .collect();
-    trend_sentence(&values, side, " s")
+    trend_sentence(&values, side, " s", locale)
 }
 
-fn trend_sentence(values: &[String], side: Side, unit: &str) -> String {
-    if values.len() < 2 {
-        return String::new();
-    }
-    format!(" Your last {} sessions on the {side}: {}{unit}.", values.len(), values.join(", "))
+fn trend_sentence(values: &[String], side: Side, unit: &str, locale: Locale) -> Option<String> {
+    // German lists decimals with commas, so its values are separated by semicolons.
+    let separator = if locale == Locale::German && unit == " s" { "; " } else { ", " };
+    (values.len() >= 2).then(|| {
+        let shown = format!("{}{unit}", values.join(separator));
+        t!(locale, "gate-trend", count = values.len(), side = side.as_str(), values = shown)
+    })
 }
 
 /// "1.5 s", or "40 ms" for differences under a tenth of a second.
-fn seconds(ms: f64) -> String {
+fn seconds(ms: f64, locale: Locale) -> String {
     if ms.is_infinite() {
-        "no correct answers".into()
+        t!(locale, "time-no-correct-answers")
     } else if ms < 100.0 {
-        format!("{} ms", ms.round())
+        t!(locale, "time-ms", ms = ms.round())
     } else {
-        format!("{:.1} s", ms / 1000.0)
+        t!(locale, "time-seconds", seconds = decimal(locale, ms / 1000.0, 1))
     }
 }
 
 /// A time that misses `goal_ms`, never shown as if it met it: 1 545 ms against 1.5 s
 /// reads "1.55 s", not "1.5 s".
-fn over_goal(ms: f64, goal_ms: f64) -> String {
-    let shown = seconds(ms);
-    if ms > goal_ms && shown == seconds(goal_ms) {
-        format!("{:.2} s", (ms / 10.0).ceil() / 100.0)
+fn over_goal(ms: f64, goal_ms: f64, locale: Locale) -> String {
+    let shown = seconds(ms, locale);
+    if ms > goal_ms && shown == seconds(goal_ms, locale) {
+        t!(locale, "time-seconds", seconds = decimal(locale, (ms / 10.0).ceil() / 100.0, 2))
     } else {
         shown
     }
@@ -364,7 +368,7 @@ mod tests {
     }
 
     fn eval(sessions: &[GateSession], days_in_stage: u32) -> GateState {
-        evaluate(sessions, days_in_stage, &Parameters::default())
+        evaluate(sessions, days_in_stage, &Parameters::default(), Locale::English)
     }
 
     #[test]
@@ -372,7 +376,7 @@ mod tests {
         let good = |day| session(day, (0.95, 1200), (0.95, 1100));
         let s = eval(&[good(1), good(1), good(2)], 14);
         assert!(s.ready && s.blockers.is_empty(), "{}", s.verdict);
-        assert!(s.verdict.starts_with("Ready for stage 2"));
+        assert!(s.verdict.starts_with("Ready for the next stage"));
 
         let s = eval(&[good(1), good(2)], 14);
         assert!(!s.ready);
@@ -444,7 +448,7 @@ mod tests {
         assert!(s.verdict.contains("level 1") && s.verdict.contains("level 6"), "{}", s.verdict);
         let mut lower = Parameters::default();
         lower.set("gate_level", 1.0, "plan").unwrap();
-        assert!(evaluate(&[good(1), at_level(1, good(2)), good(3)], 20, &lower).ready);
+        assert!(evaluate(&[good(1), at_level(1, good(2)), good(3)], 20, &lower, Locale::English).ready);
     }
 
     #[test]
@@ -471,9 +475,20 @@ mod tests {
 
     #[test]
     fn a_time_over_the_goal_never_reads_as_the_goal() {
-        assert_eq!(over_goal(1545.0, 1500.0), "1.55 s");
-        assert_eq!(over_goal(1501.0, 1500.0), "1.51 s");
-        assert_eq!(over_goal(1900.0, 1500.0), "1.9 s");
-        assert_eq!(over_goal(1400.0, 1500.0), "1.4 s");
+        assert_eq!(over_goal(1545.0, 1500.0, Locale::English), "1.55 s");
+        assert_eq!(over_goal(1501.0, 1500.0, Locale::English), "1.51 s");
+        assert_eq!(over_goal(1900.0, 1500.0, Locale::English), "1.9 s");
+        assert_eq!(over_goal(1400.0, 1500.0, Locale::English), "1.4 s");
+    }
+
+    #[test]
+    fn the_verdict_reads_in_german_with_decimal_commas() {
+        let slow_left = [1, 2, 3].map(|day| session(day, (1.0, 1900), (1.0, 1100)));
+        let s = eval(&slow_left, 20);
+        let de = evaluate(&slow_left, 20, &Parameters::default(), Locale::German);
+        assert_eq!(s.blockers, de.blockers, "the language never changes the decision");
+        assert!(de.verdict.starts_with("Noch nicht: deine linke Seite ist"), "{}", de.verdict);
+        assert!(de.verdict.contains("1,5 s"), "{}", de.verdict);
+        assert!(de.verdict.contains("Deine letzten 3 Übungen links"), "{}", de.verdict);
     }
 }

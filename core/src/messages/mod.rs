@@ -157,9 +157,13 @@ mod tests {
     /// Message id → the variables its text (all its variants) uses, per locale.
     fn catalogue(locale: Locale) -> BTreeMap<String, BTreeSet<String>> {
         let mut messages: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        let mut current = None;
         for (_, source) in CATALOGUES.iter().filter(|(l, _)| *l == locale) {
+            let mut current = None;
             for line in source.lines() {
+                if line.starts_with('#') {
+                    current = None; // a comment ends the entry above it
+                    continue;
+                }
                 let starts_entry = line.chars().next().is_some_and(|c| c.is_ascii_lowercase());
                 if starts_entry && let Some((id, _)) = line.split_once(" =") {
                     assert!(messages.insert(id.trim().to_string(), BTreeSet::new()).is_none(), "{id} twice");

@@ -525,6 +525,7 @@ mod tests {
             done_elsewhere: &[],
             learned: &learned,
             pending: &[],
+            locale: crate::messages::Locale::English,
         };
         let p = plan(&input).unwrap();
         let first = p.reminders[0].fire_at_ms;

@@ -30,6 +30,7 @@ use super::messages;
 use super::reminder::{PlannedReminder, ReminderKey, slot_seed};
 use super::settings::{Allowed, ReminderSettings};
 use crate::error::{Error, Result};
+use crate::messages::Locale;
 use crate::time::{
     MINUTE_MS, WallTime, check_instant, date_text, iso_weekday, local_date, local_text, offset_minutes,
     to_local, utc_text,
@@ -74,6 +75,8 @@ pub struct PlanInput<'a> {
     pub learned: &'a [LearnedSlot],
     /// What the OS holds now.
     pub pending: &'a [PendingNotification],
+    /// The language of the reminders' words; a change re-words the pending ones.
+    pub locale: Locale,
 }
 
 /// The plan and what to change in the OS.
@@ -437,7 +440,10 @@ impl<'a> Planner<'a> {
         all.sort_by_key(|c| (c.at.utc_ms, c.key));
         let dropped = all.len().saturating_sub(MAX_PENDING) as u32;
         all.truncate(MAX_PENDING);
-        (all.iter().map(|c| render(self.tz, self.input.profile_seed, c)).collect(), dropped)
+        (
+            all.iter().map(|c| render(self.tz, self.input.profile_seed, self.input.locale, c)).collect(),
+            dropped,
+        )
     }
 }
 
@@ -463,7 +469,7 @@ fn kind_index(kind: SessionKind) -> usize {
     SessionKind::ALL.iter().position(|&k| k == kind).unwrap_or_default()
 }
 
-fn render(tz: Tz, profile_seed: u64, c: &Candidate) -> PlannedReminder {
+fn render(tz: Tz, profile_seed: u64, locale: Locale, c: &Candidate) -> PlannedReminder {
     let id = c.key.id();
     let local = to_local(tz, c.at.utc_ms);
     let seed = slot_seed(profile_seed, &c.key);
@@ -476,8 +482,8 @@ fn render(tz: Tz, profile_seed: u64, c: &Candidate) -> PlannedReminder {
         fire_at_utc: utc_text(c.at.utc_ms),
         local_time: local_text(&local),
         utc_offset_min: offset_minutes(&local),
-        title: messages::title(c.key.kind, c.key.snoozed),
-        body: messages::body(c.key.kind, seed >> 7),
+        title: messages::title(c.key.kind, c.key.snoozed, locale),
+        body: messages::body(c.key.kind, seed >> 7, locale),
         deep_link: messages::deep_link(c.key.kind, &id),
         snoozed: c.key.snoozed,
         id,

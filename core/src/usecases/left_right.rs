@@ -16,6 +16,7 @@ use crate::laterality::session::{
     AnswerOutcome, LeftRightSettings, Progress, TrialPrompt, observations, parse_plan,
 };
 use crate::laterality::stats::{self, LateralityStats};
+use crate::messages::Locale;
 use crate::params::Parameters;
 use crate::patient::AffectedArea;
 use crate::programme::{SessionKind, SessionState};
@@ -215,6 +216,7 @@ pub fn results(
     session_id: i64,
     params: &Parameters,
     now: &WallTime,
+    locale: Locale,
 ) -> Result<SessionResults> {
     now.validate("now")?;
     store.read(|c| {
@@ -226,7 +228,7 @@ pub fn results(
             state: row.state,
             level: p.level,
             stats: stats::compute(&observations(&p.trials)?, &affected),
-            gate: gate_state(c, p.body_part, params, now)?,
+            gate: gate_state(c, p.body_part, params, now, locale)?,
         })
     })
 }
@@ -238,6 +240,7 @@ pub fn overview(
     params: &Parameters,
     now: &WallTime,
     history_limit: Option<u32>,
+    locale: Locale,
 ) -> Result<LeftRightOverview> {
     now.validate("now")?;
     store.read(|c| {
@@ -251,7 +254,7 @@ pub fn overview(
         Ok(LeftRightOverview {
             body_part,
             level: current_level(c, body_part)?,
-            gate: gate_state(c, body_part, params, now)?,
+            gate: gate_state(c, body_part, params, now, locale)?,
             recent: stats::compute(&observations(&recent_trials)?, &affected),
             recent_sessions: pooled.len() as u32,
             history: history.iter().map(point).collect(),
@@ -318,7 +321,13 @@ fn current_level(c: &Connection, body_part: BodyPart) -> Result<u32> {
 }
 
 /// The gate for a body part as of `now`.
-fn gate_state(c: &Connection, body_part: BodyPart, params: &Parameters, now: &WallTime) -> Result<GateState> {
+fn gate_state(
+    c: &Connection,
+    body_part: BodyPart,
+    params: &Parameters,
+    now: &WallTime,
+    locale: Locale,
+) -> Result<GateState> {
     let wanted = params.gate_sessions.max(gate::TREND_SESSIONS as u32);
     let mut recent = Vec::new();
     for row in sessions::latest_completed(c, SessionKind::LeftRight, body_part, wanted)?.iter().rev() {
@@ -333,5 +342,5 @@ fn gate_state(c: &Connection, body_part: BodyPart, params: &Parameters, now: &Wa
         Some(first) => (now.local_day()? - first.local_day()? + 1).max(0) as u32,
         None => 0,
     };
-    Ok(gate::evaluate(&recent, days_in_stage, params))
+    Ok(gate::evaluate(&recent, days_in_stage, params, locale))
 }

@@ -4,6 +4,7 @@
 //! and maps the errors; the store only knows rows.
 
 use crate::error::{Error, Result};
+use crate::messages::Locale;
 use crate::reminders::{
     self, Adherence, AdherenceInput, CompletedSession, KNOWN_DAYS_AHEAD, LearnedSlot, MAX_ADHERENCE_DAYS,
     PendingNotification, Plan, PlanInput, PlannedReminder, ReminderKey, ReminderSettings, ReminderToday,
@@ -87,9 +88,10 @@ pub(crate) fn plan(
     now: &WallTime,
     days: u32,
     pending: &[PendingNotification],
+    locale: Locale,
 ) -> Result<Plan> {
     let inputs = read(store, Since::plan(now))?;
-    plan_from(store, &inputs, now, days, pending)
+    plan_from(store, &inputs, now, days, pending, locale)
 }
 
 /// Plans from gathered inputs. With "learn my times" on, the slot times are learned
@@ -100,6 +102,7 @@ fn plan_from(
     now: &WallTime,
     days: u32,
     pending: &[PendingNotification],
+    locale: Locale,
 ) -> Result<Plan> {
     let fresh;
     let learned = if inputs.settings.learn_my_times {
@@ -123,6 +126,7 @@ fn plan_from(
         done_elsewhere: &inputs.events.done_elsewhere,
         learned,
         pending,
+        locale,
     })
 }
 
@@ -133,11 +137,12 @@ pub(crate) fn snooze(
     reminder_id: &str,
     minutes: i32,
     now: &WallTime,
+    locale: Locale,
 ) -> Result<Option<PlannedReminder>> {
     let until_ms = reminders::snooze_until(now, minutes)?;
     let key = record(store, reminder_id, EventKind::Snoozed { until_ms }, now, "now")?;
     let repeat = ReminderKey { snoozed: true, ..key.slot_key() }.id();
-    let plan = plan(store, now, SNOOZE_PLAN_DAYS, &[])?;
+    let plan = plan(store, now, SNOOZE_PLAN_DAYS, &[], locale)?;
     Ok(plan.reminders.into_iter().find(|r| r.id == repeat))
 }
 
@@ -187,9 +192,9 @@ fn adherence_from(inputs: &Inputs, now: &WallTime, days: u32) -> Result<Adherenc
 }
 
 /// Today's remaining reminders, sessions done per kind, and adherence, from one snapshot.
-pub(crate) fn today(store: &Store, now: &WallTime) -> Result<ReminderToday> {
+pub(crate) fn today(store: &Store, now: &WallTime, locale: Locale) -> Result<ReminderToday> {
     let inputs = read(store, Since::plan(now))?;
-    let plan = plan_from(store, &inputs, now, 1, &[])?;
+    let plan = plan_from(store, &inputs, now, 1, &[], locale)?;
     let adherence = adherence_from(&inputs, now, 1)?;
     let progress =
         reminders::progress_today(&inputs.settings, now, &inputs.completed, &inputs.events.done_elsewhere)?;
