@@ -110,3 +110,25 @@ fn a_mirror_session_answered_with_the_keyboard() {
     assert!(tail.contains("10 of 10 steps, completed") && tail.contains("felt fine"), "{tail}");
     assert!(tail.contains("pain before 2/10, after 3/10"), "{tail}");
 }
+
+#[test]
+fn imagery_draws_its_pictures_and_escape_stops_keeping_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let db = db.to_str().unwrap();
+    let mut t = Terminal::start(&["--db", db, "session", "imagery", "--picture", "blocks", "--seed", "2"]);
+    t.wait_for("Step 1 of 52");
+    t.press("4\r");
+    t.wait_for("Step 2 of 52");
+    t.press("\r");
+    t.wait_for("Step 3 of 52");
+    t.wait_for(" s "); // the countdown
+    t.press("\x1b");
+    t.wait_for("Press any key");
+    t.press(" ");
+    let screen = t.finish();
+    let tail = &screen[screen.len().saturating_sub(1500)..];
+    assert!(screen.contains("▀"), "the posture was drawn with half blocks");
+    assert!(tail.contains("3 of 52 steps, aborted") && tail.contains("stopped early"), "{tail}");
+    assert!(tail.contains("pain before 4/10"), "{tail}");
+}
