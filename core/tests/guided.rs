@@ -386,6 +386,9 @@ fn a_killed_session_loses_no_answer() {
         assert!(stored == acked || stored == acked + 1, "acked {acked}, stored {stored}");
         let newest = &sessions[0];
         assert!(matches!(newest.state, SessionState::Interrupted | SessionState::Completed), "{newest:?}");
+        if newest.state == SessionState::Interrupted {
+            assert!(p.guided_results(newest.id).unwrap().message.contains("not finished"));
+        }
         // Every pain before/after answered is in the journal too.
         let pains = p.journal_entries().unwrap().len() as u32;
         assert!(pains >= sessions.len() as u32 - 1, "{pains}");

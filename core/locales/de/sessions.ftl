@@ -122,6 +122,7 @@ choice-sharp = Spitz
 result-completed = Gut gemacht: Die Übung ist gespeichert.
 result-pain-stop = Du hast aufgehört, als der Schmerz über { $limit } von 10 stieg. Das war genau richtig, und alles bisher ist gespeichert.
 result-stopped = Du hast früher aufgehört. Alles, was du beantwortet hast, ist gespeichert.
+result-unfinished = Diese Übung wurde nicht beendet. Alles Beantwortete ist gespeichert.
 result-felt-worse = Dass es sich anfangs schlechter anfühlt, ist häufig. Ruh dich jetzt aus; wenn es öfter passiert, schlägt die App vor, einen Schritt zurückzugehen.
 offer-next-texture = Du hast dieses Material { $count ->
     [one] einmal

@@ -122,6 +122,7 @@ choice-sharp = Sharp
 result-completed = Well done: that session is saved.
 result-pain-stop = You stopped when the pain went above { $limit } out of 10. That was the right thing to do, and everything so far is saved.
 result-stopped = You stopped early. Everything you answered is saved.
+result-unfinished = This session was not finished. Everything answered is saved.
 result-felt-worse = Feeling worse at first is common. Rest now; if it keeps happening the app will suggest easing back.
 offer-next-texture = You managed this texture { $count ->
     [one] once

@@ -433,7 +433,7 @@ fn results_of(
             offer.as_ref(),
             feeling == Some(Feeling::Worse),
         ),
-        None => t!(locale, "result-stopped"),
+        None => t!(locale, "result-unfinished"),
     };
     Ok(GuidedResults {
         ending,
