@@ -48,6 +48,7 @@ pub use params::ParameterInfo;
 pub use patient::{
     AffectedArea, Handedness, JournalEntry, MAX_NOTE_CHARS, NewJournalEntry, Profile, ProfileUpdate,
 };
+pub use programme::flare::FlareSign;
 pub use programme::steps::mirror::{Feeling, Level as MirrorLevel};
 pub use programme::steps::sensory::{Drill, Region};
 pub use programme::steps::textures::Phase as TexturePhase;
@@ -55,7 +56,10 @@ pub use programme::steps::{
     Ending, Offer, RatingScale, Scale, SensoryPrompt, SessionStep, StepAnswer, StepChoice, StepPurpose,
     StepTimer, TimerCue,
 };
-pub use programme::{SessionKind, SessionState};
+pub use programme::{
+    EaseBack, EntryReason, SessionKind, SessionState, Stage, StageBlocker, StageDecision, StageMinDays,
+    StagePlan, Track, TransitionOrigin, TransitionReason,
+};
 pub use store::schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use time::{WallTime, parse_zone};
 pub use usecases::export::ImportSummary;
@@ -63,4 +67,7 @@ pub use usecases::guided::{
     ExposureStep, GuidedResults, GuidedStart, RegionAccuracy, StepResult, TextureLadder,
 };
 pub use usecases::left_right::{LeftRightOverview, LeftRightStart, SessionPoint, SessionResults};
+pub use usecases::programme::{
+    NextAction, NextStep, SafetyKind, SafetyMessage, StageStatus, StageTransition, Today,
+};
 pub use usecases::sessions::{SessionSummary, Status, TrialResult};

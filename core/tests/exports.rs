@@ -6,7 +6,7 @@ use proprio_core::simulate::VirtualPatient;
 use proprio_core::stimulus::{BodyPart, Side};
 use proprio_core::{
     AffectedArea, ExportFormat, LeftRightSettings, NewJournalEntry, ProfileUpdate, Proprio, ProprioError,
-    WallTime,
+    Stage, StagePlan, Track, WallTime,
 };
 use std::sync::Arc;
 
@@ -155,10 +155,15 @@ fn a_database_with_data_is_replaced_only_when_asked() {
             session_id: None,
         })
         .unwrap();
+    let locked = StagePlan { locked: Some(Stage::Mirror), ..StagePlan::default_for(Track::Gmi) };
+    other.set_stage_plan(BodyPart::Hand, locked, at(MONDAY_9AM)).unwrap();
     assert!(matches!(other.import_backup(backup.clone(), false), Err(ProprioError::InvalidState { .. })));
     assert_eq!(other.journal_entries().unwrap().len(), 1, "nothing changed");
     other.import_backup(backup, true).unwrap();
     assert_eq!(other.journal_entries().unwrap(), old.journal_entries().unwrap());
+    // The replaced patient's stage plan and history go with the rest of their data.
+    assert!(other.stage_history(None).unwrap().is_empty());
+    assert_eq!(other.stage_plan(BodyPart::Hand).unwrap(), StagePlan::default_for(Track::Gmi));
 }
 
 #[test]

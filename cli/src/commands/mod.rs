@@ -12,6 +12,7 @@ pub mod profile;
 pub mod reminders;
 pub mod report;
 pub mod session;
+pub mod stages;
 pub mod stats;
 pub mod status;
 pub mod stimulus;

@@ -5,6 +5,7 @@ mod export;
 mod guided;
 mod left_right;
 mod pictures;
+mod programme;
 mod reminders;
 
 pub use export::{decrypt_export, encrypt_export, render_report};
@@ -98,12 +99,12 @@ impl Proprio {
 
     /// Ends a running session normally (a guided session only once its steps are over).
     pub fn finish_session(&self, session_id: i64, now: WallTime) -> Result<SessionSummary> {
-        Ok(sessions::end(&self.store, session_id, SessionState::Completed, &now)?)
+        Ok(sessions::end(&self.store, session_id, SessionState::Completed, &now, &self.params_in_force())?)
     }
 
     /// Ends a running session early; answered trials are kept.
     pub fn abort_session(&self, session_id: i64, now: WallTime) -> Result<SessionSummary> {
-        Ok(sessions::end(&self.store, session_id, SessionState::Aborted, &now)?)
+        Ok(sessions::end(&self.store, session_id, SessionState::Aborted, &now, &self.params_in_force())?)
     }
 
     /// Every session, newest first, with trial counts.

@@ -17,14 +17,15 @@ pub fn holds_data(conn: &Connection) -> Result<bool> {
 }
 
 /// Removes every session (with its trials, summaries, ladder steps and guided-session
-/// answers), journal entry and reminder record. The texture and exposure ladders are the
-/// patient's own lists, not history, and stay.
+/// answers), journal entry, reminder record, stage transition and stage plan. The texture
+/// and exposure ladders are the patient's own lists, not history, and stay.
 pub fn clear(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM journal; DELETE FROM step_answer; DELETE FROM sensory_trial; DELETE FROM guided_session;
          DELETE FROM ladder_step; DELETE FROM session_side; DELETE FROM session_plan;
          DELETE FROM session_owner; DELETE FROM trial; DELETE FROM session; DELETE FROM affected_area;
-         DELETE FROM reminder_event; DELETE FROM reminder_learned; DELETE FROM reminder_settings;",
+         DELETE FROM reminder_event; DELETE FROM reminder_learned; DELETE FROM reminder_settings;
+         DELETE FROM stage_event; DELETE FROM stage_plan;",
     )?;
     Ok(())
 }

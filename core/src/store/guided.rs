@@ -152,6 +152,36 @@ pub fn felt_worse(conn: &Connection, body_part: Option<BodyPart>) -> Result<Vec<
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// When "felt worse" was answered after mirror sessions of a body part, at or after
+/// `since_ms` (UTC ms), oldest first: what the flare rule and the mirror gate read.
+pub fn felt_worse_since(conn: &Connection, body_part: BodyPart, since_ms: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.at_ms FROM step_answer a JOIN session s ON s.id = a.session_id
+         WHERE a.purpose = 'feeling' AND a.choice = 'worse' AND s.body_part = ?1 AND a.at_ms >= ?2
+         ORDER BY a.at_ms",
+    )?;
+    let rows = stmt.query_map(params![body_part.as_str(), since_ms], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Vividness ratings (1–5) of a body part's completed motor-imagery sessions started at
+/// or after `since_ms`, newest first, at most `limit`.
+pub fn imagery_vividness(
+    conn: &Connection,
+    body_part: BodyPart,
+    since_ms: i64,
+    limit: u32,
+) -> Result<Vec<u8>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.value FROM step_answer a JOIN session s ON s.id = a.session_id
+         WHERE a.purpose = 'vividness' AND a.answer = 'rating' AND s.kind = 'motor-imagery'
+           AND s.state = 'completed' AND s.body_part = ?1 AND s.started_at_ms >= ?2
+         ORDER BY s.started_at_ms DESC, s.id DESC LIMIT ?3",
+    )?;
+    let rows = stmt.query_map(params![body_part.as_str(), since_ms, limit], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The texture ladder as written by the patient or therapist (empty: the defaults).
 pub fn textures(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT name FROM texture ORDER BY position")?;

@@ -9,6 +9,7 @@ pub mod guided;
 pub mod journal;
 mod owner;
 pub mod profile;
+pub mod programme;
 pub mod reminders;
 pub mod schema;
 pub mod sessions;

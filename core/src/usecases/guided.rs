@@ -314,6 +314,9 @@ pub fn finish(
             }
         };
         end(tx, session_id, state, now)?;
+        if state == SessionState::Completed {
+            super::programme::after_session(tx, l.session.body_part, now, params)?;
+        }
         let after = offer_state(tx, &l, params, locale)?;
         let offer = if before == after { None } else { after };
         results_of(tx, session_id, offer, locale)

@@ -7,5 +7,6 @@ pub mod export;
 pub mod guided;
 pub mod left_right;
 pub mod patient;
+pub mod programme;
 pub mod reminders;
 pub mod sessions;
