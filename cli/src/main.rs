@@ -43,6 +43,15 @@ struct Cli {
 enum Command {
     /// A left/right judgement session in the terminal (or --simulate a virtual patient)
     Practice(commands::practice::Args),
+    /// A guided session: imagery, mirror, desensitise, exposure or sensory (or --simulate
+    /// scripted answers)
+    Session(commands::session::Args),
+    /// The desensitisation texture ladder: list it or write your own
+    #[command(subcommand)]
+    Textures(commands::textures::Command),
+    /// The graded exposure ladder: list, add, rate, rename or remove steps
+    #[command(subcommand)]
+    Ladder(commands::ladder::Command),
     /// Left/right history, per-side numbers, level and the stage gate for a body part
     Stats(commands::stats::Args),
     /// Profile, database path, schema version and how much is stored
@@ -104,6 +113,9 @@ fn main() -> ExitCode {
 fn run(ctx: &Context, command: Command) -> Result<(), output::CliError> {
     match command {
         Command::Practice(args) => commands::practice::run(ctx, args),
+        Command::Session(args) => commands::session::run(ctx, args),
+        Command::Textures(cmd) => commands::textures::run(ctx, cmd),
+        Command::Ladder(cmd) => commands::ladder::run(ctx, cmd),
         Command::Stats(args) => commands::stats::run(ctx, args),
         Command::Status(args) => commands::status::run(ctx, args),
         Command::Profile(cmd) => commands::profile::run(ctx, cmd),

@@ -57,6 +57,13 @@ pub use plan::{
     PlanProblem, PlanSource, PlanStage, PlanTrack, TherapyPlan, TimeSpan,
 };
 pub use programme::flare::FlareSign;
+pub use programme::steps::mirror::{Feeling, Level as MirrorLevel};
+pub use programme::steps::sensory::{Drill, Region};
+pub use programme::steps::textures::Phase as TexturePhase;
+pub use programme::steps::{
+    Ending, Offer, RatingScale, Scale, SensoryPrompt, SessionStep, StepAnswer, StepChoice, StepPurpose,
+    StepTimer, TimerCue,
+};
 pub use programme::{
     EaseBack, EntryReason, SessionKind, SessionState, Stage, StageBlocker, StageDecision, StageMinDays,
     StagePlan, Track, TransitionOrigin, TransitionReason,
@@ -64,6 +71,9 @@ pub use programme::{
 pub use store::schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use time::{WallTime, parse_zone};
 pub use usecases::export::{ImportSummary, report_file};
+pub use usecases::guided::{
+    ExposureStep, GuidedResults, GuidedStart, RegionAccuracy, StepResult, TextureLadder,
+};
 pub use usecases::left_right::{LeftRightOverview, LeftRightStart, SessionPoint, SessionResults};
 pub use usecases::plan::{PlanChangeNote, PlanEntry};
 pub use usecases::programme::{

@@ -179,6 +179,50 @@ parameters! {
     /// Pictures in a left/right session during a flare (at most; a smaller choice stands).
     flare_images_per_session: u32 = 25, 10..=100, "images", judgement,
         "judgement: half the usual 50 pictures while pain is above the patient's usual";
+    /// Posture pictures in a motor imagery session.
+    imagery_pictures: u32 = 8, 1..=30, "pictures", judgement,
+        "judgement: 8 pictures × 3 times × 15 s is about 6 minutes, inside the 5–10 minute dose";
+    /// Times the patient imagines moving into each posture and back.
+    imagery_repetitions: u32 = 3, 1..=10, "times", studied,
+        "seed 002 and GMI summaries: imagine moving into the pose and back, 3 or more times per image";
+    /// Seconds to imagine moving into the posture and holding it.
+    imagery_hold_s: u32 = 10, 3..=60, "s", judgement,
+        "judgement: time to imagine moving into the pose and holding it";
+    /// Seconds to imagine moving back and rest before the next repetition.
+    imagery_rest_s: u32 = 5, 2..=60, "s", judgement,
+        "judgement: time to imagine moving back and rest";
+    /// Seconds each mirror movement is practised.
+    mirror_movement_s: u32 = 30, 10..=120, "s", judgement,
+        "judgement: half a minute of slow movement watched in the mirror";
+    /// Seconds of rest between mirror movements.
+    mirror_rest_s: u32 = 10, 0..=60, "s", judgement,
+        "judgement: a short rest between movements";
+    /// Completed mirror sessions (without a "felt worse") before the next level: more
+    /// movements, then both limbs moving.
+    mirror_sessions_per_level: u32 = 5, 1..=30, "sessions", judgement,
+        "judgement: GMI summaries move from the unaffected limb alone to both limbs; when is not fixed";
+    /// Minutes of touch in a desensitisation session.
+    desensitise_minutes: u32 = 5, 1..=15, "minutes", studied,
+        "seed 002: 5 minutes at a time, 3–5 times a day";
+    /// Seconds between pain checks while touching.
+    desensitise_check_s: u32 = 60, 30..=300, "s", judgement,
+        "judgement: a pain check each minute of touch";
+    /// Pain above this (0–10) during touch stops the session.
+    desensitise_stop_pain: u32 = 3, 1..=9, "0–10", studied,
+        "seed 002: stop if pain goes above 3/10";
+    /// Sessions in a row without a pain stop before the next texture is offered.
+    desensitise_tolerated_sessions: u32 = 3, 1..=20, "sessions", judgement,
+        "judgement: seed 002 moves on when a texture is tolerated without a spike; how many sessions is not fixed";
+    /// Seconds of the breathing cue before an exposure.
+    exposure_breathing_s: u32 = 60, 15..=300, "s", judgement,
+        "judgement: seed 000 pairs each exposure with a brief breathing cue; one minute";
+    /// The next ladder step is offered when fear after an exposure has fallen by this
+    /// fraction of the step's own fear rating.
+    exposure_fear_drop: f64 = 0.5, 0.1..=0.9, "fraction", judgement,
+        "judgement: seed 000 moves up when fear falls; halving is the common rule";
+    /// Trials in a sensory discrimination drill.
+    sensory_trials: u32 = 20, 5..=60, "trials", judgement,
+        "judgement: seed 004 (RESOLVE) fixes no number; 20 prompts take a helper about 5 minutes";
 }
 
 impl Parameters {

@@ -236,3 +236,129 @@ fn tempfile_dir(db_path: &str) -> Result<std::path::PathBuf, ProprioError> {
     std::fs::create_dir_all(&dir).map_err(crate::Error::from)?;
     Ok(dir)
 }
+
+/// Scripted answers to a guided session (motor imagery, mirror, desensitisation,
+/// exposure, sensory drills), given through the public API as a shell would: every
+/// timer runs to its end (the clock moves on by its seconds, nobody waits), ratings are
+/// the numbers below, choices the first offered unless said otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GuidedPatient {
+    /// Pain before and after, 0–10.
+    pub pain: u32,
+    /// Pain at every check during the session (desensitisation), 0–10.
+    pub pain_during: u32,
+    pub vividness: u32,
+    /// Mirror therapy: fine, strange or worse.
+    pub feeling: crate::programme::steps::mirror::Feeling,
+    pub expected_pain: u32,
+    pub actual_pain: u32,
+    /// Exposure fear before and after, 0–100.
+    pub fear_before: u32,
+    pub fear_after: u32,
+    /// Sensory drills: chance of naming the right answer, 0–1.
+    pub accuracy: f64,
+    /// Stop after answering this many steps.
+    pub stop_after: Option<u32>,
+    pub seed: u64,
+}
+
+impl Default for GuidedPatient {
+    fn default() -> Self {
+        GuidedPatient {
+            pain: 3,
+            pain_during: 2,
+            vividness: 3,
+            feeling: crate::programme::steps::mirror::Feeling::Fine,
+            expected_pain: 5,
+            actual_pain: 3,
+            fear_before: 60,
+            fear_after: 30,
+            accuracy: 0.8,
+            stop_after: None,
+            seed: 0,
+        }
+    }
+}
+
+impl GuidedPatient {
+    /// The answer to one step; `right` is the drill's right answer when the patient gets
+    /// it (the helper's cue, seen one step before).
+    pub fn answer(
+        &self,
+        step: &crate::SessionStep,
+        right: Option<&str>,
+        rng: &mut ChaCha8Rng,
+    ) -> crate::StepAnswer {
+        use crate::programme::steps::{StepAnswer, StepPurpose::*};
+        match step.purpose {
+            PainBefore | PainAfter => StepAnswer::Rating { value: self.pain },
+            PainCheck => StepAnswer::Rating { value: self.pain_during },
+            Vividness => StepAnswer::Rating { value: self.vividness },
+            ExpectedPain => StepAnswer::Rating { value: self.expected_pain },
+            ActualPain => StepAnswer::Rating { value: self.actual_pain },
+            FearBefore => StepAnswer::Rating { value: self.fear_before },
+            FearAfter => StepAnswer::Rating { value: self.fear_after },
+            Feeling => StepAnswer::Choice { id: self.feeling.as_str().into() },
+            PatientAnswer => {
+                let ids: Vec<&str> = step.choices.iter().map(|c| c.id.as_str()).collect();
+                let id = match right {
+                    Some(r) if rng.random_bool(self.accuracy.clamp(0.0, 1.0)) => r.to_string(),
+                    _ => ids.iter().find(|i| Some(**i) != right).unwrap_or(&ids[0]).to_string(),
+                };
+                StepAnswer::Choice { id }
+            }
+            _ if !step.choices.is_empty() => StepAnswer::Choice { id: step.choices[0].id.clone() },
+            _ => StepAnswer::Done,
+        }
+    }
+
+    /// Runs a whole session from `start` and finishes it; returns the results and the
+    /// wall time it ended.
+    pub fn run(
+        &self,
+        p: &Proprio,
+        kind: crate::SessionKind,
+        body_part: crate::stimulus::BodyPart,
+        seed: Option<u64>,
+        start: WallTime,
+    ) -> Result<(crate::GuidedResults, WallTime), ProprioError> {
+        self.run_with(p, kind, body_part, seed, start, |_, _, _| {})
+    }
+
+    /// [`GuidedPatient::run`], telling `on_step` each step, the answer given and any
+    /// notice it brought.
+    pub fn run_with(
+        &self,
+        p: &Proprio,
+        kind: crate::SessionKind,
+        body_part: crate::stimulus::BodyPart,
+        seed: Option<u64>,
+        start: WallTime,
+        mut on_step: impl FnMut(&crate::SessionStep, &crate::StepAnswer, Option<&str>),
+    ) -> Result<(crate::GuidedResults, WallTime), ProprioError> {
+        let mut rng = ChaCha8Rng::seed_from_u64(self.seed ^ seed.unwrap_or(0));
+        let mut now = start;
+        let first = p.start_guided(kind, body_part, seed, now.clone())?;
+        let id = first.session.id;
+        let mut step = Some(first.first);
+        let mut answered = 0;
+        let mut target = None;
+        while let Some(s) = step.take() {
+            now.unix_ms += 2_000 + i64::from(s.timer.map_or(0, |t| t.seconds)) * 1000;
+            if let Some(cue) = &s.sensory {
+                target = Some(cue.target.clone());
+            }
+            let answer = if self.stop_after == Some(answered) {
+                crate::StepAnswer::Stop
+            } else {
+                self.answer(&s, target.as_deref(), &mut rng)
+            };
+            let result = p.answer_step(id, s.index, answer.clone(), now.clone())?;
+            on_step(&s, &answer, result.notice.as_deref());
+            step = result.next;
+            answered += 1;
+        }
+        now.unix_ms += 1_000;
+        Ok((p.finish_guided(id, now.clone())?, now))
+    }
+}

@@ -20,7 +20,15 @@ fn now() -> WallTime {
 }
 
 fn entry(note: String) -> NewJournalEntry {
-    NewJournalEntry { at: now(), pain: 2, fear: Some(1), medication: false, note, session_id: None }
+    NewJournalEntry {
+        at: now(),
+        pain: 2,
+        fear: Some(1),
+        medication: false,
+        sleep: None,
+        note,
+        session_id: None,
+    }
 }
 
 /// Journal writers and readers on threads, plus one thread answering a whole session.

@@ -79,6 +79,7 @@ fn child_writes_at_random() {
                     pain: rng.random_range(0..=10),
                     fear: None,
                     medication: false,
+                    sleep: None,
                     note: note(round, i),
                     session_id: None,
                 };
@@ -200,6 +201,7 @@ fn a_copy_taken_mid_write_opens_consistent_or_is_refused() {
             pain: 5,
             fear: None,
             medication: false,
+            sleep: None,
             note: note(0, i),
             session_id: None,
         };

@@ -57,6 +57,7 @@ fn practised(p: &Proprio) {
                 pain: 5 - day as u8,
                 fear: Some(3),
                 medication: day % 2 == 0,
+                sleep: None,
                 note: format!("day {day}, \"stairs\", then rest\nsecond line"),
                 session_id: Some(r.session_id),
             })
@@ -68,6 +69,7 @@ fn practised(p: &Proprio) {
         pain: 2,
         fear: None,
         medication: false,
+        sleep: None,
         note: "=HYPERLINK(\"x\")".into(),
         session_id: None,
     })
@@ -148,6 +150,7 @@ fn a_database_with_data_is_replaced_only_when_asked() {
             pain: 1,
             fear: None,
             medication: false,
+            sleep: None,
             note: String::new(),
             session_id: None,
         })

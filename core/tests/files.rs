@@ -111,7 +111,15 @@ fn files_are_private_whatever_the_umask() {
 }
 
 fn entry(note: &str) -> NewJournalEntry {
-    NewJournalEntry { at: now(), pain: 3, fear: None, medication: false, note: note.into(), session_id: None }
+    NewJournalEntry {
+        at: now(),
+        pain: 3,
+        fear: None,
+        medication: false,
+        sleep: None,
+        note: note.into(),
+        session_id: None,
+    }
 }
 
 /// The database and WAL bytes together.

@@ -107,6 +107,7 @@ fn a_live_session_in_another_process_survives_opens_and_a_killed_one_is_interrup
                 pain: 4,
                 fear: None,
                 medication: false,
+                sleep: None,
                 note: String::new(),
                 session_id: None,
             })

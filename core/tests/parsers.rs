@@ -152,6 +152,7 @@ fn settings_and_journal_entries_are_stored_whole_or_not_at_all() {
             pain: rng.random_range(0..14),
             fear: rng.random_bool(0.5).then(|| rng.random_range(0..14)),
             medication: rng.random(),
+            sleep: None,
             note: "ü\u{1b}".repeat(rng.random_range(0..1100)),
             session_id: None,
         };

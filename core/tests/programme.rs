@@ -75,6 +75,7 @@ fn practise_day(
             medication: false,
             note: String::new(),
             session_id: Some(id),
+            sleep: None,
         })
         .unwrap();
     }

@@ -3,9 +3,10 @@
 //! migrates to the latest schema and gives the same numbers; a database from a newer
 //! Proprio is refused untouched.
 
-use proprio_core::SessionState;
+use proprio_core::stimulus::BodyPart;
 use proprio_core::{APPLICATION_ID, SCHEMA_VERSION as LATEST};
 use proprio_core::{Proprio, ProprioError, WallTime};
+use proprio_core::{SessionKind, SessionState, StepAnswer};
 use std::path::{Path, PathBuf};
 
 fn now() -> WallTime {
@@ -54,6 +55,11 @@ fn every_earlier_schema_opens_migrates_and_keeps_its_numbers() {
             notes,
             [(6, "before the mirror".into()), (5, "after: a little better".into()), (3, String::new())]
         );
+        // Entries from before sleep was asked have none; the guided-session tables work.
+        assert!(proprio.journal_entries().unwrap().iter().all(|e| e.sleep.is_none()));
+        let guided = proprio.start_guided(SessionKind::Mirror, BodyPart::Hand, Some(1), now()).unwrap();
+        proprio.answer_step(guided.session.id, 0, StepAnswer::Rating { value: 2 }, now()).unwrap();
+        assert_eq!(proprio.exposure_ladder().unwrap().len(), 0);
         assert_eq!(proprio.integrity_check().unwrap(), "ok");
         drop(proprio);
         let conn = rusqlite::Connection::open(&path).unwrap();

@@ -137,6 +137,7 @@ fn practise_day(p: &Proprio, start: &WallTime, day: i64, days: i64, seed: u64) -
         pain: pain.min(10),
         fear: Some((5.0 - 3.0 * progress).round() as u8),
         medication: flare || day % 5 == 0,
+        sleep: None,
         note: if flare {
             "Flare: the hand throbbed all day; kept the sessions short.".into()
         } else {

@@ -15,6 +15,9 @@ pub enum Command {
         /// Pain medication taken today
         #[arg(long)]
         medication: bool,
+        /// Last night's sleep quality, 0 (very poor) to 10 (very good)
+        #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
+        sleep: Option<u8>,
         /// A short note (at most 2000 characters)
         #[arg(long, default_value = "")]
         note: String,
@@ -36,12 +39,13 @@ pub enum Command {
 pub fn run(ctx: &Context, cmd: Command) -> Result<(), CliError> {
     let proprio = ctx.open()?;
     match cmd {
-        Command::Add { pain, fear, medication, note, session, json } => {
+        Command::Add { pain, fear, medication, sleep, note, session, json } => {
             let entry = proprio.add_journal_entry(NewJournalEntry {
                 at: ctx.now.clone(),
                 pain,
                 fear,
                 medication,
+                sleep,
                 note,
                 session_id: session,
             })?;
@@ -61,8 +65,9 @@ pub fn run(ctx: &Context, cmd: Command) -> Result<(), CliError> {
             for e in entries {
                 let fear = e.fear.map(|f| format!("  fear {f:>2}/10")).unwrap_or_default();
                 let meds = if e.medication { "  medication" } else { "" };
+                let sleep = e.sleep.map(|s| format!("  sleep {s:>2}/10")).unwrap_or_default();
                 println!(
-                    "{}  pain {:>2}/10{fear}{meds}  {}",
+                    "{}  pain {:>2}/10{fear}{sleep}{meds}  {}",
                     local_time(&e.at),
                     e.pain,
                     terminal_safe(&e.note)

@@ -2,6 +2,7 @@
 //! types (rows, connections, the parameter table's internals) stay behind it.
 
 mod export;
+mod guided;
 mod left_right;
 mod pictures;
 mod plan;
@@ -84,9 +85,10 @@ impl Proprio {
         Ok(patient::update_profile(&self.store, &update)?)
     }
 
-    /// Starts a session of a kind without planned pictures (left/right sessions start
-    /// with [`Proprio::start_left_right`]). Without a seed one is drawn; either way it is
-    /// stored so the session can be replayed.
+    /// Records a session of a kind without steps or pictures, practised away from the
+    /// app's guidance (guided sessions start with [`Proprio::start_guided`], left/right
+    /// ones with [`Proprio::start_left_right`]). Without a seed one is drawn; either way
+    /// it is stored so the session can be replayed.
     pub fn start_session(
         &self,
         kind: SessionKind,
@@ -97,7 +99,7 @@ impl Proprio {
         Ok(sessions::start(&self.store, kind, body_part, seed.unwrap_or_else(random_seed), &now)?)
     }
 
-    /// Ends a running session normally.
+    /// Ends a running session normally (a guided session only once its steps are over).
     pub fn finish_session(&self, session_id: i64, now: WallTime) -> Result<SessionSummary> {
         Ok(sessions::end(&self.store, session_id, SessionState::Completed, &now, &self.params_in_force()?)?)
     }

@@ -167,7 +167,7 @@ fn session_row(w: &mut Out, s: &ExportSession) -> Result<()> {
 }
 
 fn journal(w: &mut Out, doc: &ExportFrame) -> Result<()> {
-    w.write_record(["entry_id", "at", "pain", "fear", "medication", "note", "session_id"])
+    w.write_record(["entry_id", "at", "pain", "fear", "medication", "note", "session_id", "sleep"])
         .map_err(csv_error)?;
     for e in &doc.journal {
         w.write_record([
@@ -178,6 +178,7 @@ fn journal(w: &mut Out, doc: &ExportFrame) -> Result<()> {
             u8::from(e.medication).to_string(),
             spreadsheet_safe(&e.note),
             e.session_id.map(|s| s.to_string()).unwrap_or_default(),
+            e.sleep.map(|s| s.to_string()).unwrap_or_default(),
         ])
         .map_err(csv_error)?;
     }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Longest free-text note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
-/// Pain and fear are rated on a 0–10 numeric rating scale.
+/// Pain, fear and sleep quality are rated on 0–10 numeric rating scales.
 const SCALE_MAX: u8 = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -25,6 +25,10 @@ pub struct NewJournalEntry {
     /// The session this rating was given before or after, if any.
     #[uniffi(default = None)]
     pub session_id: Option<i64>,
+    /// Last night's sleep quality, 0 (very poor) to 10 (very good), optional. Last, so
+    /// calls written before it keep working.
+    #[uniffi(default = None)]
+    pub sleep: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
@@ -36,6 +40,9 @@ pub struct JournalEntry {
     pub medication: bool,
     pub note: String,
     pub session_id: Option<i64>,
+    /// 0–10; absent in backups from before sleep was asked.
+    #[serde(default)]
+    pub sleep: Option<u8>,
 }
 
 impl NewJournalEntry {
@@ -45,6 +52,9 @@ impl NewJournalEntry {
         check_scale("entry.pain", self.pain)?;
         if let Some(fear) = self.fear {
             check_scale("entry.fear", fear)?;
+        }
+        if let Some(sleep) = self.sleep {
+            check_scale("entry.sleep", sleep)?;
         }
         let chars = self.note.chars().count();
         if chars > MAX_NOTE_CHARS {
@@ -74,6 +84,7 @@ mod tests {
             pain,
             fear: None,
             medication: false,
+            sleep: None,
             note: String::new(),
             session_id: None,
         }
@@ -85,6 +96,7 @@ mod tests {
         let cases: Vec<(NewJournalEntry, &str)> = vec![
             (entry(11), "entry.pain"),
             (NewJournalEntry { fear: Some(12), ..entry(2) }, "entry.fear"),
+            (NewJournalEntry { sleep: Some(11), ..entry(2) }, "entry.sleep"),
             (NewJournalEntry { note: "x".repeat(MAX_NOTE_CHARS + 1), ..entry(2) }, "entry.note"),
             (
                 NewJournalEntry { at: WallTime { zone: "Nowhere/Town".into(), ..entry(2).at }, ..entry(2) },

@@ -6,6 +6,7 @@ pub mod flare;
 pub mod gates;
 pub mod next;
 pub mod stages;
+pub mod steps;
 pub mod words;
 
 pub use stages::{

@@ -16,11 +16,13 @@ pub fn holds_data(conn: &Connection) -> Result<bool> {
     )?)
 }
 
-/// Removes every session, trial, summary, ladder step, journal entry, reminder record,
-/// stage transition and stage plan.
+/// Removes every session (with its trials, summaries, ladder steps and guided-session
+/// answers), journal entry, reminder record, stage transition and stage plan. The texture
+/// and exposure ladders are the patient's own lists, not history, and stay.
 pub fn clear(conn: &Connection) -> Result<()> {
     conn.execute_batch(
-        "DELETE FROM journal; DELETE FROM ladder_step; DELETE FROM session_side; DELETE FROM session_plan;
+        "DELETE FROM journal; DELETE FROM step_answer; DELETE FROM sensory_trial; DELETE FROM guided_session;
+         DELETE FROM ladder_step; DELETE FROM session_side; DELETE FROM session_plan;
          DELETE FROM session_owner; DELETE FROM trial; DELETE FROM session; DELETE FROM affected_area;
          DELETE FROM reminder_event; DELETE FROM reminder_learned; DELETE FROM reminder_settings;
          DELETE FROM stage_event; DELETE FROM stage_plan;",
@@ -89,8 +91,8 @@ pub fn restore_session(conn: &Connection, s: &ExportSession, params_json: &str) 
 
 pub fn restore_journal_entry(conn: &Connection, e: &JournalEntry) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO journal (id, at_ms, zone, pain, fear, medication, note, session_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO journal (id, at_ms, zone, pain, fear, medication, note, session_id, sleep)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         e.id,
@@ -100,7 +102,8 @@ pub fn restore_journal_entry(conn: &Connection, e: &JournalEntry) -> Result<()> 
         e.fear,
         e.medication,
         e.note,
-        e.session_id
+        e.session_id,
+        e.sleep
     ])?;
     Ok(())
 }

@@ -12,8 +12,8 @@ pub fn add(conn: &Connection, entry: &NewJournalEntry) -> Result<JournalEntry> {
         super::sessions::get(conn, id)?;
     }
     conn.prepare_cached(
-        "INSERT INTO journal (at_ms, zone, pain, fear, medication, note, session_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO journal (at_ms, zone, pain, fear, medication, note, session_id, sleep)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         entry.at.unix_ms,
@@ -22,7 +22,8 @@ pub fn add(conn: &Connection, entry: &NewJournalEntry) -> Result<JournalEntry> {
         entry.fear,
         entry.medication,
         entry.note,
-        entry.session_id
+        entry.session_id,
+        entry.sleep
     ])?;
     Ok(JournalEntry {
         id: conn.last_insert_rowid(),
@@ -30,6 +31,7 @@ pub fn add(conn: &Connection, entry: &NewJournalEntry) -> Result<JournalEntry> {
         pain: entry.pain,
         fear: entry.fear,
         medication: entry.medication,
+        sleep: entry.sleep,
         note: entry.note.clone(),
         session_id: entry.session_id,
     })
@@ -38,7 +40,8 @@ pub fn add(conn: &Connection, entry: &NewJournalEntry) -> Result<JournalEntry> {
 /// All entries, oldest first.
 pub fn list(conn: &Connection) -> Result<Vec<JournalEntry>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, at_ms, zone, pain, fear, medication, note, session_id FROM journal ORDER BY at_ms, id",
+        "SELECT id, at_ms, zone, pain, fear, medication, note, session_id, sleep FROM journal
+         ORDER BY at_ms, id",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(JournalEntry {
@@ -49,6 +52,7 @@ pub fn list(conn: &Connection) -> Result<Vec<JournalEntry>> {
             medication: r.get(5)?,
             note: r.get(6)?,
             session_id: r.get(7)?,
+            sleep: r.get(8)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -65,6 +69,7 @@ mod tests {
             pain,
             fear: None,
             medication: false,
+            sleep: None,
             note: String::new(),
             session_id: None,
         }
@@ -77,14 +82,15 @@ mod tests {
         later.at.unix_ms += 60_000;
         later.fear = Some(3);
         later.medication = true;
+        later.sleep = Some(4);
         later.note = "stairs were hard".into();
         store.write(|tx| add(tx, &later)).unwrap();
         store.write(|tx| add(tx, &entry(0))).unwrap();
         let all = store.read(list).unwrap();
         assert_eq!(all.iter().map(|e| e.pain).collect::<Vec<_>>(), vec![0, 7]);
         assert_eq!(
-            (all[1].fear, all[1].medication, all[1].note.as_str()),
-            (Some(3), true, "stairs were hard")
+            (all[1].fear, all[1].medication, all[1].sleep, all[1].note.as_str()),
+            (Some(3), true, Some(4), "stairs were hard")
         );
     }
 

@@ -5,6 +5,7 @@
 //! survives power loss). Reads use their own connection and see committed data only.
 
 pub mod backup;
+pub mod guided;
 pub mod journal;
 mod owner;
 pub mod plan;

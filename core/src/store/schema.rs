@@ -177,6 +177,52 @@ const STEPS: &[&str] = &[
         changes         TEXT NOT NULL
     );
     ",
+    // 7 -> 8: guided sessions (programme/steps): each one's script and how it ended, every
+    // answer to its steps, the texture ladder, the exposure ladder and sensory drill
+    // trials; sleep quality (0–10) in the journal.
+    "
+    ALTER TABLE journal ADD COLUMN sleep INTEGER CHECK (sleep BETWEEN 0 AND 10);
+    CREATE TABLE guided_session (
+        session_id      INTEGER PRIMARY KEY REFERENCES session (id),
+        script          TEXT NOT NULL,
+        subject         INTEGER,
+        phase           TEXT,
+        ending          TEXT CHECK (ending IN ('completed', 'pain-stop', 'stopped')),
+        passed          INTEGER NOT NULL DEFAULT 0 CHECK (passed IN (0, 1))
+    );
+    CREATE TABLE step_answer (
+        session_id      INTEGER NOT NULL REFERENCES session (id),
+        idx             INTEGER NOT NULL CHECK (idx >= 0),
+        purpose         TEXT NOT NULL,
+        answer          TEXT NOT NULL CHECK (answer IN ('done', 'rating', 'choice', 'stop')),
+        value           INTEGER CHECK ((answer = 'rating') = (value IS NOT NULL)),
+        choice          TEXT CHECK ((answer = 'choice') = (choice IS NOT NULL)),
+        at_ms           INTEGER NOT NULL,
+        zone            TEXT NOT NULL,
+        PRIMARY KEY (session_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX step_answer_by_purpose ON step_answer (purpose, choice);
+    CREATE TABLE texture (
+        position        INTEGER PRIMARY KEY CHECK (position >= 0),
+        name            TEXT NOT NULL
+    );
+    CREATE TABLE exposure_step (
+        id              INTEGER PRIMARY KEY,
+        activity        TEXT NOT NULL,
+        fear            INTEGER NOT NULL CHECK (fear BETWEEN 0 AND 100),
+        removed         INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1))
+    );
+    CREATE TABLE sensory_trial (
+        session_id      INTEGER NOT NULL REFERENCES session (id),
+        idx             INTEGER NOT NULL CHECK (idx >= 0),
+        drill           TEXT NOT NULL,
+        region          TEXT NOT NULL,
+        target          TEXT NOT NULL,
+        answer          TEXT NOT NULL,
+        correct         INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        PRIMARY KEY (session_id, idx)
+    ) WITHOUT ROWID;
+    ",
 ];
 
 /// `PRAGMA application_id` of a Proprio database: "Prop" in ASCII (0x50726F70).

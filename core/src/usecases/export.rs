@@ -384,6 +384,7 @@ fn check(doc: &ExportDocument) -> Result<Vec<String>> {
             pain: e.pain,
             fear: e.fear,
             medication: e.medication,
+            sleep: e.sleep,
             note: e.note.clone(),
             session_id: e.session_id,
         };

@@ -4,6 +4,7 @@
 //! (`laterality`, `reminders`, `stimulus`, `params`). Nothing here imports `api`.
 
 pub mod export;
+pub mod guided;
 pub mod left_right;
 pub mod patient;
 pub mod plan;

@@ -136,22 +136,11 @@ pub(crate) struct AnswerSource {
     pub vividness: fn(&Connection, BodyPart, i64, u32) -> Result<Vec<u8>>,
 }
 
-pub(crate) const STORED_ANSWERS: AnswerSource =
-    AnswerSource { felt_worse: felt_worse_answers, vividness: imagery_vividness };
-
-/// "Felt worse" answers after mirror therapy. The mirror session that asks it is being
-/// built beside the stage machine (issue 10); until it stores the answer there are none.
-/// Point this at its table: the flare rule and the mirror gate read nothing else.
-fn felt_worse_answers(_c: &Connection, _part: BodyPart, _since_ms: i64) -> Result<Vec<i64>> {
-    Ok(Vec::new())
-}
-
-/// Vividness ratings after motor imagery. As with [`felt_worse_answers`], the session
-/// that asks it lands beside this; until then there are none, and the imagery gate,
-/// which counts only rated sessions, holds nobody back for them.
-fn imagery_vividness(_c: &Connection, _part: BodyPart, _since_ms: i64, _limit: u32) -> Result<Vec<u8>> {
-    Ok(Vec::new())
-}
+/// The answers guided sessions store (store/guided.rs).
+pub(crate) const STORED_ANSWERS: AnswerSource = AnswerSource {
+    felt_worse: crate::store::guided::felt_worse_since,
+    vividness: crate::store::guided::imagery_vividness,
+};
 
 /// One body part after evaluation.
 struct Evaluated {
@@ -552,7 +541,8 @@ mod tests {
         for d in 0..14 {
             session(&store, SessionKind::Mirror, d);
         }
-        let answers = AnswerSource { felt_worse: worse_on_day_13, vividness: imagery_vividness };
+        let answers =
+            AnswerSource { felt_worse: worse_on_day_13, vividness: crate::store::guided::imagery_vividness };
         let flaring = run(&store, 14, &answers);
         assert_eq!(flaring.signs, vec![FlareSign::FeltWorse { days_ago: 0 }]);
         assert!(matches!(flaring.decision, StageDecision::EaseBack { ease } if ease.earlier_stage.is_none()));

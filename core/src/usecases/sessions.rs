@@ -2,7 +2,7 @@
 //! is summarised as it ends), closing those a dead process left running, listing, and
 //! the database's status.
 
-use super::{left_right, programme};
+use super::{guided, left_right, programme};
 use crate::error::{Error, Result};
 use crate::laterality::Trial;
 use crate::params::Parameters;
@@ -105,6 +105,9 @@ pub fn close_abandoned(store: &Store) -> Result<()> {
         for session in store::sessions::running(tx)?.into_iter().filter(|s| abandoned.contains(&s.id)) {
             match session.kind {
                 SessionKind::LeftRight => left_right::close_abandoned(tx, &session)?,
+                _ if store::guided::get(tx, session.id)?.is_some() => {
+                    guided::close_abandoned(tx, session.id)?
+                }
                 _ => {
                     store::sessions::set_state(tx, session.id, SessionState::Interrupted, None)?;
                 }
@@ -114,7 +117,8 @@ pub fn close_abandoned(store: &Store) -> Result<()> {
     })
 }
 
-/// Starts a session of a kind without planned pictures (left/right sessions start with
+/// Records a session of a kind without steps or pictures (practised away from the app's
+/// guidance; guided sessions start with [`guided::start`], left/right ones with
 /// [`left_right::start`]).
 pub fn start(
     store: &Store,
@@ -138,8 +142,9 @@ pub fn start(
     Ok(row.into())
 }
 
-/// Ends a running session as completed or aborted. A completed session has the
-/// programme evaluate its body part's stage in the same transaction.
+/// Ends a running session as completed or aborted (a guided session completes only once
+/// its steps are over). A completed session has the programme evaluate its body part's
+/// stage in the same transaction.
 pub fn end(
     store: &Store,
     session_id: i64,
@@ -151,6 +156,7 @@ pub fn end(
     let row = store.write(|tx| {
         let row = match store::sessions::get(tx, session_id)?.kind {
             SessionKind::LeftRight => left_right::end(tx, session_id, state, now)?,
+            _ if store::guided::get(tx, session_id)?.is_some() => guided::end(tx, session_id, state, now)?,
             _ => store::sessions::end(tx, session_id, state, now)?,
         };
         if state == SessionState::Completed {
