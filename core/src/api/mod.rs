@@ -5,6 +5,7 @@ mod export;
 mod left_right;
 mod pictures;
 mod reminders;
+mod screens;
 
 pub use export::{decrypt_export, encrypt_export, render_report};
 pub use pictures::{

@@ -2,7 +2,7 @@
 //! read a spec's metadata.
 
 use crate::error::ProprioError;
-use crate::stimulus::render::{self, Image};
+use crate::stimulus::render::{self, Backdrop, Image};
 use crate::stimulus::{Posture, RotationDirection, StimulusSpec, View};
 
 /// A drawn picture: `width × height` RGBA pixels, rows top to bottom.
@@ -37,16 +37,26 @@ pub struct StimulusMetadata {
     pub difficulty: f64,
 }
 
-/// Draws `spec` as a `size × size` picture (256..=1024 px).
+/// Draws `spec` as a `size × size` picture (256..=1024 px) on `backdrop` (dark for a
+/// dark theme). Raw RGBA is what the apps show: cheaper than PNG across the FFI (see
+/// README, "Pictures across the FFI").
 #[uniffi::export]
-pub fn render_stimulus(spec: StimulusSpec, size: u32) -> Result<RenderedImage, ProprioError> {
-    Ok(render::render(&spec, size)?.into())
+pub fn render_stimulus(
+    spec: StimulusSpec,
+    size: u32,
+    backdrop: Backdrop,
+) -> Result<RenderedImage, ProprioError> {
+    Ok(render::render_on(&spec, size, backdrop)?.into())
 }
 
 /// Draws `spec` as a `size × size` PNG file's bytes.
 #[uniffi::export]
-pub fn render_stimulus_png(spec: StimulusSpec, size: u32) -> Result<Vec<u8>, ProprioError> {
-    let image = render::render(&spec, size)?;
+pub fn render_stimulus_png(
+    spec: StimulusSpec,
+    size: u32,
+    backdrop: Backdrop,
+) -> Result<Vec<u8>, ProprioError> {
+    let image = render::render_on(&spec, size, backdrop)?;
     Ok(render::encode_png(&image)?)
 }
 
@@ -87,13 +97,13 @@ mod tests {
     #[test]
     fn exports_report_bad_input_as_typed_errors() {
         for size in [0, 255, 1025, u32::MAX] {
-            match render_stimulus(spec(), size) {
+            match render_stimulus(spec(), size, Backdrop::Light) {
                 Err(ProprioError::InvalidArgument { field, .. }) => assert_eq!(field, "size"),
                 other => panic!("{size}: {other:?}"),
             }
         }
         let bad = StimulusSpec { view: View::Sole, ..spec() };
-        match render_stimulus_png(bad, 256) {
+        match render_stimulus_png(bad, 256, Backdrop::Dark) {
             Err(ProprioError::InvalidArgument { field, .. }) => assert_eq!(field, "spec.view"),
             other => panic!("{other:?}"),
         }
@@ -113,9 +123,9 @@ mod tests {
 
     #[test]
     fn png_export_starts_with_the_signature() {
-        let png = render_stimulus_png(spec(), 256).unwrap();
+        let png = render_stimulus_png(spec(), 256, Backdrop::Light).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-        let img = render_stimulus(spec(), 256).unwrap();
+        let img = render_stimulus(spec(), 256, Backdrop::Light).unwrap();
         assert_eq!((img.width, img.height, img.rgba.len()), (256, 256, 256 * 256 * 4));
     }
 }

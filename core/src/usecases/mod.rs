@@ -4,7 +4,9 @@
 //! (`laterality`, `reminders`, `stimulus`, `params`). Nothing here imports `api`.
 
 pub mod export;
+pub mod forms;
 pub mod left_right;
 pub mod patient;
 pub mod reminders;
+pub mod screens;
 pub mod sessions;
