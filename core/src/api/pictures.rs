@@ -37,6 +37,13 @@ pub struct StimulusMetadata {
     pub difficulty: f64,
 }
 
+/// The picture size to ask for when `wanted_px` would fill the space: the nearest size
+/// the renderer draws (256..=1024 px).
+#[uniffi::export]
+pub fn picture_size(wanted_px: u32) -> u32 {
+    wanted_px.clamp(render::MIN_SIZE, render::MAX_SIZE)
+}
+
 /// Draws `spec` as a `size × size` picture (256..=1024 px) on `backdrop` (dark for a
 /// dark theme). Raw RGBA is what the apps show: cheaper than PNG across the FFI (see
 /// README, "Pictures across the FFI").
@@ -119,6 +126,14 @@ mod tests {
         assert_eq!(m.view, View::Back);
         assert_eq!(m.posture, Posture::Fist);
         assert!(m.difficulty > 0.0 && m.difficulty <= 1.0);
+    }
+
+    #[test]
+    fn every_picture_size_asked_for_is_one_the_renderer_draws() {
+        for wanted in [0, 255, 256, 700, 1024, 1025, u32::MAX] {
+            render_stimulus(spec(), picture_size(wanted), Backdrop::Dark).unwrap();
+        }
+        assert_eq!(picture_size(700), 700);
     }
 
     #[test]
