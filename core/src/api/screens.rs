@@ -5,7 +5,7 @@ use super::{Proprio, Result};
 use crate::stimulus::BodyPart;
 use crate::time::WallTime;
 use crate::usecases::forms::{self, JournalForm, OnboardingForm, ReminderForm, SnoozeChoice};
-use crate::usecases::screens::{self, ProgressScreen};
+use crate::usecases::screens::{self, ProgressCharts};
 use crate::usecases::{left_right, patient};
 
 #[uniffi::export]
@@ -38,7 +38,7 @@ impl Proprio {
 
     /// The progress screen for a body part: charts by day per side, the gate's goals, the
     /// gate's inputs and the recent statistics.
-    pub fn progress_screen(&self, body_part: BodyPart, now: WallTime) -> Result<ProgressScreen> {
+    pub fn progress_charts(&self, body_part: BodyPart, now: WallTime) -> Result<ProgressCharts> {
         let overview =
             left_right::overview(&self.store, body_part, &self.params_in_force(), &now, None, self.locale())?;
         Ok(screens::progress(&overview, self.locale())?)
@@ -201,7 +201,7 @@ mod tests {
         session(&p, MONDAY_9AM, 900);
         session(&p, MONDAY_9AM + 3_600_000, 1900);
         session(&p, MONDAY_9AM + 2 * DAY_MS, 1200);
-        let screen = p.progress_screen(BodyPart::Hand, at(MONDAY_9AM + 2 * DAY_MS + 120_000)).unwrap();
+        let screen = p.progress_charts(BodyPart::Hand, at(MONDAY_9AM + 2 * DAY_MS + 120_000)).unwrap();
         assert_eq!(screen.title, "Progress: Hand");
         let acc = &screen.accuracy;
         assert_eq!(acc.days, ["2/11", "4/11"]);
@@ -230,7 +230,7 @@ mod tests {
         assert!(screen.sections.iter().any(|s| s.title.starts_with("By rotation")));
 
         let (_d2, empty) = open();
-        let none = empty.progress_screen(BodyPart::Foot, at(MONDAY_9AM)).unwrap();
+        let none = empty.progress_charts(BodyPart::Foot, at(MONDAY_9AM)).unwrap();
         assert!(none.accuracy.days.is_empty() && none.accuracy.series[0].values.is_empty());
         assert_eq!(none.response_time.y_max, 2000.0, "the goal alone sets the scale");
         assert!(none.accuracy.description.ends_with("no sessions yet."), "{}", none.accuracy.description);

@@ -47,7 +47,7 @@ pub struct ChartSeries {
 /// A chart over days: the shell maps `y_min..y_max` onto its height and draws the ticks,
 /// the goal line and one series per side, left then right.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
-pub struct Chart {
+pub struct DayChart {
     pub title: String,
     /// The chart in one sentence, for screen readers.
     pub description: String,
@@ -64,16 +64,16 @@ pub struct Chart {
 
 /// The progress screen for one body part.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
-pub struct ProgressScreen {
+pub struct ProgressCharts {
     pub body_part: BodyPart,
     pub title: String,
     pub level_text: String,
     /// The gate's verdict.
     pub verdict: String,
     /// Per-side accuracy by day (fractions 0–1).
-    pub accuracy: Chart,
+    pub accuracy: DayChart,
     /// Per-side median response time by day, milliseconds.
-    pub response_time: Chart,
+    pub response_time: DayChart,
     /// The gate's inputs, then the recent statistics by rotation and direction.
     pub sections: Vec<FactSection>,
 }
@@ -141,7 +141,7 @@ pub fn side_section(locale: Locale, s: &SideStats) -> FactSection {
 }
 
 /// The progress screen from a body part's overview (its whole history).
-pub fn progress(overview: &LeftRightOverview, locale: Locale) -> crate::error::Result<ProgressScreen> {
+pub fn progress(overview: &LeftRightOverview, locale: Locale) -> crate::error::Result<ProgressCharts> {
     let days = by_day(&overview.history)?;
     let affected = |side| match side {
         Side::Left => overview.recent.left.affected,
@@ -192,7 +192,7 @@ pub fn progress(overview: &LeftRightOverview, locale: Locale) -> crate::error::R
         &labels,
         rt_series,
     );
-    Ok(ProgressScreen {
+    Ok(ProgressCharts {
         body_part: overview.body_part,
         title: t!(locale, "progress-title", part = overview.body_part.as_str()),
         level_text: t!(locale, "level", level = overview.level),
@@ -220,7 +220,7 @@ fn chart(
     format: &dyn Fn(Option<f64>) -> String,
     days: &[String],
     series: Vec<ChartSeries>,
-) -> Chart {
+) -> DayChart {
     let last = |i: usize| series[i].values.last().copied().flatten();
     let description = t!(
         locale,
@@ -232,7 +232,7 @@ fn chart(
         left = format(last(0)),
         right = format(last(1)),
     );
-    Chart {
+    DayChart {
         goal_label: t!(locale, "chart-goal", value = format(Some(goal))),
         title,
         description,

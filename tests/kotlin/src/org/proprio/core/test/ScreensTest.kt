@@ -75,7 +75,7 @@ class ScreensTest {
         var prompt = s.first
         while (true) prompt = p.answerTrial(prompt.sessionId, prompt.index, 0L, 1_000_000_000L, prompt.stimulus.side).next ?: break
         p.finishSession(s.session.id, now(60_000))
-        val screen = p.progressScreen(BodyPart.HAND, now(120_000))
+        val screen = p.progressCharts(BodyPart.HAND, now(120_000))
         assertEquals("Progress: Hand", screen.title)
         assertEquals(listOf("2/11"), screen.accuracy.days)
         assertEquals(0.9, screen.accuracy.goal, 1e-9)

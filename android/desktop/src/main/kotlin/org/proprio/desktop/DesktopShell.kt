@@ -21,10 +21,13 @@ class DesktopShell(private val dbPath: String, override val clock: TrialClock = 
     override fun now(): WallTime = WallTime(System.currentTimeMillis(), ZoneId.systemDefault().id)
 
     @Volatile
-    var core: Proprio = Proprio(dbPath, now())
+    var core: Proprio = open()
         private set
 
-    override fun reopenCore(): Proprio = Proprio(dbPath, now()).also { core = it }
+    override fun reopenCore(): Proprio = open().also { core = it }
+
+    /** The core, speaking the system's language. */
+    private fun open(): Proprio = Proprio(dbPath, now()).also { it.setLanguage(java.util.Locale.getDefault().toLanguageTag()) }
 
     override fun picture(image: RenderedImage): ImageBitmap = skiaPicture(image)
 }

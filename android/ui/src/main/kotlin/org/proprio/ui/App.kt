@@ -108,7 +108,7 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, o
                     onBack = today,
                 )
                 Route.Progress -> ProgressScreen(
-                    screen = core.practiceBodyPart()?.let { core.progressScreen(it, shell.now()) },
+                    screen = core.practiceBodyPart()?.let { core.progressCharts(it, shell.now()) },
                     onBack = today,
                 )
                 Route.Reminders -> ReminderSettingsScreen(

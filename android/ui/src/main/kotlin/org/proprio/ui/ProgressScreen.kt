@@ -21,9 +21,9 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.drawText
 import androidx.compose.ui.text.rememberTextMeasurer
 import androidx.compose.ui.unit.dp
-import org.proprio.core.Chart
+import org.proprio.core.DayChart
 import org.proprio.core.ChartSeries
-import org.proprio.core.ProgressScreen as ProgressRecord
+import org.proprio.core.ProgressCharts
 import org.proprio.core.Side
 
 /**
@@ -34,7 +34,7 @@ import org.proprio.core.Side
  * than colour. `screen` is null before onboarding.
  */
 @Composable
-fun ProgressScreen(screen: ProgressRecord?, onBack: () -> Unit) {
+fun ProgressScreen(screen: ProgressCharts?, onBack: () -> Unit) {
     ScreenScaffold(title = screen?.title ?: "Progress", onBack = onBack) {
         if (screen == null) return@ScreenScaffold
         Text(screen.levelText, style = MaterialTheme.typography.titleMedium)
@@ -50,7 +50,7 @@ fun ProgressScreen(screen: ProgressRecord?, onBack: () -> Unit) {
 
 /** Which line is which side, in the core's words, with the line's own marks. */
 @Composable
-private fun Legend(chart: Chart) {
+private fun Legend(chart: DayChart) {
     val marks = chart.series.joinToString("   ") { s -> "${if (s.side == Side.LEFT) "● ——" else "■ - -"} ${s.label}" }
     Text("$marks   ━ ${chart.goalLabel}", style = MaterialTheme.typography.bodyMedium)
 }
@@ -60,7 +60,7 @@ private fun Legend(chart: Chart) {
  * would overlap is left out), one series per side, a point per day.
  */
 @Composable
-private fun ChartCanvas(chart: Chart) {
+private fun ChartCanvas(chart: DayChart) {
     val colors = MaterialTheme.colorScheme
     val measurer = rememberTextMeasurer()
     val style = MaterialTheme.typography.labelMedium.copy(color = colors.onSurface)
