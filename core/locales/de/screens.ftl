@@ -33,7 +33,8 @@ session-kind = { $kind ->
         [exposure] Schrittweise Konfrontation
        *[sensory-discrimination] Berührungen unterscheiden
     }
-percent = { $value } %
+percent = { $value } %
+seconds = { $seconds } s
 no-value = –
 value-range = { $from } – { $to }
 minutes = { $count } Min.

@@ -34,7 +34,8 @@ session-kind = { $kind ->
         [exposure] Graded exposure
        *[sensory-discrimination] Touch discrimination
     }
-percent = { $value } %
+percent = { $value } %
+seconds = { $seconds } s
 no-value = –
 value-range = { $from } – { $to }
 minutes = { $count } min

@@ -182,12 +182,12 @@ mod tests {
         assert_eq!(r.sides[1].title, "Right");
         let correct = &r.sides[0].facts[0];
         assert_eq!(correct.label, "Correct");
-        assert_eq!(correct.value, format!("{n} of {n} (100 %)", n = r.stats.left.n));
-        assert_eq!(r.sides[0].facts[1].value, "0.90 s");
+        assert_eq!(correct.value, format!("{n} of {n} (100\u{a0}%)", n = r.stats.left.n));
+        assert_eq!(r.sides[0].facts[1].value, "0.90\u{a0}s");
         p.set_language("de".into());
         let de = p.session_results(id, at(MONDAY_9AM + 120_000)).unwrap();
         assert_eq!(de.sides[0].title, "Links (schmerzende Seite)");
-        assert_eq!(de.sides[0].facts[1].value, "0,90 s");
+        assert_eq!(de.sides[0].facts[1].value, "0,90\u{a0}s");
         assert_eq!(de.stats, r.stats, "the language changes words only");
     }
 
@@ -206,8 +206,8 @@ mod tests {
         let acc = &screen.accuracy;
         assert_eq!(acc.days, ["2/11", "4/11"]);
         assert_eq!((acc.y_min, acc.y_max, acc.goal), (0.0, 1.0, 0.9));
-        assert_eq!(acc.goal_label, "goal 90 %");
-        assert_eq!(acc.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["0 %", "50 %", "100 %"]);
+        assert_eq!(acc.goal_label, "goal 90\u{a0}%");
+        assert_eq!(acc.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["0\u{a0}%", "50\u{a0}%", "100\u{a0}%"]);
         assert_eq!(
             acc.series.iter().map(|s| (s.side, s.affected)).collect::<Vec<_>>(),
             [(Side::Left, true), (Side::Right, false)]
@@ -224,8 +224,8 @@ mod tests {
             rt.ticks.iter().map(|t| t.value).collect::<Vec<_>>(),
             [0.0, 500.0, 1000.0, 1500.0, 2000.0]
         );
-        assert_eq!(rt.ticks[3].label, "1.50 s");
-        assert!(rt.description.contains("on 4/11, left 1.20 s, right 1.20 s"), "{}", rt.description);
+        assert_eq!(rt.ticks[3].label, "1.50\u{a0}s");
+        assert!(rt.description.contains("on 4/11, left 1.20\u{a0}s, right 1.20\u{a0}s"), "{}", rt.description);
         assert_eq!(screen.sections[0].facts[0].value, "3 of 3");
         assert!(screen.sections.iter().any(|s| s.title.starts_with("By rotation")));
 

@@ -83,6 +83,8 @@ const RT_TICK_MS: f64 = 500.0;
 /// Room above the slowest day or the goal, whichever is higher.
 const RT_HEADROOM: f64 = 1.1;
 
+/// A fraction as a whole percentage, "–" without a value (a no-break space before the
+/// sign, so it never wraps alone).
 pub fn percent(locale: Locale, fraction: Option<f64>) -> String {
     match fraction {
         Some(f) => t!(locale, "percent", value = decimal(locale, f * 100.0, 0)),
@@ -92,7 +94,7 @@ pub fn percent(locale: Locale, fraction: Option<f64>) -> String {
 
 pub fn seconds(locale: Locale, ms: Option<f64>) -> String {
     match ms {
-        Some(ms) => t!(locale, "time-seconds", seconds = decimal(locale, ms / 1000.0, 2)),
+        Some(ms) => t!(locale, "seconds", seconds = decimal(locale, ms / 1000.0, 2)),
         None => t!(locale, "no-value"),
     }
 }

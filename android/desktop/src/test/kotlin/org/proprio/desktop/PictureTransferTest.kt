@@ -21,41 +21,50 @@ import org.proprio.core.renderStimulusPng
 
 /**
  * Raw RGBA against PNG across the FFI, as the screens would take them: the core's call
- * (drawing included) and turning its bytes into a Compose bitmap, timed per picture on
- * this JVM, with the bytes each form carries. Both must give the same pixels. The
- * figures are printed (README, "Pictures across the FFI"); nothing is asserted about
- * speed, which depends on the machine.
+ * (drawing, encoding and the copy across included) and turning its bytes into a Compose
+ * bitmap, timed per picture on this JVM, with the bytes each form carries. Both must give
+ * the same pixels. The figures are printed (README, "Pictures across the FFI"); nothing
+ * is asserted about speed, which depends on the machine. Alone:
+ * `PROPRIO_COMPOSE_ONLY=PictureTransferTest PROPRIO_BENCH_REPS=31 bash tests/compose/run.sh`.
  */
 class PictureTransferTest {
     private val spec = StimulusSpec(BodyPart.HAND, Side.LEFT, View.PALM, Posture.SPREAD, 45u, 3u, StimulusContext.NONE, 2u)
 
-    private fun <T> median(reps: Int, block: () -> T): Pair<Double, T> {
-        var last: T? = null
-        val times = (1..reps).map {
-            val t0 = System.nanoTime()
-            last = block()
-            (System.nanoTime() - t0) / 1e6
-        }.sorted()
-        @Suppress("UNCHECKED_CAST")
-        return times[reps / 2] to (last as T)
+    private fun timed(block: () -> Unit): Double {
+        val t0 = System.nanoTime()
+        block()
+        return (System.nanoTime() - t0) / 1e6
     }
+
+    private fun List<Double>.median() = sorted()[size / 2]
 
     @Test
     fun rgbaAndPngGiveTheSamePicturesAndTheirCostsArePrinted() {
-        val reps = System.getProperty("proprio.bench.reps")?.toInt() ?: 9
+        // PROPRIO_BENCH_REPS=31 for steadier figures on a loaded machine.
+        val reps = System.getenv("PROPRIO_BENCH_REPS")?.toInt() ?: 7
         for (size in listOf(512u, 822u, 1024u)) {
-            repeat(2) { renderStimulus(spec, size, Backdrop.LIGHT); renderStimulusPng(spec, size, Backdrop.LIGHT) }
-            val (rgbaCall, image) = median(reps) { renderStimulus(spec, size, Backdrop.LIGHT) }
-            val (rgbaShow, bitmap) = median(reps) { skiaPicture(image) }
-            val (pngCall, png) = median(reps) { renderStimulusPng(spec, size, Backdrop.LIGHT) }
-            val (pngShow, decoded) = median(reps) { Image.makeFromEncoded(png).toComposeImageBitmap() }
-            assertEquals(bitmap.width, decoded.width)
+            val image = renderStimulus(spec, size, Backdrop.LIGHT)
+            val png = renderStimulusPng(spec, size, Backdrop.LIGHT)
             val rgba = Bitmap().apply { allocPixels(ImageInfo(size.toInt(), size.toInt(), ColorType.RGBA_8888, ColorAlphaType.UNPREMUL)) }
             Image.makeFromEncoded(png).readPixels(rgba)
             assertArrayEquals("PNG decodes to the RGBA the core drew", image.rgba, rgba.readPixels()!!)
+            assertEquals(size.toInt(), skiaPicture(image).width)
+            // Interleaved, so both forms meet the same load from other processes.
+            val t = List(4) { mutableListOf<Double>() }
+            repeat(reps) {
+                var drawn = image
+                var encoded = png
+                t[0] += timed { drawn = renderStimulus(spec, size, Backdrop.LIGHT) }
+                t[1] += timed { skiaPicture(drawn) }
+                t[2] += timed { encoded = renderStimulusPng(spec, size, Backdrop.LIGHT) }
+                // toComposeImageBitmap reads the pixels, so the PNG is decoded here.
+                t[3] += timed { Image.makeFromEncoded(encoded).toComposeImageBitmap() }
+            }
+            val (rgbaCall, rgbaShow, pngCall, pngShow) = t.map { it.median() }
             println(
-                "picture ${size}px: RGBA ${image.rgba.size} B, core call %.1f ms + bitmap %.2f ms; ".format(rgbaCall, rgbaShow) +
-                    "PNG ${png.size} B, core call %.1f ms + decode %.2f ms".format(pngCall, pngShow),
+                "picture ${size}px ($reps runs, medians): RGBA ${image.rgba.size} B, core call %.1f ms + bitmap %.2f ms = %.1f ms; "
+                    .format(rgbaCall, rgbaShow, rgbaCall + rgbaShow) +
+                    "PNG ${png.size} B, core call %.1f ms + decode %.2f ms = %.1f ms".format(pngCall, pngShow, pngCall + pngShow),
             )
         }
     }

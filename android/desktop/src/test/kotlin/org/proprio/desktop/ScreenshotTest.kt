@@ -131,8 +131,10 @@ class ScreenshotTest {
     }) {
         val left = hasContentDescription("Left") and isEnabled()
         waitUntil(timeoutMillis = 30_000) { onAllNodes(left).fetchSemanticsNodes().isNotEmpty() }
-        // Hold the clock, so that the feedback is still on screen when it is drawn.
+        // Hold the clock, so that the feedback is still on screen when it is drawn; look
+        // at the picture first, as a patient does (an instant answer is "too quick").
         mainClock.autoAdvance = false
+        mainClock.advanceTimeBy(800)
         onNode(left).performTouchInput { down(center); up() }
         mainClock.advanceTimeByFrame()
         mainClock.advanceTimeByFrame()

@@ -5,7 +5,9 @@ import androidx.compose.foundation.Image
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Button
+import androidx.compose.material3.Card
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
@@ -47,7 +49,10 @@ fun OnboardingScreen(
 
     ScreenScaffold(title = "Your profile", onBack = onBack) {
         Text(form.codeText, style = MaterialTheme.typography.bodyLarge)
-        Text(form.checkFirst, style = MaterialTheme.typography.bodyMedium)
+        // Who should check with a clinician first: set apart, so it is read before the choices.
+        Card(modifier = Modifier.fillMaxWidth()) {
+            Text(form.checkFirst, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.padding(16.dp))
+        }
         SectionTitle(form.bodyPartQuestion)
         ChoiceRow(form.bodyParts, { it.bodyPart == part }, { it.label }) { part = it.bodyPart }
         SectionTitle(form.sidesQuestion)

@@ -56,32 +56,42 @@ private fun Legend(chart: DayChart) {
 }
 
 /**
- * The chart: ticks and the goal labelled in a margin on the left (an end label the goal
- * would overlap is left out), one series per side, a point per day.
+ * The chart: ticks and the goal labelled in a margin on the left (a tick label the goal
+ * would overlap is left out), one series per side, a point per day, the first and last
+ * day written below.
  */
 @Composable
 private fun ChartCanvas(chart: DayChart) {
     val colors = MaterialTheme.colorScheme
     val measurer = rememberTextMeasurer()
     val style = MaterialTheme.typography.labelMedium.copy(color = colors.onSurface)
-    Canvas(modifier = Modifier.fillMaxWidth().height(160.dp).semantics { contentDescription = chart.description }) {
+    Canvas(modifier = Modifier.fillMaxWidth().height(180.dp).semantics { contentDescription = chart.description }) {
         val ticks = chart.ticks.map { it.value to measurer.measure(it.label, style) }
         val goalText = measurer.measure(chart.goalLabel, style)
+        val days = listOfNotNull(chart.days.firstOrNull(), chart.days.lastOrNull().takeIf { chart.days.size > 1 })
+            .map { measurer.measure(it, style) }
         val gutter = (ticks.map { it.second.size.width } + goalText.size.width).max() + 8.dp.toPx()
+        val plotHeight = size.height - (days.maxOfOrNull { it.size.height } ?: 0)
         // A margin above and below, so a point at the top or bottom of the scale is whole.
         val pad = 6.dp.toPx()
         val span = (chart.yMax - chart.yMin).takeIf { it > 0 } ?: 1.0
-        val y = { v: Double -> (pad + (size.height - 2 * pad) * (1 - (v - chart.yMin) / span)).toFloat() }
-        val goalTop = (y(chart.goal) - goalText.size.height / 2f).coerceIn(0f, size.height - goalText.size.height)
+        val y = { v: Double -> (pad + (plotHeight - 2 * pad) * (1 - (v - chart.yMin) / span)).toFloat() }
+        val goalTop = (y(chart.goal) - goalText.size.height / 2f).coerceIn(0f, plotHeight - goalText.size.height)
         val clear = { t: Float, h: Int -> t + h <= goalTop || t >= goalTop + goalText.size.height }
         for ((value, text) in ticks) {
-            val top = (y(value) - text.size.height / 2f).coerceIn(0f, size.height - text.size.height)
+            val top = (y(value) - text.size.height / 2f).coerceIn(0f, plotHeight - text.size.height)
             if (clear(top, text.size.height)) drawText(text, topLeft = Offset(0f, top))
         }
         drawText(goalText, topLeft = Offset(0f, goalTop))
-        clipRect(left = gutter) {
+        // The days under the plot's first and last points.
+        val step = (size.width - gutter) / (chart.days.size + 1)
+        days.forEachIndexed { i, text ->
+            val x = gutter + step * (if (i == 0) 1 else chart.days.size) - text.size.width / 2f
+            drawText(text, topLeft = Offset(x.coerceIn(gutter, size.width - text.size.width), plotHeight))
+        }
+        clipRect(left = gutter, bottom = plotHeight) {
             translate(left = gutter) {
-                val plot = Size(size.width - gutter, size.height)
+                val plot = Size(size.width - gutter, plotHeight)
                 drawRect(colors.outline, size = plot, style = Stroke(1.dp.toPx()))
                 for ((value, _) in ticks) {
                     drawLine(colors.outlineVariant, Offset(0f, y(value)), Offset(plot.width, y(value)), strokeWidth = 1.dp.toPx())
