@@ -53,7 +53,8 @@ final class AppModel: ObservableObject {
         do {
             let core = try Proprio(dbPath: try Self.databaseURL().path, now: Self.now())
             // Every sentence the core returns comes in the device's language.
-            core.setLanguage(tag: Locale.preferredLanguages.first ?? "en")
+            // (Foundation's Locale: the core has a `Locale` of its own.)
+            core.setLanguage(tag: Foundation.Locale.preferredLanguages.first ?? "en")
             self.core = core
             practiceBodyPart = try core.practiceBodyPart()
         } catch {
