@@ -207,7 +207,10 @@ mod tests {
         assert_eq!(acc.days, ["2/11", "4/11"]);
         assert_eq!((acc.y_min, acc.y_max, acc.goal), (0.0, 1.0, 0.9));
         assert_eq!(acc.goal_label, "goal 90\u{a0}%");
-        assert_eq!(acc.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["0\u{a0}%", "50\u{a0}%", "100\u{a0}%"]);
+        assert_eq!(
+            acc.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
+            ["0\u{a0}%", "50\u{a0}%", "100\u{a0}%"]
+        );
         assert_eq!(
             acc.series.iter().map(|s| (s.side, s.affected)).collect::<Vec<_>>(),
             [(Side::Left, true), (Side::Right, false)]
@@ -225,7 +228,11 @@ mod tests {
             [0.0, 500.0, 1000.0, 1500.0, 2000.0]
         );
         assert_eq!(rt.ticks[3].label, "1.50\u{a0}s");
-        assert!(rt.description.contains("on 4/11, left 1.20\u{a0}s, right 1.20\u{a0}s"), "{}", rt.description);
+        assert!(
+            rt.description.contains("on 4/11, left 1.20\u{a0}s, right 1.20\u{a0}s"),
+            "{}",
+            rt.description
+        );
         assert_eq!(screen.sections[0].facts[0].value, "3 of 3");
         assert!(screen.sections.iter().any(|s| s.title.starts_with("By rotation")));
 
