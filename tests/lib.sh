@@ -63,7 +63,9 @@ ensure_native() {
         LIB=$(realpath "$PROPRIO_LIB_DIR/libproprio_core.so")
     else
         log "building the cdylib (debug, shared with cargo test)"
-        (cd "$ROOT" && cargo build --locked --workspace --lib) || die "build of proprio-core failed"
+        # --tests resolves features as `cargo test` does (dev-dependencies included), so
+        # this reuses its build instead of compiling the core and rand a second time.
+        (cd "$ROOT" && cargo build --locked --workspace --lib --tests) || die "build of proprio-core failed"
         LIB=$TARGET_DIR/debug/libproprio_core.so
     fi
     if [ -n "${PROPRIO_BINDGEN:-}" ]; then
@@ -71,7 +73,8 @@ ensure_native() {
         BINDGEN=$(realpath "$PROPRIO_BINDGEN")
     else
         log "building uniffi-bindgen"
-        (cd "$ROOT" && cargo build --locked --workspace --bin uniffi-bindgen) || die "build of uniffi-bindgen failed"
+        (cd "$ROOT" && cargo build --locked --workspace --tests --bin uniffi-bindgen) ||
+            die "build of uniffi-bindgen failed"
         BINDGEN=$TARGET_DIR/debug/uniffi-bindgen
     fi
     LIB_DIR=$(dirname "$LIB")

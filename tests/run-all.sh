@@ -3,7 +3,8 @@
 # library, the report drawn in headless Chromium, the Kotlin binding tests on the JVM,
 # the Compose screens on the desktop JVM (compiled, drawn into PNGs, clicked through, and
 # the Android glue compiled against android-all), the Swift source checks (parse + core
-# names, no Swift compiler needed) and the Swift FFI header smoke test. Installs what the
+# names, no Swift compiler needed), the Swift FFI header smoke test and a short fuzz run of
+# every parser of outside input (tests/fuzz/run.sh). Installs what the
 # binding tests need if missing.
 # Exits non-zero if anything fails; prints how long each phase took.
 set -euo pipefail
@@ -17,6 +18,7 @@ SUITES=(
     "Kotlin binding tests|$PROPRIO_BUILD/kotlin/last-run.log"
     "Compose screens|$PROPRIO_BUILD/compose/last-run.log"
     "Swift source checks|$PROPRIO_BUILD/swift/check.last-run.log"
+    "Fuzz (short run)|$PROPRIO_BUILD/fuzz/last-run.log"
 )
 TIMINGS=()
 CURRENT=
@@ -76,3 +78,4 @@ phase "Kotlin binding tests" bash tests/kotlin/run.sh
 phase "Compose screens (desktop JVM)" bash tests/compose/run.sh
 phase "Swift source checks" logged tests/swift/check.sh "${SUITES[4]#*|}"
 phase "Swift FFI header smoke" bash tests/swift/header_smoke.sh
+phase "Fuzz (short run)" logged tests/fuzz/run.sh "${SUITES[5]#*|}"

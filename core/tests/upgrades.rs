@@ -21,13 +21,13 @@ fn copy_fixture(version: i64, dir: &Path) -> PathBuf {
 
 #[test]
 fn every_earlier_schema_opens_migrates_and_keeps_its_numbers() {
-    for version in 1..=3 {
+    for version in 1..=5 {
         let dir = tempfile::tempdir().unwrap();
         let path = copy_fixture(version, dir.path());
         let proprio = Proprio::new(path.to_str().unwrap().into(), now()).unwrap();
         let status = proprio.status().unwrap();
         assert_eq!(status.schema_version, LATEST, "from v{version}");
-        assert_eq!((status.sessions, status.trials, status.journal_entries), (3, 3, 3), "from v{version}");
+        assert_eq!((status.sessions, status.trials, status.journal_entries), (3, 4, 3), "from v{version}");
         assert_eq!(status.profile.code, "P-ABCD-EFGH");
         assert_eq!(status.profile.skin_tone, 3);
         assert_eq!(status.profile.affected.len(), 1);
@@ -38,7 +38,15 @@ fn every_earlier_schema_opens_migrates_and_keeps_its_numbers() {
         let trials = proprio.trials(2).unwrap();
         let answers: Vec<(bool, bool, Option<f64>)> =
             trials.iter().map(|t| (t.correct, t.timeout, t.rt_ms)).collect();
-        assert_eq!(answers, [(true, false, Some(900.0)), (false, false, Some(800.0)), (false, true, None)]);
+        assert_eq!(
+            answers,
+            [
+                (true, false, Some(900.0)),
+                (false, false, Some(800.0)),
+                (false, true, None),
+                (true, false, Some(250.0))
+            ]
+        );
         let notes: Vec<(u8, String)> =
             proprio.journal_entries().unwrap().into_iter().map(|e| (e.pain, e.note)).collect();
         assert_eq!(
@@ -50,6 +58,17 @@ fn every_earlier_schema_opens_migrates_and_keeps_its_numbers() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
         assert_eq!(app_id, APPLICATION_ID, "an upgraded file is marked as Proprio's");
+        if version >= 2 {
+            // Stored before schema 5 with the anticipation counted as correct; recounted.
+            let left_correct: i64 = conn
+                .query_row(
+                    "SELECT correct FROM session_side WHERE session_id = 2 AND side = 'left'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(left_correct, 1, "from v{version}: an anticipation is an error");
+        }
     }
 }
 
