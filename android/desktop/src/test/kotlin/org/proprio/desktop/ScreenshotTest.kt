@@ -63,12 +63,18 @@ class ScreenshotTest {
         fun tearDown() = f.close()
     }
 
-    private fun shoot(name: String, route: () -> Route, ready: SkikoComposeUiTest.() -> Unit = {}) {
+    private fun shoot(
+        name: String,
+        route: () -> Route,
+        before: SkikoComposeUiTest.() -> Unit = {},
+        ready: SkikoComposeUiTest.() -> Unit = {},
+    ) {
         for (dark in listOf(false, true)) for (fontScale in listOf(1f, 2f)) {
             runSkikoComposeUiTest(
                 Size(WIDTH_DP * PX_PER_DP, HEIGHT_DP * PX_PER_DP),
                 Density(PX_PER_DP, fontScale),
             ) {
+                before()
                 setContent { ProprioApp(f.core, f.shell, dark, route()) }
                 waitForIdle()
                 ready()
@@ -123,6 +129,19 @@ class ScreenshotTest {
         waitUntil(timeoutMillis = 30_000) {
             onAllNodes(hasContentDescription("Left") and isEnabled()).fetchSemanticsNodes().isNotEmpty()
         }
+    }
+
+    /** The fixation cross the core asks for before each picture (the clock held in it). */
+    @Test fun sessionFixation() = shoot(
+        "session-fixation",
+        { Route.Session(f.core.startLeftRight(LeftRightSettings(BodyPart.HAND, count = 20u, seed = 97u), f.shell.now())) },
+        before = { mainClock.autoAdvance = false },
+    ) {
+        mainClock.advanceTimeByFrame()
+        assertTrue(
+            "the picture must not show during the fixation",
+            onAllNodes(hasContentDescription("Left") and isEnabled()).fetchSemanticsNodes().isEmpty(),
+        )
     }
 
     /** The feedback after an answer, which the core asks to show for a while. */
