@@ -60,8 +60,11 @@ enum Command {
     /// Reminder plan for the next days, its diff against what is scheduled, snooze,
     /// settings and adherence
     Reminders(commands::reminders::Args),
-    /// Today: reminders still to come, sessions done and adherence
+    /// Today: what to do next and why, safety messages, each painful area's stage,
+    /// sessions done against the targets and the next reminder
     Today(commands::today::Args),
+    /// The stage history: every move between stages and every flare, with its reason
+    Stages(commands::stages::Args),
     /// Write what a patient shares: JSON (everything; also the backup), CSV tables, or
     /// trials in the hand laterality task's columns
     Export(commands::export::Args),
@@ -104,6 +107,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), output::CliError> {
         Command::Stimulus(cmd) => commands::stimulus::run(cmd),
         Command::Reminders(args) => commands::reminders::run(ctx, args),
         Command::Today(args) => commands::today::run(ctx, args),
+        Command::Stages(args) => commands::stages::run(ctx, args),
         Command::Export(args) => commands::export::run(ctx, args),
         Command::Import(args) => commands::import::run(ctx, args),
         Command::Report(args) => commands::report::run(ctx, args),

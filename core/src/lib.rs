@@ -18,6 +18,7 @@ uniffi::setup_scaffolding!();
 mod api;
 mod error;
 mod export;
+mod files;
 mod laterality;
 mod messages;
 mod params;
@@ -49,9 +50,16 @@ pub use params::ParameterInfo;
 pub use patient::{
     AffectedArea, Handedness, JournalEntry, MAX_NOTE_CHARS, NewJournalEntry, Profile, ProfileUpdate,
 };
-pub use programme::{SessionKind, SessionState};
+pub use programme::flare::FlareSign;
+pub use programme::{
+    EaseBack, EntryReason, SessionKind, SessionState, Stage, StageBlocker, StageDecision, StageMinDays,
+    StagePlan, Track, TransitionOrigin, TransitionReason,
+};
 pub use store::schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use time::{WallTime, parse_zone};
-pub use usecases::export::ImportSummary;
+pub use usecases::export::{ImportSummary, report_file};
 pub use usecases::left_right::{LeftRightOverview, LeftRightStart, SessionPoint, SessionResults};
+pub use usecases::programme::{
+    NextAction, NextStep, SafetyKind, SafetyMessage, StageStatus, StageTransition, Today,
+};
 pub use usecases::sessions::{SessionSummary, Status, TrialResult};

@@ -149,6 +149,36 @@ parameters! {
     /// Days between two level changes.
     level_min_days: u32 = 1, 0..=14, "days", judgement,
         "judgement: at most one level change per day, so nobody races up the ladder";
+    /// Completed sessions a stage after left/right needs (since entering it) to move on.
+    stage_gate_sessions: u32 = 10, 1..=60, "sessions", judgement,
+        "judgement: 10 completed sessions of the stage, about one a day over two weeks with days off";
+    /// Those sessions must fall on at least this many different days.
+    stage_gate_days: u32 = 7, 1..=30, "days", judgement,
+        "judgement: practice spread over at least 7 different days, not crammed into a few";
+    /// Motor imagery: the median vividness (1–5) of the rated sessions looked at.
+    imagery_gate_vividness: f64 = 3.0, 1.0..=5.0, "rating 1-5", judgement,
+        "judgement: imagined movements rated at least 3 of 5 (moderately clear) before the mirror";
+    /// Mirror therapy: completed mirror sessions since the last "felt worse" answer.
+    mirror_gate_calm_sessions: u32 = 5, 0..=30, "sessions", judgement,
+        "judgement: 5 mirror sessions in a row without feeling worse before real movement";
+    /// The flare rule's baseline: session pains over this many days before the recent ones.
+    flare_baseline_days: u32 = 14, 3..=60, "days", judgement,
+        "judgement: the patient's own usual pain is the median of the previous 14 days' session ratings";
+    /// A baseline needs at least this many session pains; with fewer, pain raises no flare.
+    flare_baseline_ratings: u32 = 3, 1..=30, "ratings", judgement,
+        "judgement: at least 3 rated sessions make a baseline";
+    /// How many of the latest session pains must all be above the baseline.
+    flare_sessions: u32 = 3, 1..=10, "sessions", judgement,
+        "judgement: pain up over 3 sessions in a row, so one bad day is not a flare";
+    /// How far above the baseline (0–10 scale) counts as clearly above.
+    flare_delta: u32 = 2, 1..=10, "points", judgement,
+        "judgement: 2 points on the 0-10 scale, the size of change usually called clinically important (Farrar 2001)";
+    /// A "felt worse" answer after mirror therapy counts as a flare for this many days.
+    flare_felt_worse_days: u32 = 2, 0..=14, "days", judgement,
+        "judgement: a mirror session that felt worse eases practice off for that day and the next";
+    /// Pictures in a left/right session during a flare (at most; a smaller choice stands).
+    flare_images_per_session: u32 = 25, 10..=100, "images", judgement,
+        "judgement: half the usual 50 pictures while pain is above the patient's usual";
 }
 
 impl Parameters {

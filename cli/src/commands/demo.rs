@@ -63,15 +63,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     );
     let now = ctx.now.clone();
     for format in ExportFormat::ALL {
-        for file in proprio.export(*format, None, None, now.clone())? {
-            let target = match format {
-                ExportFormat::Csv => args.out.join("csv").join(&file.name),
-                _ => args.out.join(&file.name),
-            };
-            std::fs::create_dir_all(target.parent().unwrap_or(&args.out))
-                .map_err(|e| CliError::failure(format!("--out: {e}")))?;
-            crate::commands::export::write_new(&target, &file.bytes)?;
-            println!("wrote {}", terminal_safe(&target.display().to_string()));
+        let target = match format {
+            ExportFormat::Csv => args.out.join("csv"),
+            _ => args.out.join(format.file_names()[0]),
+        };
+        let target = target.to_str().ok_or_else(|| CliError::usage("--out: the path is not valid UTF-8"))?;
+        let written = proprio
+            .export_to_file(*format, None, None, target.to_string(), None, now.clone())
+            .map_err(crate::commands::export::out_error)?;
+        for path in written {
+            println!("wrote {}", terminal_safe(&path));
         }
     }
     Ok(())

@@ -3,8 +3,8 @@
 
 use crate::context::Context;
 use crate::output::{CliError, terminal_safe};
-use proprio_core::ExportFormat;
-use std::path::{Path, PathBuf};
+use proprio_core::{ExportFormat, ProprioError};
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -32,40 +32,24 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let format = ExportFormat::parse(&args.format, "--format").map_err(|e| CliError::usage(e.to_string()))?;
     let passphrase = args.passphrase_file.as_deref().map(crate::input::read_passphrase).transpose()?;
-    let mut files = ctx.open()?.export(format, args.from, args.to, ctx.now.clone())?;
-    if let Some(pass) = &passphrase {
-        for f in &mut files {
-            f.bytes = proprio_core::encrypt_export(std::mem::take(&mut f.bytes), pass.clone())?;
-            f.name.push_str(".age");
-        }
-    }
-    let targets: Vec<(PathBuf, &[u8])> = if format == ExportFormat::Csv {
-        std::fs::create_dir_all(&args.out)
-            .map_err(|e| CliError::failure(format!("--out: cannot create {}: {e}", args.out.display())))?;
-        files.iter().map(|f| (args.out.join(&f.name), f.bytes.as_slice())).collect()
-    } else {
-        files.iter().map(|f| (args.out.clone(), f.bytes.as_slice())).collect()
-    };
-    // Refused before anything is written: an export never replaces a file.
-    if let Some((path, _)) = targets.iter().find(|(path, _)| path.exists() || path.is_symlink()) {
-        return Err(CliError::usage(format!("--out: {} exists; choose a new name", path.display())));
-    }
-    for (path, bytes) in &targets {
-        write_new(path, bytes)?;
-        println!("wrote {} ({} bytes)", terminal_safe(&path.display().to_string()), bytes.len());
+    let path = args.out.to_str().ok_or_else(|| CliError::usage("--out: the path is not valid UTF-8"))?;
+    let written = ctx
+        .open()?
+        .export_to_file(format, args.from, args.to, path.to_string(), passphrase, ctx.now.clone())
+        .map_err(out_error)?;
+    for path in &written {
+        let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        println!("wrote {} ({bytes} bytes)", terminal_safe(path));
     }
     Ok(())
 }
 
-/// Writes a new file, readable by the user only (an export holds health records).
-pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let cannot =
-        |e: std::io::Error| CliError::failure(format!("--out: cannot write {}: {e}", path.display()));
-    let mut file = options.open(path).map_err(cannot)?;
-    file.write_all(bytes).and_then(|()| file.sync_all()).map_err(cannot)
+/// The core names the output `path`; the user typed `--out`.
+pub fn out_error(e: ProprioError) -> CliError {
+    match e {
+        ProprioError::InvalidArgument { field, reason } if field == "path" => {
+            CliError::usage(format!("--out: {reason}"))
+        }
+        e => e.into(),
+    }
 }

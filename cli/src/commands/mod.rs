@@ -10,6 +10,7 @@ pub mod practice;
 pub mod profile;
 pub mod reminders;
 pub mod report;
+pub mod stages;
 pub mod stats;
 pub mod status;
 pub mod stimulus;

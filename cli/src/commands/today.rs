@@ -1,7 +1,10 @@
-//! `proprio today`: what is left today, what is done, and today's adherence.
+//! `proprio today`: what to do next and why, safety messages, each painful body part's
+//! stage and what blocks moving on, today's sessions against the targets, and the next
+//! reminder — the same record the phones draw (`--json` prints it as it is).
 
 use crate::context::Context;
 use crate::output::{CliError, print_json};
+use proprio_core::StageDecision;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -11,11 +14,32 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let today = ctx.open()?.reminders_today(ctx.now.clone())?;
+    let today = ctx.open()?.today(ctx.now.clone())?;
     if args.json {
         return print_json(&today);
     }
     println!("Today, {} ({})", today.date, ctx.now.zone);
+    println!("  {}", today.next.sentence);
+    for s in &today.safety {
+        println!("  ! {}", s.sentence);
+    }
+    for s in &today.stages {
+        let state = match s.decision {
+            StageDecision::Locked => "  locked",
+            StageDecision::EaseBack { .. } => "  easing back",
+            _ => "",
+        };
+        println!(
+            "Stage {} of {} for the {}: {}, day {} (at least {}){state}",
+            s.position,
+            s.stages.len(),
+            s.body_part,
+            s.stage,
+            s.days_in_stage,
+            s.min_days
+        );
+        println!("  {}", s.sentence);
+    }
     if today.progress.is_empty() {
         println!("  No sessions planned today.");
     }
@@ -23,15 +47,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         let tick = if p.target > 0 && p.done >= p.target { "  done for today" } else { "" };
         println!("  {:<24} {} of {}{tick}", p.kind.as_str(), p.done, p.target);
     }
-    let a = &today.adherence;
-    println!("Reminders sent {}, answered {}; adherence {}%", a.sent, a.answered, a.percent);
-    if today.remaining.is_empty() {
-        println!("No more reminders today.");
-    } else {
-        println!("Still to come:");
-        for r in &today.remaining {
+    match &today.next_reminder {
+        Some(r) => {
+            println!("Next reminder:");
             super::reminders::print_reminder(r);
         }
+        None => println!("No more reminders today."),
     }
     Ok(())
 }

@@ -8,8 +8,10 @@ use crate::usecases::export::{self, ImportSummary};
 #[uniffi::export]
 impl Proprio {
     /// The files of an export for the local dates `from..=to` (`YYYY-MM-DD`, either end
-    /// open): one JSON document (everything; also the backup), three CSV tables, or the
-    /// HLJT-compatible trials CSV.
+    /// open), in memory: one JSON document (everything; also the backup), three CSV
+    /// tables, the HLJT-compatible trials CSV, a FHIR Bundle or the report. For a short
+    /// range (a week to send); years of practice are hundreds of MB: write them with
+    /// [`Proprio::export_to_file`].
     pub fn export(
         &self,
         format: ExportFormat,
@@ -18,6 +20,33 @@ impl Proprio {
         now: WallTime,
     ) -> Result<Vec<ExportFile>> {
         Ok(export::export(&self.store, format, from.as_deref(), to.as_deref(), &now)?)
+    }
+
+    /// Writes an export straight to new files, session by session from one snapshot:
+    /// `path` is the file (the folder for the three CSV tables, made if missing, each
+    /// named as in [`Proprio::export`] plus `.age` when encrypted). With a `passphrase`
+    /// (at least 8 characters) every file is encrypted as it is written. Files are
+    /// readable by their owner only, never replace an existing file, and appear only
+    /// complete: a failure leaves none. Returns the paths written.
+    pub fn export_to_file(
+        &self,
+        format: ExportFormat,
+        from: Option<String>,
+        to: Option<String>,
+        path: String,
+        passphrase: Option<String>,
+        now: WallTime,
+    ) -> Result<Vec<String>> {
+        let written = export::export_to_files(
+            &self.store,
+            format,
+            from.as_deref(),
+            to.as_deref(),
+            std::path::Path::new(&path),
+            passphrase.as_deref(),
+            &now,
+        )?;
+        Ok(written.into_iter().map(|p| p.to_string_lossy().into_owned()).collect())
     }
 
     /// Restores a JSON export (a backup) into this database in one transaction. A
@@ -31,6 +60,8 @@ impl Proprio {
 
 /// The one-minute report (self-contained HTML) for a JSON export someone shared: what a
 /// therapist renders on their own machine. A bad export is refused as `import` refuses it.
+/// The export is read in one pass (memory holds days, not trials); from a file, the
+/// CLI's `report_file` does not even hold the export's bytes.
 #[uniffi::export]
 pub fn render_report(export: Vec<u8>) -> Result<Vec<u8>> {
     Ok(crate::export::report::from_export(&export)?)

@@ -4,6 +4,7 @@
 mod export;
 mod left_right;
 mod pictures;
+mod programme;
 mod reminders;
 mod screens;
 
@@ -97,12 +98,12 @@ impl Proprio {
 
     /// Ends a running session normally.
     pub fn finish_session(&self, session_id: i64, now: WallTime) -> Result<SessionSummary> {
-        Ok(sessions::end(&self.store, session_id, SessionState::Completed, &now)?)
+        Ok(sessions::end(&self.store, session_id, SessionState::Completed, &now, &self.params_in_force())?)
     }
 
     /// Ends a running session early; answered trials are kept.
     pub fn abort_session(&self, session_id: i64, now: WallTime) -> Result<SessionSummary> {
-        Ok(sessions::end(&self.store, session_id, SessionState::Aborted, &now)?)
+        Ok(sessions::end(&self.store, session_id, SessionState::Aborted, &now, &self.params_in_force())?)
     }
 
     /// Every session, newest first, with trial counts.

@@ -5,6 +5,7 @@
 
 use crate::error::{Error, Result};
 use age::secrecy::SecretString;
+use std::io::{BufRead, Read, Write};
 
 /// Shortest passphrase accepted: a few words, not a PIN.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
@@ -22,6 +23,62 @@ fn passphrase(text: &str) -> Result<SecretString> {
         return Err(Error::invalid("passphrase", format!("use at least {MIN_PASSPHRASE_CHARS} characters")));
     }
     Ok(SecretString::from(text.to_string()))
+}
+
+/// Refuses a passphrase too short or too long, before anything is written.
+pub fn check_passphrase(text: &str) -> Result<()> {
+    passphrase(text).map(drop)
+}
+
+/// A writer that encrypts what goes through it, or passes it on as it is.
+pub enum Output<'a> {
+    Plain(&'a mut dyn Write),
+    Sealed(age::stream::StreamWriter<&'a mut dyn Write>),
+}
+
+impl<'a> Output<'a> {
+    pub fn new(out: &'a mut dyn Write, pass: Option<&str>) -> Result<Output<'a>> {
+        Ok(match pass {
+            None => Output::Plain(out),
+            Some(pass) => Output::Sealed(
+                age::Encryptor::with_user_passphrase(passphrase(pass)?)
+                    .wrap_output(out)
+                    .map_err(|e| Error::InvalidState(format!("encryption failed: {e}")))?,
+            ),
+        })
+    }
+
+    /// Writes the last encrypted chunk (an age file is cut without it) and flushes.
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Output::Plain(out) => out.flush()?,
+            Output::Sealed(sealed) => sealed.finish()?.flush()?,
+        }
+        Ok(())
+    }
+}
+
+impl Write for Output<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Output::Plain(out) => out.write(buf),
+            Output::Sealed(sealed) => sealed.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self {
+            Output::Plain(out) => out.write_all(buf),
+            Output::Sealed(sealed) => sealed.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Output::Plain(out) => out.flush(),
+            Output::Sealed(sealed) => sealed.flush(),
+        }
+    }
 }
 
 /// Whether `bytes` look like an age file (encrypted export).
@@ -42,7 +99,21 @@ pub fn decrypt(bytes: &[u8], pass: &str) -> Result<Vec<u8>> {
     }
     let mut identity = age::scrypt::Identity::new(passphrase(pass)?);
     identity.set_max_work_factor(MAX_WORK_FACTOR);
-    age::decrypt(&identity, bytes).map_err(|e| match e {
+    age::decrypt(&identity, bytes).map_err(named)
+}
+
+/// Decrypts an encrypted export as it is read: the header and the passphrase are
+/// checked here, each chunk as it comes (a damaged or cut chunk is a read error, and
+/// the reader of the export names it as a damaged export).
+pub fn decrypting<R: BufRead>(input: R, pass: &str) -> Result<impl Read> {
+    let mut identity = age::scrypt::Identity::new(passphrase(pass)?);
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
+    let decryptor = age::Decryptor::new_buffered(input).map_err(named)?;
+    decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(named)
+}
+
+fn named(e: age::DecryptError) -> Error {
+    match e {
         age::DecryptError::NoMatchingKeys
         | age::DecryptError::DecryptionFailed
         | age::DecryptError::KeyDecryptionFailed => {
@@ -53,7 +124,7 @@ pub fn decrypt(bytes: &[u8], pass: &str) -> Result<Vec<u8>> {
             format!("it asks for scrypt work 2^{required}, more than the 2^{MAX_WORK_FACTOR} accepted"),
         ),
         other => Error::invalid("export", format!("damaged or not a Proprio export ({other})")),
-    })
+    }
 }
 
 #[cfg(test)]

@@ -2,15 +2,18 @@
 //! only the pseudonymous code, one pain Observation per journal entry (LOINC 72514-3,
 //! 0–10, UCUM unit "1"), and one Observation per completed left/right session with
 //! per-side components (accuracy %, median RT in ms, pictures scored) under Proprio's
-//! own code system, since LOINC has no codes for them.
+//! own code system, since LOINC has no codes for them. The sessions' Observations are
+//! made as the sessions come (a few hundred bytes each, not their trials) and the Bundle
+//! is written at the end.
 
-use super::{ExportDocument, ExportFile, ExportSession};
+use super::{ExportFrame, ExportSession, Formatter};
 use crate::error::Result;
 use crate::laterality::session::observations;
 use crate::laterality::stats::{self, SideStats};
 use crate::programme::{SessionKind, SessionState};
 use crate::time::WallTime;
 use serde_json::{Value, json};
+use std::io::Write;
 
 /// Proprio's code system for what LOINC lacks. A URN: the project owns no web domain.
 pub const CODE_SYSTEM: &str = "urn:proprio:CodeSystem:gmi";
@@ -20,53 +23,77 @@ const LOINC: &str = "http://loinc.org";
 const UCUM: &str = "http://unitsofmeasure.org";
 
 /// `proprio-fhir.json`.
-pub fn bundle(doc: &ExportDocument) -> Result<ExportFile> {
-    let patient = uuid(&doc.patient.code, 0);
-    let mut entries = vec![json!({
-        "fullUrl": format!("urn:uuid:{patient}"),
-        "resource": {
-            "resourceType": "Patient",
-            "identifier": [{ "system": PATIENT_CODE_SYSTEM, "value": doc.patient.code }],
-        },
-    })];
-    let subject = json!({ "reference": format!("urn:uuid:{patient}") });
-    for e in &doc.journal {
-        entries.push(entry(
-            &doc.patient.code,
-            1 + e.id as u64,
-            json!({
-                "resourceType": "Observation",
-                "status": "final",
-                "category": [category("survey")],
-                "code": { "coding": [{
-                    "system": LOINC,
-                    "code": "72514-3",
-                    "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
-                }]},
-                "subject": subject,
-                "effectiveDateTime": instant(&e.at)?,
-                "valueQuantity": { "value": e.pain, "unit": "1", "system": UCUM, "code": "1" },
-            }),
-        ));
+pub struct Bundle<'a> {
+    out: &'a mut dyn Write,
+    /// Each completed left/right session's Observation (its subject filled in at the end).
+    sessions: Vec<(i64, Value)>,
+}
+
+impl<'a> Bundle<'a> {
+    pub fn new(out: &'a mut dyn Write) -> Self {
+        Bundle { out, sessions: Vec::new() }
     }
-    for s in
-        doc.sessions.iter().filter(|s| s.kind == SessionKind::LeftRight && s.state == SessionState::Completed)
-    {
-        entries.push(entry(&doc.patient.code, 1 << 40 | s.id as u64, session(s, &subject)?));
+}
+
+fn subject(doc: &ExportFrame) -> Value {
+    json!({ "reference": format!("urn:uuid:{}", uuid(&doc.patient.code, 0)) })
+}
+
+impl Formatter for Bundle<'_> {
+    fn session(&mut self, doc: &ExportFrame, s: &ExportSession) -> Result<()> {
+        if s.kind == SessionKind::LeftRight && s.state == SessionState::Completed {
+            self.sessions.push((s.id, session(s, &subject(doc))?));
+        }
+        Ok(())
     }
-    let bundle = json!({
-        "resourceType": "Bundle",
-        "type": "collection",
-        "timestamp": instant(&doc.exported_at)?,
-        "entry": entries,
-    });
-    Ok(ExportFile { name: "proprio-fhir.json".into(), bytes: serde_json::to_vec_pretty(&bundle)? })
+
+    fn end(&mut self, doc: &ExportFrame) -> Result<()> {
+        let patient = uuid(&doc.patient.code, 0);
+        let mut entries = vec![json!({
+            "fullUrl": format!("urn:uuid:{patient}"),
+            "resource": {
+                "resourceType": "Patient",
+                "identifier": [{ "system": PATIENT_CODE_SYSTEM, "value": doc.patient.code }],
+            },
+        })];
+        let subject = subject(doc);
+        for e in &doc.journal {
+            entries.push(entry(
+                &doc.patient.code,
+                1 + e.id as u64,
+                json!({
+                    "resourceType": "Observation",
+                    "status": "final",
+                    "category": [category("survey")],
+                    "code": { "coding": [{
+                        "system": LOINC,
+                        "code": "72514-3",
+                        "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+                    }]},
+                    "subject": subject,
+                    "effectiveDateTime": instant(&e.at)?,
+                    "valueQuantity": { "value": e.pain, "unit": "1", "system": UCUM, "code": "1" },
+                }),
+            ));
+        }
+        for (id, observation) in self.sessions.drain(..) {
+            entries.push(entry(&doc.patient.code, 1 << 40 | id as u64, observation));
+        }
+        let bundle = json!({
+            "resourceType": "Bundle",
+            "type": "collection",
+            "timestamp": instant(&doc.exported_at)?,
+            "entry": entries,
+        });
+        serde_json::to_writer_pretty(&mut *self.out, &bundle)?;
+        Ok(self.out.flush()?)
+    }
 }
 
 fn session(s: &ExportSession, subject: &Value) -> Result<Value> {
-    let st = stats::compute(&observations(&s.recorded_trials())?, &[]);
+    let (left, right) = stats::sides(&observations(&s.recorded_trials())?, &[]);
     let mut components = Vec::new();
-    for side in [&st.left, &st.right] {
+    for side in [&left, &right] {
         components.extend(side_components(side));
     }
     let mut period = json!({ "start": instant(&s.started_at)? });

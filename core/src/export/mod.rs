@@ -1,16 +1,22 @@
-//! Exports, as pure formatters over one [`ExportDocument`]: the versioned JSON document
-//! (which doubles as the backup a new phone restores), CSV tables for spreadsheets, and
-//! trials in the column names and codings of the validated hand laterality task (HLJT).
-//! `usecases::export` gathers the document from the store in one snapshot and restores
-//! a backup; nothing here touches SQL.
+//! Exports, as pure formatters: the versioned JSON document (which doubles as the backup
+//! a new phone restores), CSV tables for spreadsheets, trials in the column names and
+//! codings of the validated hand laterality task (HLJT), a FHIR Bundle and the report.
+//!
+//! An export is written as it is read, never whole in memory: a [`Formatter`] is given
+//! the [`ExportFrame`] (everything but the sessions), then each session oldest first,
+//! then told to end. `usecases::export` feeds it from one read snapshot; `read` parses a
+//! JSON export the same way, one session at a time (the report and the backup import).
+//! Nothing here touches SQL or opens a file.
 
 pub mod crypt;
 pub mod csv;
 pub mod fhir;
 pub mod hljt;
+pub mod json;
+pub mod read;
 pub mod report;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::laterality::{Trial, TrialFlags};
 use crate::params::ParameterInfo;
 use crate::patient::{JournalEntry, Profile};
@@ -20,12 +26,13 @@ use crate::stimulus::{BodyPart, Side, StimulusSpec};
 use crate::text::text_enum;
 use crate::time::WallTime;
 use serde::{Deserialize, Serialize};
+use std::io::Write;
 
 /// The `format` field of every Proprio export.
 pub const FORMAT: &str = "proprio-export";
 /// The document's version; a reader refuses newer ones (update the app).
 pub const FORMAT_VERSION: u32 = 1;
-/// Largest export a reader takes: five years of practice is about 300 MB of JSON.
+/// Largest export a reader takes: five years of practice is about 430 MB of JSON.
 pub const MAX_EXPORT_BYTES: usize = 1 << 30;
 
 text_enum!(
@@ -44,6 +51,45 @@ text_enum!(
     }
 );
 
+impl ExportFormat {
+    /// The files an export in this format is made of, in the order its formatter
+    /// writes them.
+    pub fn file_names(self) -> &'static [&'static str] {
+        match self {
+            ExportFormat::Json => &["proprio-export.json"],
+            ExportFormat::Csv => &["trials.csv", "sessions.csv", "journal.csv"],
+            ExportFormat::Hljt => &["hljt_trials.csv"],
+            ExportFormat::Fhir => &["proprio-fhir.json"],
+            ExportFormat::Html => &["proprio-report.html"],
+        }
+    }
+}
+
+/// A format written as it is read: [`Formatter::begin`] with the frame, then every
+/// session oldest first, then [`Formatter::end`], which flushes what it wrote.
+pub trait Formatter {
+    fn begin(&mut self, _frame: &ExportFrame) -> Result<()> {
+        Ok(())
+    }
+    fn session(&mut self, frame: &ExportFrame, session: &ExportSession) -> Result<()>;
+    fn end(&mut self, frame: &ExportFrame) -> Result<()>;
+}
+
+/// The formatter of `format`, writing its files (as named by [`ExportFormat::file_names`])
+/// to `outputs`, one writer each.
+pub fn formatter<'a>(format: ExportFormat, outputs: Vec<&'a mut dyn Write>) -> Box<dyn Formatter + 'a> {
+    assert_eq!(outputs.len(), format.file_names().len(), "one writer per file of {format}");
+    let mut outputs = outputs.into_iter();
+    let mut next = || outputs.next().expect("counted above");
+    match format {
+        ExportFormat::Json => Box::new(json::Document::new(next())),
+        ExportFormat::Csv => Box::new(csv::Tables::new(next(), next(), next())),
+        ExportFormat::Hljt => Box::new(hljt::Trials::new(next())),
+        ExportFormat::Fhir => Box::new(fhir::Bundle::new(next())),
+        ExportFormat::Html => Box::new(report::Report::new(next())),
+    }
+}
+
 /// One file of an export: its suggested name and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ExportFile {
@@ -51,7 +97,9 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
-/// Everything a patient shares, for a range of local dates (both ends included).
+/// Everything a patient shares, for a range of local dates (both ends included): the
+/// whole JSON document. Only a backup being restored is held whole; exports and the
+/// report stream it ([`ExportFrame`] and one [`ExportSession`] at a time).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportDocument {
     pub format: String,
@@ -73,6 +121,23 @@ pub struct ExportDocument {
     pub ladder: Vec<LadderStep>,
     /// Reminder settings and what the phone reported (absent in the first exports).
     #[serde(default)]
+    pub reminders: Option<ExportReminders>,
+}
+
+/// Everything in an export but its sessions: the fields of [`ExportDocument`] except
+/// `sessions`, with the same meaning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportFrame {
+    pub format: String,
+    pub format_version: u32,
+    pub app_version: String,
+    pub exported_at: WallTime,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub patient: Profile,
+    pub parameters: Vec<ParameterInfo>,
+    pub journal: Vec<JournalEntry>,
+    pub ladder: Vec<LadderStep>,
     pub reminders: Option<ExportReminders>,
 }
 
@@ -179,53 +244,40 @@ impl ExportSession {
 }
 
 impl ExportDocument {
-    pub fn to_json(&self) -> Result<Vec<u8>> {
-        Ok(serde_json::to_vec(self)?)
+    pub fn from_parts(frame: ExportFrame, sessions: Vec<ExportSession>) -> ExportDocument {
+        ExportDocument {
+            format: frame.format,
+            format_version: frame.format_version,
+            app_version: frame.app_version,
+            exported_at: frame.exported_at,
+            from: frame.from,
+            to: frame.to,
+            patient: frame.patient,
+            parameters: frame.parameters,
+            sessions,
+            journal: frame.journal,
+            ladder: frame.ladder,
+            reminders: frame.reminders,
+        }
     }
 
-    /// Reads a document, refusing with a clear error what is not one of ours, is too
-    /// large, is truncated or damaged, or comes from a newer Proprio.
+    /// Reads a whole document (a backup to restore), refusing with a clear error what is
+    /// not one of ours, is too large, is truncated or damaged, or comes from a newer
+    /// Proprio (see [`read`]).
     pub fn from_json(bytes: &[u8]) -> Result<ExportDocument> {
-        if bytes.len() > MAX_EXPORT_BYTES {
-            return Err(Error::invalid(
-                "backup",
-                format!("{} bytes is larger than any Proprio export", bytes.len()),
-            ));
-        }
-        // One full parse; the header alone is read again only to explain a failure (a
-        // five-year export is hundreds of MB, too much to parse twice on success).
-        let full = serde_json::from_slice::<ExportDocument>(bytes);
-        let (format, version) = match &full {
-            Ok(doc) => (doc.format.clone(), doc.format_version),
-            Err(_) => {
-                #[derive(Deserialize)]
-                struct Header {
-                    format: String,
-                    format_version: u32,
-                }
-                let header: Header = serde_json::from_slice(bytes)
-                    .map_err(|e| Error::invalid("backup", format!("not a Proprio export ({e})")))?;
-                (header.format, header.format_version)
-            }
-        };
-        if format != FORMAT {
-            return Err(Error::invalid("backup.format", format!("'{format}' is not a Proprio export")));
-        }
-        if version > FORMAT_VERSION {
-            return Err(Error::invalid(
-                "backup.format_version",
-                format!(
-                    "version {version} was written by a newer Proprio (this one reads up to {FORMAT_VERSION}); update the app"
-                ),
-            ));
-        }
-        full.map_err(|e| Error::invalid("backup", format!("damaged or incomplete ({e})")))
+        let mut sessions = Vec::new();
+        let frame = read::from_slice(bytes, &mut |s| {
+            sessions.push(s);
+            Ok(())
+        })?;
+        Ok(ExportDocument::from_parts(frame, sessions))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
 
     #[test]
     fn foreign_newer_truncated_and_huge_documents_are_refused_by_name() {

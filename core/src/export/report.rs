@@ -5,26 +5,65 @@
 //! lines and the affected side marked, lateral − medial per side, the pain journal with
 //! medication days, sessions per day, the level over time, and the patient's notes.
 
-use super::{ExportDocument, ExportSession};
+use super::{ExportFrame, ExportSession, Formatter};
 use crate::error::Result;
 use crate::laterality::gate::{self, GateSession, GateState};
 use crate::laterality::levels;
 use crate::laterality::session::observations;
-use crate::laterality::stats::{self, LateralityStats, Observation};
+use crate::laterality::stats::{self, Observation};
 use crate::messages::Locale;
 use crate::params::Parameters;
 use crate::programme::{SessionKind, SessionState};
 use crate::stimulus::{BodyPart, Side};
-use std::collections::BTreeMap;
-use std::fmt::Write;
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt::Write as _;
+use std::io::{Read, Write};
 
 const LEFT: &str = "#1f5fa8";
 const RIGHT: &str = "#c0561a";
 const GOAL: &str = "#2e7d32";
 
-/// The report for an export's bytes (checked as `import` checks them).
+/// How many of a body part's last sessions the report keeps with their trials: the
+/// direction table pools the last 10, the gate looks at no more than its window (at
+/// most 10 by the parameter table) and its trend.
+const RECENT: usize = 10;
+
+/// The report for an export's bytes (refused as `import` refuses them).
 pub fn from_export(bytes: &[u8]) -> Result<Vec<u8>> {
-    Ok(html(&ExportDocument::from_json(bytes)?)?.into_bytes())
+    let mut fold = Fold::default();
+    let frame = super::read::from_slice(bytes, &mut |s| fold.session(&s))?;
+    Ok(fold.html(&frame)?.into_bytes())
+}
+
+/// The report for an export read from a stream (a file, or its decryption), in one
+/// pass: memory holds the days, not the trials.
+pub fn from_reader(reader: impl Read, source: super::read::Source) -> Result<String> {
+    let mut fold = Fold::default();
+    let frame = super::read::from_reader(reader, &mut |s| fold.session(&s), source)?;
+    fold.html(&frame)
+}
+
+/// The `html` export: the report made straight from the sessions as they are read.
+pub struct Report<'a> {
+    out: &'a mut dyn Write,
+    fold: Fold,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(out: &'a mut dyn Write) -> Self {
+        Report { out, fold: Fold::default() }
+    }
+}
+
+impl Formatter for Report<'_> {
+    fn session(&mut self, _: &ExportFrame, s: &ExportSession) -> Result<()> {
+        self.fold.session(s)
+    }
+
+    fn end(&mut self, frame: &ExportFrame) -> Result<()> {
+        self.out.write_all(self.fold.html(frame)?.as_bytes())?;
+        Ok(self.out.flush()?)
+    }
 }
 
 /// One completed left/right session as the report draws it.
@@ -35,85 +74,155 @@ struct Point {
     trials: Vec<Observation>,
 }
 
-pub fn html(doc: &ExportDocument) -> Result<String> {
-    let params = Parameters::default();
-    let mut by_part: BTreeMap<BodyPart, Vec<Point>> = BTreeMap::new();
-    for s in completed_left_right(doc) {
-        let trials = observations(&s.recorded_trials())?;
-        by_part.entry(s.body_part).or_default().push(Point {
-            date: s.started_at.local()?.format("%Y-%m-%d").to_string(),
-            day: s.started_at.local_day()?,
-            level: s.level.unwrap_or(levels::MIN_LEVEL),
-            trials,
-        });
+/// One day's pooled numbers per side (the charts draw one point a day: several sessions
+/// a day read as noise).
+struct Day {
+    date: String,
+    accuracy: [Option<f64>; 2],
+    median_rt_ms: [Option<f64>; 2],
+}
+
+/// Everything the report needs of one body part's completed left/right sessions,
+/// folded in session by session (in the export's order).
+#[derive(Default)]
+struct Part {
+    /// The first session's local day: the stage's day 1.
+    first_day: Option<i64>,
+    /// The last [`RECENT`] sessions with their trials, oldest first.
+    recent: VecDeque<Point>,
+    /// Days already complete, and the day being pooled.
+    days: Vec<Day>,
+    open: Option<(String, Vec<Observation>)>,
+    /// "level 4 from 2026-03-02", each time the level changes.
+    changes: Vec<String>,
+    level: u32,
+}
+
+impl Part {
+    fn add(&mut self, p: Point) {
+        self.first_day.get_or_insert(p.day);
+        match &mut self.open {
+            Some((date, trials)) if *date == p.date => trials.extend(p.trials.iter().copied()),
+            _ => {
+                self.close_day();
+                self.open = Some((p.date.clone(), p.trials.clone()));
+            }
+        }
+        if p.level != self.level {
+            self.changes.push(format!("level {} from {}", p.level, p.date));
+            self.level = p.level;
+        }
+        if self.recent.len() == RECENT {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(p);
     }
-    let mut out = String::with_capacity(64 * 1024);
-    head(&mut out, doc);
-    let _ = write!(
-        out,
-        "<section class=\"first\"><h2>Where {} stands</h2><ul class=\"stand\">",
-        esc(&doc.patient.code)
-    );
-    if by_part.is_empty() {
-        out.push_str("<li>No completed left/right session in this export.</li>");
+
+    fn close_day(&mut self) {
+        if let Some((date, trials)) = self.open.take() {
+            let (left, right) = stats::sides(&trials, &[]);
+            self.days.push(Day {
+                date,
+                accuracy: [left.accuracy, right.accuracy],
+                median_rt_ms: [left.median_rt_ms, right.median_rt_ms],
+            });
+        }
     }
-    let mut gates = BTreeMap::new();
-    for (part, points) in &by_part {
-        let g = gate_for(doc, points, &params)?;
+}
+
+/// The report's aggregates: per body part, and completed sessions per day.
+#[derive(Default)]
+struct Fold {
+    parts: BTreeMap<BodyPart, Part>,
+    /// Completed sessions of any kind per local date (the practice bars).
+    per_day: BTreeMap<String, u32>,
+}
+
+impl Fold {
+    fn session(&mut self, s: &ExportSession) -> Result<()> {
+        if s.state != SessionState::Completed {
+            return Ok(());
+        }
+        let date = s.started_at.local()?.format("%Y-%m-%d").to_string();
+        *self.per_day.entry(date.clone()).or_default() += 1;
+        if s.kind == SessionKind::LeftRight {
+            let trials = observations(&s.recorded_trials())?;
+            self.parts.entry(s.body_part).or_default().add(Point {
+                date,
+                day: s.started_at.local_day()?,
+                level: s.level.unwrap_or(levels::MIN_LEVEL),
+                trials,
+            });
+        }
+        Ok(())
+    }
+
+    fn html(&mut self, doc: &ExportFrame) -> Result<String> {
+        let params = Parameters::default();
+        debug_assert!(params.gate_sessions as usize <= RECENT && gate::TREND_SESSIONS <= RECENT);
+        for part in self.parts.values_mut() {
+            part.close_day();
+        }
+        let mut out = String::with_capacity(64 * 1024);
+        head(&mut out, doc);
         let _ = write!(
             out,
-            "<li><b>{}</b>: {}</li>",
-            esc(&capital(part.as_str())),
-            esc(&standing(doc, *part, points, &g))
+            "<section class=\"first\"><h2>Where {} stands</h2><ul class=\"stand\">",
+            esc(&doc.patient.code)
         );
-        gates.insert(*part, g);
+        if self.parts.is_empty() {
+            out.push_str("<li>No completed left/right session in this export.</li>");
+        }
+        let mut gates = BTreeMap::new();
+        for (part, p) in &self.parts {
+            let g = gate_for(doc, p, &params)?;
+            let _ = write!(
+                out,
+                "<li><b>{}</b>: {}</li>",
+                esc(&capital(part.as_str())),
+                esc(&standing(doc, *part, p, &g))
+            );
+            gates.insert(*part, g);
+        }
+        out.push_str("</ul>");
+        summary_numbers(&mut out, doc, self.per_day.values().sum());
+        out.push_str("</section>");
+        for (part, p) in &self.parts {
+            body_part_section(&mut out, doc, *part, p, gates.get(part), &params);
+        }
+        journal(&mut out, doc);
+        adherence(&mut out, &self.per_day);
+        notes(&mut out, doc);
+        let _ = write!(
+            out,
+            "<footer>Made by Proprio {} from an export of {}. Accuracy counts timeouts and too-fast answers as errors; \
+             median RT is of correct answers. HLJT-convention numbers are in the JSON and CSV exports.</footer></main></body></html>",
+            esc(&doc.app_version),
+            esc(&doc.exported_at.local()?.format("%Y-%m-%d %H:%M").to_string())
+        );
+        Ok(out)
     }
-    out.push_str("</ul>");
-    summary_numbers(&mut out, doc);
-    out.push_str("</section>");
-    for (part, points) in &by_part {
-        body_part_section(&mut out, doc, *part, points, gates.get(part), &params);
-    }
-    journal(&mut out, doc);
-    adherence(&mut out, doc)?;
-    notes(&mut out, doc);
-    let _ = write!(
-        out,
-        "<footer>Made by Proprio {} from an export of {}. Accuracy counts timeouts and too-fast answers as errors; \
-         median RT is of correct answers. HLJT-convention numbers are in the JSON and CSV exports.</footer></main></body></html>",
-        esc(&doc.app_version),
-        esc(&doc.exported_at.local()?.format("%Y-%m-%d %H:%M").to_string())
-    );
-    Ok(out)
 }
 
 /// One body part: per-day charts per side, the direction table, the level timeline and
 /// the gate.
 fn body_part_section(
     out: &mut String,
-    doc: &ExportDocument,
+    doc: &ExportFrame,
     part: BodyPart,
-    points: &[Point],
+    p: &Part,
     gate: Option<&GateState>,
     params: &Parameters,
 ) {
     let affected = affected_side(doc, part);
     let _ = write!(out, "<section><h2>{} — left/right judgement</h2>", esc(&capital(part.as_str())));
     legend(out, affected);
-    // One point a day (the day's sessions pooled): several sessions a day read as noise.
-    let mut days: Vec<(&str, Vec<Observation>)> = Vec::new();
-    for p in points {
-        match days.last_mut() {
-            Some((date, trials)) if *date == p.date => trials.extend(p.trials.iter().copied()),
-            _ => days.push((&p.date, p.trials.clone())),
-        }
-    }
-    let daily: Vec<LateralityStats> = days.iter().map(|(_, t)| stats::compute(t, &[])).collect();
-    let dates: Vec<&str> = days.iter().map(|(d, _)| *d).collect();
-    let series = |f: &dyn Fn(&crate::laterality::SideStats) -> Option<f64>| -> Vec<(Vec<Option<f64>>, Side)> {
+    let dates: Vec<&str> = p.days.iter().map(|d| d.date.as_str()).collect();
+    let series = |f: &dyn Fn(&Day, usize) -> Option<f64>| -> Vec<(Vec<Option<f64>>, Side)> {
         [Side::Left, Side::Right]
             .iter()
-            .map(|&side| (daily.iter().map(|st| f(side_of(st, side))).collect(), side))
+            .enumerate()
+            .map(|(k, &side)| (p.days.iter().map(|d| f(d, k)).collect(), side))
             .collect()
     };
     let axes = Axes {
@@ -123,10 +232,11 @@ fn body_part_section(
         goal: Some(params.gate_accuracy * 100.0),
         marks: &[],
     };
-    chart(out, &axes, &dates, &series(&|s| s.accuracy.map(|a| a * 100.0)), affected);
-    let top = daily
+    chart(out, &axes, &dates, &series(&|d, k| d.accuracy[k].map(|a| a * 100.0)), affected);
+    let top = p
+        .days
         .iter()
-        .flat_map(|st| [st.left.median_rt_ms, st.right.median_rt_ms])
+        .flat_map(|d| d.median_rt_ms)
         .flatten()
         .fold(f64::from(params.gate_rt_ms) * 1.4, f64::max)
         / 1000.0;
@@ -137,34 +247,29 @@ fn body_part_section(
         goal: Some(f64::from(params.gate_rt_ms) / 1000.0),
         marks: &[],
     };
-    chart(out, &axes, &dates, &series(&|s| s.median_rt_ms.map(|ms| ms / 1000.0)), affected);
-    direction_table(out, points);
-    levels_line(out, points);
+    chart(out, &axes, &dates, &series(&|d, k| d.median_rt_ms[k].map(|ms| ms / 1000.0)), affected);
+    direction_table(out, &p.recent);
+    let _ = write!(out, "<p class=\"levels\"><b>Stage 1 timeline:</b> {}.</p>", esc(&p.changes.join(" → ")));
     if let Some(g) = gate {
         let _ = write!(out, "<p class=\"verdict\"><b>Gate:</b> {}</p>", esc(&g.verdict));
     }
     out.push_str("</section>");
 }
 
-fn completed_left_right(doc: &ExportDocument) -> impl Iterator<Item = &ExportSession> {
-    doc.sessions.iter().filter(|s| s.kind == SessionKind::LeftRight && s.state == SessionState::Completed)
-}
-
-fn affected_side(doc: &ExportDocument, part: BodyPart) -> Option<Side> {
+fn affected_side(doc: &ExportFrame, part: BodyPart) -> Option<Side> {
     let sides: Vec<Side> =
         doc.patient.affected.iter().filter(|a| a.body_part == part).map(|a| a.side).collect();
     (sides.len() == 1).then(|| sides[0])
 }
 
-fn side_of(st: &LateralityStats, side: Side) -> &crate::laterality::SideStats {
-    if side == Side::Left { &st.left } else { &st.right }
-}
-
 /// The gate as of the export's date, from the export's own sessions.
-fn gate_for(doc: &ExportDocument, points: &[Point], params: &Parameters) -> Result<GateState> {
-    let recent: Vec<GateSession> =
-        points.iter().map(|p| GateSession { day: p.day, level: p.level, trials: p.trials.clone() }).collect();
-    let first = points.first().map_or(0, |p| p.day);
+fn gate_for(doc: &ExportFrame, part: &Part, params: &Parameters) -> Result<GateState> {
+    let recent: Vec<GateSession> = part
+        .recent
+        .iter()
+        .map(|p| GateSession { day: p.day, level: p.level, trials: p.trials.clone() })
+        .collect();
+    let first = part.first_day.unwrap_or(0);
     let days = (doc.exported_at.local_day()? - first + 1).max(0) as u32;
     // The report is written for the therapist, in English for now.
     Ok(gate::evaluate(&recent, days, params, Locale::English))
@@ -172,9 +277,9 @@ fn gate_for(doc: &ExportDocument, points: &[Point], params: &Parameters) -> Resu
 
 /// "Stage 1 (left/right judgement), day 12, level 4 of 6. Last 3 sessions: left (affected)
 /// 88 % at 1.62 s, right 97 % at 1.05 s. Not yet: …"
-fn standing(doc: &ExportDocument, part: BodyPart, points: &[Point], g: &GateState) -> String {
+fn standing(doc: &ExportFrame, part: BodyPart, p: &Part, g: &GateState) -> String {
     let affected = affected_side(doc, part);
-    let last = points.last().map_or(levels::MIN_LEVEL, |p| p.level);
+    let last = p.recent.back().map_or(levels::MIN_LEVEL, |p| p.level);
     let side = |s: Side, acc: Option<f64>, rt: Option<f64>| {
         format!(
             "{s}{} {} at {}",
@@ -194,7 +299,7 @@ fn standing(doc: &ExportDocument, part: BodyPart, points: &[Point], g: &GateStat
     )
 }
 
-fn head(out: &mut String, doc: &ExportDocument) {
+fn head(out: &mut String, doc: &ExportFrame) {
     let range = match (&doc.from, &doc.to) {
         (None, None) => "all records".to_string(),
         (f, t) => {
@@ -212,8 +317,7 @@ fn head(out: &mut String, doc: &ExportDocument) {
     );
 }
 
-fn summary_numbers(out: &mut String, doc: &ExportDocument) {
-    let done = doc.sessions.iter().filter(|s| s.state == SessionState::Completed).count();
+fn summary_numbers(out: &mut String, doc: &ExportFrame, done: u32) {
     let pains: Vec<u8> = doc.journal.iter().map(|e| e.pain).collect();
     let pain = match (pains.first(), pains.last()) {
         (Some(a), Some(b)) => {
@@ -352,9 +456,9 @@ fn chart(
     out.push_str("</svg></figure>");
 }
 
-fn direction_table(out: &mut String, points: &[Point]) {
+fn direction_table(out: &mut String, points: &VecDeque<Point>) {
     let recent: Vec<Observation> =
-        points[points.len().saturating_sub(10)..].iter().flat_map(|p| p.trials.iter().copied()).collect();
+        points.range(points.len().saturating_sub(10)..).flat_map(|p| p.trials.iter().copied()).collect();
     let st = stats::compute(&recent, &[]);
     out.push_str("<table class=\"numbers\"><caption>Last 10 sessions: lateral − medial rotations (slower lateral is normal)</caption><tr><th>side</th><th>lateral − medial</th><th>n lateral / medial</th><th>HLJT convention: accuracy, mean RT</th></tr>");
     for (effect, h) in st.direction_effect.iter().zip(&st.hljt) {
@@ -372,19 +476,7 @@ fn direction_table(out: &mut String, points: &[Point]) {
     out.push_str("</table>");
 }
 
-fn levels_line(out: &mut String, points: &[Point]) {
-    let mut changes: Vec<String> = Vec::new();
-    let mut last = 0;
-    for p in points {
-        if p.level != last {
-            changes.push(format!("level {} from {}", p.level, p.date));
-            last = p.level;
-        }
-    }
-    let _ = write!(out, "<p class=\"levels\"><b>Stage 1 timeline:</b> {}.</p>", esc(&changes.join(" → ")));
-}
-
-fn journal(out: &mut String, doc: &ExportDocument) {
+fn journal(out: &mut String, doc: &ExportFrame) {
     out.push_str("<section><h2>Pain journal</h2>");
     if doc.journal.is_empty() {
         out.push_str("<p>No entries.</p></section>");
@@ -415,15 +507,11 @@ fn journal(out: &mut String, doc: &ExportDocument) {
     out.push_str("</section>");
 }
 
-fn adherence(out: &mut String, doc: &ExportDocument) -> Result<()> {
-    let mut per_day: BTreeMap<String, u32> = BTreeMap::new();
-    for s in doc.sessions.iter().filter(|s| s.state == SessionState::Completed) {
-        *per_day.entry(s.started_at.local()?.format("%Y-%m-%d").to_string()).or_default() += 1;
-    }
+fn adherence(out: &mut String, per_day: &BTreeMap<String, u32>) {
     out.push_str("<section><h2>Practice</h2>");
     if per_day.is_empty() {
         out.push_str("<p>No completed sessions.</p></section>");
-        return Ok(());
+        return;
     }
     let days = per_day.len();
     let total: u32 = per_day.values().sum();
@@ -432,14 +520,13 @@ fn adherence(out: &mut String, doc: &ExportDocument) -> Result<()> {
         "<p>{total} completed sessions on {days} days ({:.1} a practice day).</p><div class=\"bars\">",
         f64::from(total) / days as f64
     );
-    for (day, n) in &per_day {
+    for (day, n) in per_day {
         let _ = write!(out, "<span title=\"{}: {n}\" style=\"height:{}px\"></span>", esc(day), 6 + n * 12);
     }
     out.push_str("</div></section>");
-    Ok(())
 }
 
-fn notes(out: &mut String, doc: &ExportDocument) {
+fn notes(out: &mut String, doc: &ExportFrame) {
     let notes: Vec<_> = doc.journal.iter().filter(|e| !e.note.trim().is_empty()).collect();
     if notes.is_empty() {
         return;

@@ -172,6 +172,19 @@ pub fn compute(trials: &[Observation], affected: &[Side]) -> LateralityStats {
     }
 }
 
+/// Only the per-side numbers of [`compute`] (`left`, `right`), the same values without
+/// the groups: for one point a day in the report, one row per session in the CSV and a
+/// restored session's summaries.
+pub fn sides(trials: &[Observation], affected: &[Side]) -> (SideStats, SideStats) {
+    let scored: Vec<&Observation> =
+        trials.iter().filter(|t| !t.flagged(TrialFlags::VOIDED | TrialFlags::PRACTICE)).collect();
+    let of_side = |side: Side| scored.iter().copied().filter(move |t| t.spec.side == side);
+    (
+        side_stats(Side::Left, affected.contains(&Side::Left), of_side(Side::Left)),
+        side_stats(Side::Right, affected.contains(&Side::Right), of_side(Side::Right)),
+    )
+}
+
 /// Response times (ms) that count, sorted: correct answers only.
 fn rt_values<'a>(trials: impl Iterator<Item = &'a Observation>) -> Vec<f64> {
     let mut rts: Vec<f64> = trials.filter(|t| t.counts_correct()).filter_map(Observation::rt_ms).collect();

@@ -2,6 +2,17 @@
 //! stages of each track and the stage machine (gates, minimum days, flare rule, a
 //! therapist's locks and order).
 
+pub mod flare;
+pub mod gates;
+pub mod next;
+pub mod stages;
+pub mod words;
+
+pub use stages::{
+    EaseBack, EntryReason, StageBlocker, StageDecision, StageMinDays, StagePlan, TransitionOrigin,
+    TransitionReason,
+};
+
 use crate::stimulus::BodyPart;
 use crate::text::text_enum;
 

@@ -16,12 +16,14 @@ pub fn holds_data(conn: &Connection) -> Result<bool> {
     )?)
 }
 
-/// Removes every session, trial, summary, ladder step, journal entry and reminder record.
+/// Removes every session, trial, summary, ladder step, journal entry, reminder record,
+/// stage transition and stage plan.
 pub fn clear(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM journal; DELETE FROM ladder_step; DELETE FROM session_side; DELETE FROM session_plan;
          DELETE FROM session_owner; DELETE FROM trial; DELETE FROM session; DELETE FROM affected_area;
-         DELETE FROM reminder_event; DELETE FROM reminder_learned; DELETE FROM reminder_settings;",
+         DELETE FROM reminder_event; DELETE FROM reminder_learned; DELETE FROM reminder_settings;
+         DELETE FROM stage_event; DELETE FROM stage_plan;",
     )?;
     Ok(())
 }

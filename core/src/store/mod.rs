@@ -8,6 +8,7 @@ pub mod backup;
 pub mod journal;
 mod owner;
 pub mod profile;
+pub mod programme;
 pub mod reminders;
 pub mod schema;
 pub mod sessions;

@@ -142,6 +142,28 @@ const STEPS: &[&str] = &[
           AND t.correct = 1 AND t.flags & 7 = 0
     );
     ",
+    // 5 -> 6: the programme (usecases/programme.rs). Every stage transition of a body
+    // part and every flare's start and end, with who caused it and why (`reason` is the
+    // code, `detail` the reason's values as JSON); and the stage plan a therapist set for
+    // a body part (JSON of programme::StagePlan).
+    "
+    CREATE TABLE stage_event (
+        id              INTEGER PRIMARY KEY,
+        body_part       TEXT NOT NULL,
+        from_stage      TEXT,
+        to_stage        TEXT NOT NULL,
+        origin          TEXT NOT NULL CHECK (origin IN ('automatic', 'therapist', 'flare')),
+        reason          TEXT NOT NULL,
+        detail          TEXT NOT NULL,
+        at_ms           INTEGER NOT NULL,
+        zone            TEXT NOT NULL
+    );
+    CREATE INDEX stage_event_by_part ON stage_event (body_part, id);
+    CREATE TABLE stage_plan (
+        body_part       TEXT PRIMARY KEY,
+        plan            TEXT NOT NULL
+    ) WITHOUT ROWID;
+    ",
 ];
 
 /// `PRAGMA application_id` of a Proprio database: "Prop" in ASCII (0x50726F70).

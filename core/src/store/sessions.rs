@@ -211,6 +211,19 @@ pub fn list(conn: &Connection) -> Result<Vec<SessionRow>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// All sessions, oldest first, without their trial counts (`trial_count` and
+/// `voided_count` are 0): for a reader of every trial anyway (an export), which would
+/// otherwise have the million trials of years counted twice first.
+pub fn list_uncounted(conn: &Connection) -> Result<Vec<SessionRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.kind, s.body_part, s.started_at_ms, s.started_zone, s.ended_at_ms,
+                s.ended_zone, s.state, s.seed, s.params, s.level, 0, 0
+         FROM session s ORDER BY s.id",
+    )?;
+    let rows = stmt.query_map([], session_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Appends a trial to a running session and returns it with its index.
 pub fn insert_trial(conn: &Connection, session_id: i64, trial: &Trial) -> Result<TrialRow> {
     get_running(conn, session_id)?;
@@ -238,25 +251,46 @@ pub fn insert_trial(conn: &Connection, session_id: i64, trial: &Trial) -> Result
 pub fn trials(conn: &Connection, session_id: i64) -> Result<Vec<TrialRow>> {
     get(conn, session_id)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT idx, stimulus, side, onset_ns, response_ns, answer, correct, flags
+        "SELECT session_id, idx, stimulus, side, onset_ns, response_ns, answer, correct, flags
          FROM trial WHERE session_id = ?1 ORDER BY idx",
     )?;
-    let rows = stmt.query_map([session_id], |r| {
-        Ok(TrialRow {
-            session_id,
-            index: r.get(0)?,
-            trial: Trial {
-                stimulus: r.get(1)?,
-                side: text_column(r, 2, "side", Side::parse)?,
-                onset_ns: r.get(3)?,
-                response_ns: r.get(4)?,
-                answer: optional_text_column(r, 5, "answer", Side::parse)?,
-                correct: r.get(6)?,
-                flags: r.get(7)?,
-            },
-        })
-    })?;
+    let rows = stmt.query_map([session_id], trial_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every trial of the sessions `first..=last` (ids), by session then index: the table's
+/// own order, so one pass and no sort, however many trials (an export of years).
+pub fn each_trial(
+    conn: &Connection,
+    first: i64,
+    last: i64,
+    mut each: impl FnMut(TrialRow) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT session_id, idx, stimulus, side, onset_ns, response_ns, answer, correct, flags
+         FROM trial WHERE session_id BETWEEN ?1 AND ?2 ORDER BY session_id, idx",
+    )?;
+    let mut rows = stmt.query([first, last])?;
+    while let Some(r) = rows.next()? {
+        each(trial_from_row(r)?)?;
+    }
+    Ok(())
+}
+
+fn trial_from_row(r: &rusqlite::Row) -> rusqlite::Result<TrialRow> {
+    Ok(TrialRow {
+        session_id: r.get(0)?,
+        index: r.get(1)?,
+        trial: Trial {
+            stimulus: r.get(2)?,
+            side: text_column(r, 3, "side", Side::parse)?,
+            onset_ns: r.get(4)?,
+            response_ns: r.get(5)?,
+            answer: optional_text_column(r, 6, "answer", Side::parse)?,
+            correct: r.get(7)?,
+            flags: r.get(8)?,
+        },
+    })
 }
 
 /// (sessions, trials, journal entries) in the database.

@@ -1,9 +1,14 @@
-//! Exports and backups: gather everything in a date range from one read snapshot into an
-//! [`ExportDocument`] (the formatters in `export/` write it out), and restore a backup
-//! into an empty database in one transaction, after checking all of it.
+//! Exports and backups: read everything in a date range from one read snapshot and feed
+//! it, session by session, to a formatter in `export/` writing to memory or to new files
+//! (never all sessions at once); render the report from an export file in one pass; and
+//! restore a backup into an empty database in one transaction, after checking all of it.
 
 use crate::error::{Error, Result};
-use crate::export::{self, ExportDocument, ExportFile, ExportFormat, ExportSession, ExportTrial};
+use crate::export::read::Source;
+use crate::export::{
+    self, ExportDocument, ExportFile, ExportFormat, ExportFrame, ExportSession, ExportTrial, Formatter,
+};
+use crate::files::{NewFile, NewFiles};
 use crate::laterality::session::{SessionParams, observations};
 use crate::laterality::{levels, stats};
 use crate::params::Parameters;
@@ -13,8 +18,11 @@ use crate::store::{self, Store, backup, summaries};
 use crate::time::WallTime;
 use chrono::NaiveDate;
 use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
 
-/// The files of an export in `format`, for local dates `from..=to` (`YYYY-MM-DD`).
+/// The files of an export in `format`, for local dates `from..=to` (`YYYY-MM-DD`), in
+/// memory: for a short range; a long one is written with [`export_to_files`].
 pub fn export(
     store: &Store,
     format: ExportFormat,
@@ -22,19 +30,78 @@ pub fn export(
     to: Option<&str>,
     now: &WallTime,
 ) -> Result<Vec<ExportFile>> {
-    let doc = document(store, from, to, now)?;
-    Ok(match format {
-        ExportFormat::Json => vec![ExportFile { name: "proprio-export.json".into(), bytes: doc.to_json()? }],
-        ExportFormat::Csv => export::csv::tables(&doc)?,
-        ExportFormat::Hljt => vec![export::hljt::trials(&doc)?],
-        ExportFormat::Fhir => vec![export::fhir::bundle(&doc)?],
-        ExportFormat::Html => {
-            vec![ExportFile {
-                name: "proprio-report.html".into(),
-                bytes: export::report::html(&doc)?.into_bytes(),
-            }]
+    let names = format.file_names();
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); names.len()];
+    {
+        let outputs = buffers.iter_mut().map(|b| b as &mut dyn Write).collect();
+        gather(store, from, to, now, &mut *export::formatter(format, outputs))?;
+    }
+    Ok(names.iter().zip(buffers).map(|(name, bytes)| ExportFile { name: (*name).into(), bytes }).collect())
+}
+
+/// Where an export's files go: the folder that receives the CSV tables (made if
+/// missing), or the file of any other format.
+fn targets(format: ExportFormat, path: &Path, sealed: bool) -> Result<Vec<PathBuf>> {
+    if format != ExportFormat::Csv {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    std::fs::create_dir_all(path)
+        .map_err(|e| Error::invalid("path", format!("cannot create the folder {}: {e}", path.display())))?;
+    Ok(format
+        .file_names()
+        .iter()
+        .map(|name| path.join(if sealed { format!("{name}.age") } else { (*name).to_string() }))
+        .collect())
+}
+
+/// Writes an export straight to new files (see [`crate::files`]: readable by the owner
+/// only, never over an existing file, nothing left behind on a failure), encrypted with
+/// `passphrase` if one is given. `path` is the file, or the folder of the CSV tables.
+/// Returns the files written.
+pub fn export_to_files(
+    store: &Store,
+    format: ExportFormat,
+    from: Option<&str>,
+    to: Option<&str>,
+    path: &Path,
+    passphrase: Option<&str>,
+    now: &WallTime,
+) -> Result<Vec<PathBuf>> {
+    if let Some(pass) = passphrase {
+        export::crypt::check_passphrase(pass)?;
+    }
+    let made = format == ExportFormat::Csv && !path.exists();
+    let written = write_files(store, format, from, to, path, passphrase, now);
+    if written.is_err() && made {
+        // The folder made for the tables goes too (only if empty: nothing else is lost).
+        let _ = std::fs::remove_dir(path);
+    }
+    written
+}
+
+fn write_files(
+    store: &Store,
+    format: ExportFormat,
+    from: Option<&str>,
+    to: Option<&str>,
+    path: &Path,
+    passphrase: Option<&str>,
+    now: &WallTime,
+) -> Result<Vec<PathBuf>> {
+    let mut files = NewFiles::create(&targets(format, path, passphrase.is_some())?)?;
+    {
+        let mut outputs = files
+            .0
+            .iter_mut()
+            .map(|f| export::crypt::Output::new(f as &mut dyn Write, passphrase))
+            .collect::<Result<Vec<_>>>()?;
+        let writers = outputs.iter_mut().map(|o| o as &mut dyn Write).collect();
+        gather(store, from, to, now, &mut *export::formatter(format, writers))?;
+        for o in outputs {
+            o.finish()?;
         }
-    })
+    }
+    files.commit()
 }
 
 fn date(text: Option<&str>, field: &str) -> Result<Option<NaiveDate>> {
@@ -45,13 +112,15 @@ fn date(text: Option<&str>, field: &str) -> Result<Option<NaiveDate>> {
     .transpose()
 }
 
-/// Everything in the range, from one snapshot.
-pub fn document(
+/// Everything in the range, from one snapshot, fed to `out`: the frame, then each
+/// session oldest first (read, formatted and dropped before the next).
+fn gather(
     store: &Store,
     from: Option<&str>,
     to: Option<&str>,
     now: &WallTime,
-) -> Result<ExportDocument> {
+    out: &mut dyn Formatter,
+) -> Result<()> {
     now.validate("now")?;
     let (first, last) = (date(from, "from")?, date(to, "to")?);
     if let (Some(a), Some(b)) = (first, last)
@@ -64,47 +133,13 @@ pub fn document(
         Ok(first.is_none_or(|f| day >= f) && last.is_none_or(|l| day <= l))
     };
     store.read(|c| {
-        let mut sessions = Vec::new();
-        for row in store::sessions::list(c)?.into_iter().rev() {
-            if !in_range(&row.started_at)? {
-                continue;
+        let mut rows = Vec::new();
+        for row in store::sessions::list_uncounted(c)? {
+            if in_range(&row.started_at)? {
+                rows.push(row);
             }
-            let trials = store::sessions::trials(c, row.id)?
-                .into_iter()
-                .map(|t| {
-                    let tr = t.trial;
-                    Ok(ExportTrial {
-                        index: t.index,
-                        stimulus: StimulusSpec::from_id(&tr.stimulus)?,
-                        rt_ms: tr.rt_ms(),
-                        anticipation: tr.anticipated(),
-                        timeout: tr.timed_out(),
-                        voided: tr.voided(),
-                        practice: tr.practice(),
-                        stimulus_id: tr.stimulus,
-                        side: tr.side,
-                        answer: tr.answer,
-                        correct: tr.correct,
-                        onset_ns: tr.onset_ns,
-                        response_ns: tr.response_ns,
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            sessions.push(ExportSession {
-                id: row.id,
-                kind: row.kind,
-                body_part: row.body_part,
-                plan: store::sessions::plan(c, row.id)?,
-                params: serde_json::from_str(&row.params)?,
-                started_at: row.started_at,
-                ended_at: row.ended_at,
-                state: row.state,
-                seed: row.seed,
-                level: row.level,
-                trials,
-            });
         }
-        let ids: HashSet<i64> = sessions.iter().map(|s| s.id).collect();
+        let ids: HashSet<i64> = rows.iter().map(|s| s.id).collect();
         let mut journal = Vec::new();
         for e in store::journal::list(c)? {
             if in_range(&e.at)? {
@@ -125,7 +160,7 @@ pub fn document(
                 .map(|l| export::LearnedMinute { kind: l.kind, slot: l.slot, minute: l.minute })
                 .collect(),
         };
-        Ok(ExportDocument {
+        let frame = ExportFrame {
             format: export::FORMAT.into(),
             format_version: export::FORMAT_VERSION,
             app_version: env!("CARGO_PKG_VERSION").into(),
@@ -134,12 +169,94 @@ pub fn document(
             to: last.map(|d| d.to_string()),
             patient: store::profile::get(c)?,
             parameters: Parameters::default().table(),
-            sessions,
             journal,
             ladder: summaries::ladder_all(c)?.into_iter().filter(|l| ids.contains(&l.session_id)).collect(),
             reminders: Some(reminders),
-        })
+        };
+        out.begin(&frame)?;
+        // One pass over the trials in the table's order (by session, then index), each
+        // session handed on when the next one's trials start, then dropped.
+        let mut pending = rows.into_iter().peekable();
+        let mut trials = Vec::new();
+        let mut emit = |row: store::SessionRow, trials: Vec<ExportTrial>| -> Result<()> {
+            let session = ExportSession {
+                id: row.id,
+                kind: row.kind,
+                body_part: row.body_part,
+                plan: store::sessions::plan(c, row.id)?,
+                params: serde_json::from_str(&row.params)?,
+                started_at: row.started_at,
+                ended_at: row.ended_at,
+                state: row.state,
+                seed: row.seed,
+                level: row.level,
+                trials,
+            };
+            out.session(&frame, &session)
+        };
+        if let (Some(first), Some(last)) = (ids.iter().min(), ids.iter().max()) {
+            store::sessions::each_trial(c, *first, *last, |t| {
+                while let Some(row) = pending.next_if(|r| r.id < t.session_id) {
+                    emit(row, std::mem::take(&mut trials))?;
+                }
+                if pending.peek().is_some_and(|r| r.id == t.session_id) {
+                    let tr = t.trial;
+                    trials.push(ExportTrial {
+                        index: t.index,
+                        stimulus: StimulusSpec::from_id(&tr.stimulus)?,
+                        rt_ms: tr.rt_ms(),
+                        anticipation: tr.anticipated(),
+                        timeout: tr.timed_out(),
+                        voided: tr.voided(),
+                        practice: tr.practice(),
+                        stimulus_id: tr.stimulus,
+                        side: tr.side,
+                        answer: tr.answer,
+                        correct: tr.correct,
+                        onset_ns: tr.onset_ns,
+                        response_ns: tr.response_ns,
+                    });
+                }
+                Ok(())
+            })?;
+        }
+        for row in pending {
+            emit(row, std::mem::take(&mut trials))?;
+        }
+        out.end(&frame)
     })
+}
+
+/// The report for the JSON export in the file `export`, written to the new file `out`
+/// (as [`export_to_files`] writes): the export is read once, as a stream, decrypted on
+/// the way if it is encrypted, and never held whole. Refused as `import` refuses it; a
+/// file larger than any export is refused before it is read.
+pub fn report_file(export: &Path, passphrase: Option<&str>, out: &Path) -> Result<PathBuf> {
+    let cannot =
+        |e: std::io::Error| Error::invalid("export", format!("cannot read {}: {e}", export.display()));
+    let file = std::fs::File::open(export).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if meta.is_file() && meta.len() > export::MAX_EXPORT_BYTES as u64 {
+        return Err(Error::invalid(
+            "backup",
+            format!("{} bytes is larger than any Proprio export", meta.len()),
+        ));
+    }
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let encrypted = export::crypt::is_encrypted(reader.fill_buf().map_err(cannot)?);
+    let mut target = NewFile::create(out)?;
+    let html = match (encrypted, passphrase) {
+        (false, _) => export::report::from_reader(reader, Source::Plain)?,
+        (true, Some(pass)) => {
+            let plain = BufReader::with_capacity(1 << 20, export::crypt::decrypting(reader, pass)?);
+            export::report::from_reader(plain, Source::Encrypted)?
+        }
+        (true, None) => {
+            return Err(Error::invalid("passphrase", "the export is encrypted; its passphrase is needed"));
+        }
+    };
+    target.write_all(html.as_bytes())?;
+    NewFiles(vec![target]).commit().map(|mut placed| placed.remove(0))
 }
 
 /// What a restore brought in.
@@ -174,9 +291,9 @@ pub fn import(store: &Store, bytes: &[u8], replace: bool) -> Result<ImportSummar
             }
             backup::restore_session(tx, &s, params_json)?;
             if s.kind == SessionKind::LeftRight && s.state != SessionState::Running {
-                let st = stats::compute(&observations(&s.recorded_trials())?, &[]);
-                summaries::write(tx, s.id, &st.left)?;
-                summaries::write(tx, s.id, &st.right)?;
+                let (left, right) = stats::sides(&observations(&s.recorded_trials())?, &[]);
+                summaries::write(tx, s.id, &left)?;
+                summaries::write(tx, s.id, &right)?;
             }
         }
         for l in &doc.ladder {
@@ -316,4 +433,104 @@ fn check_reminders(r: &export::ExportReminders) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::api::Proprio;
+    use crate::export::{ExportDocument, read};
+    use crate::stimulus::{BodyPart, Side};
+    use crate::{ExportFormat, LeftRightSettings, NewJournalEntry, WallTime};
+
+    fn at(ms: i64) -> WallTime {
+        WallTime { unix_ms: ms, zone: "Europe/Madrid".into() }
+    }
+
+    /// The streamed document is byte for byte what serializing the whole document at once
+    /// makes (the previous export): the same fields, in the same order, the same numbers.
+    #[test]
+    fn the_streamed_json_is_the_whole_documents_serialization() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = at(1_793_610_000_000);
+        let p = Proprio::new(dir.path().join("p.db").to_str().unwrap().into(), now.clone()).unwrap();
+        for (i, body_part) in [BodyPart::Hand, BodyPart::Foot, BodyPart::Hand].into_iter().enumerate() {
+            let start = at(now.unix_ms + i as i64 * 86_400_000);
+            let settings = LeftRightSettings {
+                body_part,
+                count: Some(12),
+                time_limit_ms: None,
+                feedback: None,
+                level: None,
+                seed: Some(i as u64),
+                practice: Some(1),
+            };
+            let id = p.start_left_right(settings, start.clone()).unwrap().session.id;
+            let mut stamp = 0;
+            while let Some(t) = p.current_trial(id).unwrap() {
+                stamp += 1_000_000_000;
+                let answer = match (t.index % 4, t.stimulus.side) {
+                    (0, Side::Left) => Side::Right,
+                    (0, Side::Right) => Side::Left,
+                    (_, side) => side,
+                };
+                p.answer_trial(id, t.index, stamp, stamp + 700_000_000 + t.index as i64, answer).unwrap();
+            }
+            p.finish_session(id, at(start.unix_ms + 60_000)).unwrap();
+            p.add_journal_entry(NewJournalEntry {
+                at: at(start.unix_ms + 120_000),
+                pain: 4,
+                fear: Some(2),
+                medication: i == 1,
+                note: format!("\"{i}\" ü"),
+                session_id: Some(id),
+            })
+            .unwrap();
+        }
+        let bytes = p.export(ExportFormat::Json, None, None, at(now.unix_ms + 9 * 86_400_000)).unwrap();
+        let bytes = &bytes[0].bytes;
+        let doc = ExportDocument::from_json(bytes).unwrap();
+        assert_eq!((doc.sessions.len(), doc.journal.len()), (3, 3));
+        assert_eq!(serde_json::to_vec(&doc).unwrap(), *bytes);
+        streamed_reading_agrees(bytes, &doc);
+    }
+
+    /// Read from a stream in chunks of any size (sessions cut anywhere, read again with
+    /// more), a document is the same document; cut short, it is refused as from memory.
+    fn streamed_reading_agrees(bytes: &[u8], doc: &ExportDocument) {
+        let streamed = |bytes: &[u8], chunk: usize| {
+            let mut sessions = Vec::new();
+            let frame = read::read_in_chunks(
+                bytes,
+                &mut |s| {
+                    sessions.push(s);
+                    Ok(())
+                },
+                read::Source::Plain,
+                chunk,
+            )?;
+            Ok::<_, crate::Error>(ExportDocument::from_parts(frame, sessions))
+        };
+        for chunk in [1, 7, 64, 500, 4096, 1 << 20] {
+            assert_eq!(streamed(bytes, chunk).unwrap(), *doc, "chunks of {chunk}");
+        }
+        let field = |r: crate::Result<ExportDocument>| match r {
+            Err(crate::Error::InvalidArgument { field, .. }) => field,
+            other => panic!("{other:?}"),
+        };
+        for cut in [0, 1, 30, bytes.len() / 3, bytes.len() / 2, bytes.len() - 2, bytes.len() - 1] {
+            let part = &bytes[..cut];
+            for chunk in [7, 4096] {
+                assert_eq!(
+                    field(streamed(part, chunk)),
+                    field(ExportDocument::from_json(part)),
+                    "cut at {cut}"
+                );
+            }
+        }
+        let mut padded = bytes.to_vec();
+        padded.extend_from_slice(b" \n");
+        assert_eq!(streamed(&padded, 7).unwrap(), *doc, "white space after the document");
+        padded.extend_from_slice(b"{}");
+        assert_eq!(field(streamed(&padded, 7)), "backup", "something after the document");
+    }
 }

@@ -6,6 +6,7 @@
 //! thread or a new process, and a killed app resumes exactly where it stopped. Each write
 //! is one transaction; each read one snapshot.
 
+use super::programme;
 use super::screens::{self, FactSection};
 use super::sessions::SessionSummary;
 use crate::error::{Error, Result};
@@ -20,7 +21,7 @@ use crate::laterality::stats::{self, LateralityStats};
 use crate::messages::{Locale, t};
 use crate::params::Parameters;
 use crate::patient::AffectedArea;
-use crate::programme::{SessionKind, SessionState};
+use crate::programme::{SessionKind, SessionState, Stage};
 use crate::stimulus::{BodyPart, Side, StimulusSpec};
 use crate::store::summaries::{self, SummaryRow};
 use crate::store::{NewSession, SessionRow, Store, profile, sessions};
@@ -100,8 +101,12 @@ pub fn start(
     locale: Locale,
 ) -> Result<LeftRightStart> {
     now.validate("now")?;
-    let params = settings.session_params(base)?;
+    let mut params = settings.session_params(base)?;
     store.write(|tx| {
+        // During a flare a session has fewer pictures (programme/flare.rs).
+        if let Some(most) = programme::flare_images(tx, settings.body_part, base)? {
+            params.parameters.images_per_session = params.parameters.images_per_session.min(most);
+        }
         let level = match settings.level {
             Some(level) => level,
             None => current_level(tx, settings.body_part)?,
@@ -340,7 +345,7 @@ fn point(row: &SummaryRow) -> SessionPoint {
 }
 
 /// The level the next session of this body part uses.
-fn current_level(c: &Connection, body_part: BodyPart) -> Result<u32> {
+pub(crate) fn current_level(c: &Connection, body_part: BodyPart) -> Result<u32> {
     Ok(summaries::ladder_latest(c, body_part)?.map_or(LadderState::default().level, |l| l.level))
 }
 
@@ -352,6 +357,26 @@ fn gate_state(
     now: &WallTime,
     locale: Locale,
 ) -> Result<GateState> {
+    let recent = gate_sessions(c, body_part, params)?;
+    // Days since the programme entered left/right judgement, as the stage machine counts
+    // them; before it has (or after it moved on), since the first left/right session.
+    let entered = match crate::store::programme::latest_entry(c, body_part)? {
+        Some(e) if e.to == Stage::LeftRight => Some(e.at),
+        _ => sessions::first_started(c, SessionKind::LeftRight, body_part)?,
+    };
+    let days_in_stage = match entered {
+        Some(first) => (now.local_day()? - first.local_day()? + 1).max(0) as u32,
+        None => 0,
+    };
+    Ok(gate::evaluate(&recent, days_in_stage, params, locale))
+}
+
+/// The completed sessions the gate reads, oldest first (the stage machine's too).
+pub(crate) fn gate_sessions(
+    c: &Connection,
+    body_part: BodyPart,
+    params: &Parameters,
+) -> Result<Vec<GateSession>> {
     let wanted = params.gate_sessions.max(gate::TREND_SESSIONS as u32);
     let mut recent = Vec::new();
     for row in sessions::latest_completed(c, SessionKind::LeftRight, body_part, wanted)?.iter().rev() {
@@ -362,9 +387,5 @@ fn gate_state(
             trials: observations(trials.iter().map(|t| &t.trial))?,
         });
     }
-    let days_in_stage = match sessions::first_started(c, SessionKind::LeftRight, body_part)? {
-        Some(first) => (now.local_day()? - first.local_day()? + 1).max(0) as u32,
-        None => 0,
-    };
-    Ok(gate::evaluate(&recent, days_in_stage, params, locale))
+    Ok(recent)
 }

@@ -7,6 +7,7 @@ pub mod export;
 pub mod forms;
 pub mod left_right;
 pub mod patient;
+pub mod programme;
 pub mod reminders;
 pub mod screens;
 pub mod sessions;

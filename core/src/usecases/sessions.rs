@@ -2,7 +2,7 @@
 //! is summarised as it ends), closing those a dead process left running, listing, and
 //! the database's status.
 
-use super::left_right;
+use super::{left_right, programme};
 use crate::error::{Error, Result};
 use crate::laterality::Trial;
 use crate::params::Parameters;
@@ -135,12 +135,25 @@ pub fn start(
     Ok(store.write(|tx| store::sessions::start(tx, &new, now))?.into())
 }
 
-/// Ends a running session as completed or aborted.
-pub fn end(store: &Store, session_id: i64, state: SessionState, now: &WallTime) -> Result<SessionSummary> {
+/// Ends a running session as completed or aborted. A completed session has the
+/// programme evaluate its body part's stage in the same transaction.
+pub fn end(
+    store: &Store,
+    session_id: i64,
+    state: SessionState,
+    now: &WallTime,
+    params: &Parameters,
+) -> Result<SessionSummary> {
     now.validate("now")?;
-    let row = store.write(|tx| match store::sessions::get(tx, session_id)?.kind {
-        SessionKind::LeftRight => left_right::end(tx, session_id, state, now),
-        _ => store::sessions::end(tx, session_id, state, now),
+    let row = store.write(|tx| {
+        let row = match store::sessions::get(tx, session_id)?.kind {
+            SessionKind::LeftRight => left_right::end(tx, session_id, state, now)?,
+            _ => store::sessions::end(tx, session_id, state, now)?,
+        };
+        if state == SessionState::Completed {
+            programme::after_session(tx, row.body_part, now, params)?;
+        }
+        Ok(row)
     })?;
     Ok(row.into())
 }
