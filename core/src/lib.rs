@@ -44,7 +44,8 @@ pub use export::crypt::is_encrypted as export_is_encrypted;
 pub use export::{ExportFile, ExportFormat};
 pub use laterality::stats::GroupStats;
 pub use laterality::{
-    AnswerOutcome, GateBlocker, GateState, LateralityStats, LeftRightSettings, SideStats, TrialPrompt,
+    AnswerOutcome, FeedbackVerdict, GateBlocker, GateState, LateralityStats, LeftRightSettings, SideStats,
+    TrialFeedback, TrialPrompt,
 };
 pub use messages::Locale;
 pub use params::ParameterInfo;

@@ -107,7 +107,7 @@ impl VirtualPatient {
                     proprio.time_out_trial(session_id, p.index, onset)?
                 }
             };
-            clock_ns += i64::from(outcome.feedback_ms.unwrap_or(0)) * 1_000_000;
+            clock_ns += i64::from(outcome.feedback.as_ref().map_or(0, |f| f.show_ms)) * 1_000_000;
             prompt = outcome.next;
         }
         let end = WallTime { unix_ms: start.unix_ms + clock_ns / 1_000_000, zone: start.zone };

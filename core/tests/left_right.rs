@@ -1,11 +1,11 @@
 //! Left/right sessions end to end through the public API: timing edge cases, the
 //! void/replace path, ending early, the gate across days and sides, and the level ladder.
 
-use proprio_core::LeftRightSettings;
 use proprio_core::ProprioError;
 use proprio_core::simulate::VirtualPatient;
 use proprio_core::stimulus::{BodyPart, Side};
 use proprio_core::{AffectedArea, ProfileUpdate, SessionState};
+use proprio_core::{FeedbackVerdict, LeftRightSettings};
 use proprio_core::{Proprio, WallTime};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -69,7 +69,13 @@ fn a_whole_session_scores_each_answer_and_summarises_per_side() {
         let out = p.answer_trial(pr.session_id, pr.index, t, t + rt * MS, answer).unwrap();
         assert_eq!(out.correct, pr.index != 1);
         assert_eq!(out.rt_ms, Some(rt as f64));
-        assert_eq!(out.feedback_ms, Some(500));
+        let feedback = out.feedback.unwrap();
+        assert_eq!(feedback.show_ms, 500);
+        let verdict = if pr.index == 1 { FeedbackVerdict::Wrong } else { FeedbackVerdict::Correct };
+        assert_eq!(feedback.verdict, verdict);
+        assert!(!feedback.text.is_empty());
+        // The picture drawn ahead is the one that comes next.
+        assert_eq!(out.next.as_ref().map(|n| n.stimulus), pr.next_stimulus);
         t += 3000 * MS;
         prompt = out.next;
     }

@@ -32,7 +32,8 @@ final class AppModel: ObservableObject {
     /// Nil only when the database could not be opened (see `openFailure`).
     private(set) var core: Proprio?
     @Published private(set) var openFailure: String?
-    @Published private(set) var profile: Profile?
+    /// What left/right practice and progress are about; nil until onboarding names an area.
+    @Published private(set) var practiceBodyPart: BodyPart?
     @Published var path: [Route] = []
     @Published var lastError: String?
     private(set) lazy var reminders = ReminderNotifications(model: self)
@@ -51,8 +52,11 @@ final class AppModel: ObservableObject {
     private func open() {
         do {
             let core = try Proprio(dbPath: try Self.databaseURL().path, now: Self.now())
+            // Every sentence the core returns comes in the device's language.
+            // (Foundation's Locale: the core has a `Locale` of its own.)
+            core.setLanguage(tag: Foundation.Locale.preferredLanguages.first ?? "en")
             self.core = core
-            profile = try core.profile()
+            practiceBodyPart = try core.practiceBodyPart()
         } catch {
             openFailure = Self.describe(error)
         }
@@ -78,8 +82,8 @@ final class AppModel: ObservableObject {
     }
 
     func reloadProfile() {
-        if let fresh = run({ try $0.profile() }) {
-            profile = fresh
+        if let part = run({ try $0.practiceBodyPart() }) {
+            practiceBodyPart = part
         }
     }
 

@@ -49,7 +49,7 @@ struct RootView: SwiftUI.View {
         Group {
             if let failure = model.openFailure {
                 OpenFailureView(message: failure)
-            } else if model.profile?.affected.isEmpty ?? true {
+            } else if model.practiceBodyPart == nil {
                 NavigationStack { OnboardingScreen() }
             } else {
                 NavigationStack(path: $model.path) {

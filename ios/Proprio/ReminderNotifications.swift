@@ -12,11 +12,6 @@ final class ReminderNotifications: NSObject, UNUserNotificationCenterDelegate {
     private static let startAction = "start"
     private static let doneElsewhereAction = "done-elsewhere"
     private static let snoozePrefix = "snooze-"
-    /// The snooze lengths the core accepts (`snooze_reminder` refuses any other with
-    /// InvalidArgument "minutes"). The core does not export this list yet.
-    private static let snoozeMinutes: [Int32] = [10, 30, 60]
-    /// How many local days ahead the plan covers: the core's usual horizon.
-    private static let planDays: UInt32 = 3
     /// Deliveries already reported, so a notification still in Notification Center is
     /// reported once.
     private static let reportedKey = "reportedDeliveries"
@@ -30,9 +25,10 @@ final class ReminderNotifications: NSObject, UNUserNotificationCenterDelegate {
 
     func register() {
         center.delegate = self
-        let snoozes = Self.snoozeMinutes.map { minutes in
+        // The snooze lengths and their words are the core's (`snoozeChoices`).
+        let snoozes = (model.core?.snoozeChoices() ?? []).map { choice in
             UNNotificationAction(
-                identifier: "\(Self.snoozePrefix)\(minutes)", title: "Snooze \(minutes) minutes", options: [])
+                identifier: "\(Self.snoozePrefix)\(choice.minutes)", title: choice.label, options: [])
         }
         let actions = [
             UNNotificationAction(identifier: Self.startAction, title: "Practise now", options: [.foreground]),
@@ -56,7 +52,7 @@ final class ReminderNotifications: NSObject, UNUserNotificationCenterDelegate {
             .map { request in
                 PendingNotification(id: request.identifier, fireAtMs: Self.fireAtMs(of: request) ?? 0)
             }
-        guard let plan = model.run({ try $0.planReminders(now: AppModel.now(), days: Self.planDays, pending: pending) })
+        guard let plan = model.run({ try $0.planReminders(now: AppModel.now(), days: reminderPlanDays(), pending: pending) })
         else { return }
         center.removePendingNotificationRequests(withIdentifiers: plan.diff.toCancel)
         for reminder in plan.diff.toSchedule {
@@ -158,7 +154,7 @@ final class ReminderNotifications: NSObject, UNUserNotificationCenterDelegate {
     /// the other kinds open Today.
     private func open(kind: SessionKind?) {
         model.path = []
-        if kind == .leftRight, let bodyPart = model.profile?.affected.first?.bodyPart {
+        if kind == .leftRight, let bodyPart = model.practiceBodyPart {
             model.path = [.session(bodyPart)]
         }
     }

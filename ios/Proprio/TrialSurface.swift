@@ -14,7 +14,8 @@ func uptimeNanoseconds(_ seconds: TimeInterval) -> Int64 {
 struct TrialSurface: UIViewRepresentable {
     /// The picture to show; a new token means a new showing, timed from its first frame.
     let showing: LeftRightRun.Showing?
-    let bodyPartName: String
+    /// What VoiceOver says for the picture: the core's words for this prompt.
+    let pictureLabel: String
     let onOnset: (Int64) -> Void
     let onAnswer: (Side, Int64) -> Void
 
@@ -25,7 +26,7 @@ struct TrialSurface: UIViewRepresentable {
     func updateUIView(_ view: TrialSurfaceView, context: UIViewRepresentableContext<TrialSurface>) {
         view.onOnset = onOnset
         view.onAnswer = onAnswer
-        view.setAnswerLabels(bodyPartName: bodyPartName)
+        view.setPictureLabel(pictureLabel)
         view.show(showing?.image, token: showing?.token)
     }
 
@@ -55,7 +56,6 @@ final class TrialSurfaceView: UIView {
         pictureView.contentMode = .scaleAspectFit
         pictureView.isAccessibilityElement = true
         pictureView.accessibilityTraits = .image
-        pictureView.accessibilityLabel = "Picture to judge"
         for button in [leftButton, rightButton] {
             button.onPress = { [weak self] side, seconds in self?.answer(side, seconds) }
         }
@@ -85,9 +85,8 @@ final class TrialSurfaceView: UIView {
         fatalError("not used from a storyboard")
     }
 
-    func setAnswerLabels(bodyPartName: String) {
-        leftButton.setLabel(side: .left, bodyPartName: bodyPartName)
-        rightButton.setLabel(side: .right, bodyPartName: bodyPartName)
+    func setPictureLabel(_ text: String) {
+        pictureView.accessibilityLabel = text
     }
 
     /// Shows a new picture and waits for the first frame that carries it. Until a
@@ -157,6 +156,10 @@ final class AnswerButton: UIView {
         label.numberOfLines = 0
         label.textAlignment = .center
         label.textColor = .label
+        // The shell's own button labels.
+        let text = side == .left ? "Left" : "Right"
+        label.text = text
+        accessibilityLabel = text
         arrow.image = UIImage(systemName: side == .left ? "arrow.left" : "arrow.right")
         arrow.tintColor = .label
         arrow.preferredSymbolConfiguration = UIImage.SymbolConfiguration(textStyle: .title1)
@@ -181,12 +184,6 @@ final class AnswerButton: UIView {
     @available(*, unavailable)
     required init?(coder: NSCoder) {
         fatalError("not used from a storyboard")
-    }
-
-    func setLabel(side: Side, bodyPartName: String) {
-        let text = "\(Labels.side(side)) \(bodyPartName.lowercased())"
-        label.text = text
-        accessibilityLabel = text
     }
 
     override func touchesBegan(_ touches: Set<UITouch>, with event: UIEvent?) {

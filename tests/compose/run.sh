@@ -41,6 +41,8 @@ compile compose-tests "$TEST_CP:$APP_CP" "$DESKTOP/src/test/kotlin"
 TESTS=$OUT_CLASSES
 mapfile -t CLASSES < <(cd "$DESKTOP/src/test/kotlin" && grep -rl --include='*.kt' '@Test' . | sort |
     sed -e 's|^\./||' -e 's|\.kt$||' -e 's|/|.|g')
+# PROPRIO_COMPOSE_ONLY=PictureTransferTest runs one class (e.g. the RGBA/PNG figures).
+if [ -n "${PROPRIO_COMPOSE_ONLY:-}" ]; then CLASSES=("org.proprio.desktop.$PROPRIO_COMPOSE_ONLY"); fi
 
 rm -rf "$SCREENS"
 mkdir -p "$SCREENS"

@@ -226,13 +226,13 @@ class RealBindingsTest(unittest.TestCase):
 
     MUTATIONS = [
         # (file, what the app says, the wrong name, what the checker must say)
-        ("Screens/SummaryScreen.swift", "stats.medianRtMs", "stats.medianRtMillis", "SideStats has no member medianRtMillis"),
+        ("Screens/SummaryScreen.swift", "section.facts", "section.rows", "unknown member .rows"),
         # `guard let prompt` leaves the receiver untyped, so this one is caught by name.
         ("Screens/SessionScreen.swift", "prompt.timeLimitMs", "prompt.timeLimitMillis", "unknown member .timeLimitMillis"),
         ("ReminderNotifications.swift", "planReminders(now:", "planReminders(at:", "method planReminders(at:days:pending:)"),
-        ("Labels.swift", "case .leftRight:", "case .leftAndRight:", "unknown member .leftAndRight"),
+        ("Screens/SessionScreen.swift", "case .tooQuick:", "case .tooFast:", "unknown member .tooFast"),
         ("Screens/JournalScreen.swift", "medication: medication,", "tookMedication: medication,", "initializer NewJournalEntry("),
-        ("Screens/ProgressScreen.swift", "\\.leftAccuracy", "\\.accuracyLeft", "unknown member .accuracyLeft"),
+        ("Screens/ProgressScreen.swift", "chart.goalLabel", "chart.goalText", "DayChart has no member goalText"),
     ]
 
     def setUp(self):

@@ -189,9 +189,9 @@ fn interactive(
                 break;
             }
         };
-        if let Some(ms) = outcome.feedback_ms {
+        if let Some(shown) = &outcome.feedback {
             feedback(&p, &outcome)?;
-            if pause(ms)? == Pause::Stop {
+            if pause(shown.show_ms)? == Pause::Stop {
                 stopped = true;
                 break;
             }

@@ -15,13 +15,13 @@ impl Proprio {
     /// Plans and starts a left/right session (its pictures fixed by the stored seed).
     pub fn start_left_right(&self, settings: LeftRightSettings, now: WallTime) -> Result<LeftRightStart> {
         let seed = settings.seed.unwrap_or_else(random_seed);
-        Ok(left_right::start(&self.store, &settings, seed, &self.params_in_force()?, &now)?)
+        Ok(left_right::start(&self.store, &settings, seed, &self.params_in_force()?, &now, self.locale())?)
     }
 
     /// The picture to show now (e.g. after the app was restored), or `None` when every
     /// picture is answered and the session can be finished.
     pub fn current_trial(&self, session_id: i64) -> Result<Option<TrialPrompt>> {
-        Ok(left_right::current(&self.store, session_id)?)
+        Ok(left_right::current(&self.store, session_id, self.locale())?)
     }
 
     /// Records an answer, committed before this returns. `onset_ns` is the monotonic time
@@ -35,18 +35,25 @@ impl Proprio {
         response_ns: i64,
         answer: Side,
     ) -> Result<AnswerOutcome> {
-        Ok(left_right::answer(&self.store, session_id, index, onset_ns, Some((response_ns, answer)))?)
+        Ok(left_right::answer(
+            &self.store,
+            session_id,
+            index,
+            onset_ns,
+            Some((response_ns, answer)),
+            self.locale(),
+        )?)
     }
 
     /// Records that the time limit passed without an answer.
     pub fn time_out_trial(&self, session_id: i64, index: u32, onset_ns: i64) -> Result<AnswerOutcome> {
-        Ok(left_right::answer(&self.store, session_id, index, onset_ns, None)?)
+        Ok(left_right::answer(&self.store, session_id, index, onset_ns, None, self.locale())?)
     }
 
     /// Voids the current trial (the app went to the background) and returns a fresh
     /// picture to show instead. `onset_ns` is `None` if the picture never appeared.
     pub fn void_trial(&self, session_id: i64, index: u32, onset_ns: Option<i64>) -> Result<TrialPrompt> {
-        Ok(left_right::void(&self.store, session_id, index, onset_ns)?)
+        Ok(left_right::void(&self.store, session_id, index, onset_ns, self.locale())?)
     }
 
     /// Per-side statistics of one session and the stage gate as it stands.

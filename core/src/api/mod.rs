@@ -8,6 +8,7 @@ mod pictures;
 mod plan;
 mod programme;
 mod reminders;
+mod screens;
 
 pub use export::{decrypt_export, encrypt_export, render_report};
 pub use pictures::{

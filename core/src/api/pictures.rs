@@ -2,7 +2,7 @@
 //! read a spec's metadata.
 
 use crate::error::ProprioError;
-use crate::stimulus::render::{self, Image};
+use crate::stimulus::render::{self, Backdrop, Image};
 use crate::stimulus::{Posture, RotationDirection, StimulusSpec, View};
 
 /// A drawn picture: `width × height` RGBA pixels, rows top to bottom.
@@ -37,16 +37,33 @@ pub struct StimulusMetadata {
     pub difficulty: f64,
 }
 
-/// Draws `spec` as a `size × size` picture (256..=1024 px).
+/// The picture size to ask for when `wanted_px` would fill the space: the nearest size
+/// the renderer draws (256..=1024 px).
 #[uniffi::export]
-pub fn render_stimulus(spec: StimulusSpec, size: u32) -> Result<RenderedImage, ProprioError> {
-    Ok(render::render(&spec, size)?.into())
+pub fn picture_size(wanted_px: u32) -> u32 {
+    wanted_px.clamp(render::MIN_SIZE, render::MAX_SIZE)
+}
+
+/// Draws `spec` as a `size × size` picture (256..=1024 px) on `backdrop` (dark for a
+/// dark theme). Raw RGBA is what the apps show: cheaper than PNG across the FFI (see
+/// README, "Pictures across the FFI").
+#[uniffi::export]
+pub fn render_stimulus(
+    spec: StimulusSpec,
+    size: u32,
+    backdrop: Backdrop,
+) -> Result<RenderedImage, ProprioError> {
+    Ok(render::render_on(&spec, size, backdrop)?.into())
 }
 
 /// Draws `spec` as a `size × size` PNG file's bytes.
 #[uniffi::export]
-pub fn render_stimulus_png(spec: StimulusSpec, size: u32) -> Result<Vec<u8>, ProprioError> {
-    let image = render::render(&spec, size)?;
+pub fn render_stimulus_png(
+    spec: StimulusSpec,
+    size: u32,
+    backdrop: Backdrop,
+) -> Result<Vec<u8>, ProprioError> {
+    let image = render::render_on(&spec, size, backdrop)?;
     Ok(render::encode_png(&image)?)
 }
 
@@ -87,13 +104,13 @@ mod tests {
     #[test]
     fn exports_report_bad_input_as_typed_errors() {
         for size in [0, 255, 1025, u32::MAX] {
-            match render_stimulus(spec(), size) {
+            match render_stimulus(spec(), size, Backdrop::Light) {
                 Err(ProprioError::InvalidArgument { field, .. }) => assert_eq!(field, "size"),
                 other => panic!("{size}: {other:?}"),
             }
         }
         let bad = StimulusSpec { view: View::Sole, ..spec() };
-        match render_stimulus_png(bad, 256) {
+        match render_stimulus_png(bad, 256, Backdrop::Dark) {
             Err(ProprioError::InvalidArgument { field, .. }) => assert_eq!(field, "spec.view"),
             other => panic!("{other:?}"),
         }
@@ -112,10 +129,18 @@ mod tests {
     }
 
     #[test]
+    fn every_picture_size_asked_for_is_one_the_renderer_draws() {
+        for wanted in [0, 255, 256, 700, 1024, 1025, u32::MAX] {
+            render_stimulus(spec(), picture_size(wanted), Backdrop::Dark).unwrap();
+        }
+        assert_eq!(picture_size(700), 700);
+    }
+
+    #[test]
     fn png_export_starts_with_the_signature() {
-        let png = render_stimulus_png(spec(), 256).unwrap();
+        let png = render_stimulus_png(spec(), 256, Backdrop::Light).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-        let img = render_stimulus(spec(), 256).unwrap();
+        let img = render_stimulus(spec(), 256, Backdrop::Light).unwrap();
         assert_eq!((img.width, img.height, img.rgba.len()), (256, 256, 256 * 256 * 4));
     }
 }

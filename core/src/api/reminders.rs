@@ -5,9 +5,17 @@
 
 use super::{Proprio, Result};
 pub use crate::reminders::ReminderToday;
-use crate::reminders::{Adherence, PendingNotification, Plan, PlannedReminder, ReminderSettings};
+use crate::reminders::{
+    Adherence, DEFAULT_DAYS, PendingNotification, Plan, PlannedReminder, ReminderSettings,
+};
 use crate::time::WallTime;
 use crate::usecases::reminders as usecase;
+
+/// How many days ahead a shell asks [`Proprio::plan_reminders`] to plan each time.
+#[uniffi::export]
+pub fn reminder_plan_days() -> u32 {
+    DEFAULT_DAYS
+}
 
 #[uniffi::export]
 impl Proprio {

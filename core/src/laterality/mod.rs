@@ -12,5 +12,5 @@ pub mod stats;
 pub use gate::{GateBlocker, GateState};
 pub use levels::LadderState;
 pub use scoring::{Trial, TrialFlags};
-pub use session::{AnswerOutcome, LeftRightSettings, TrialPrompt};
+pub use session::{AnswerOutcome, FeedbackVerdict, LeftRightSettings, TrialFeedback, TrialPrompt};
 pub use stats::{LateralityStats, SideStats};

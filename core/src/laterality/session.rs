@@ -7,6 +7,7 @@ use super::scoring::{Score, Trial, TrialFlags};
 use super::sequence::{self, Request};
 use super::stats::{LateralityStats, Observation, SideStats};
 use crate::error::{Error, Result};
+use crate::messages::{Locale, t};
 use crate::params::Parameters;
 use crate::stimulus::{BodyPart, StimulusSpec};
 use rand::SeedableRng;
@@ -87,6 +88,35 @@ pub struct TrialPrompt {
     pub time_limit_ms: u32,
     /// How long to show the fixation cross before the picture.
     pub fixation_ms: u32,
+    /// The picture that follows once this one is answered (`None` for the last), so the
+    /// shell can draw it while this one is on screen and show it without a wait. After
+    /// a void the core hands out a replacement instead, which the shell draws then.
+    pub next_stimulus: Option<StimulusSpec>,
+    /// Where the patient is, in words: "Picture 12 of 50".
+    pub progress_text: String,
+    /// What a screen reader says for the picture.
+    pub picture_label: String,
+}
+
+/// What an answer was, as feedback tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+pub enum FeedbackVerdict {
+    Correct,
+    Wrong,
+    /// The time limit passed without an answer.
+    TimedOut,
+    /// Answered faster than a picture can be judged (an anticipation), right or wrong.
+    TooQuick,
+}
+
+/// The feedback to show after an answer, when feedback is on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct TrialFeedback {
+    pub verdict: FeedbackVerdict,
+    /// The sentence to show (with its sign, so it is never told by colour alone).
+    pub text: String,
+    /// How long to show it before the next fixation cross.
+    pub show_ms: u32,
 }
 
 /// What happened to one answer, and what comes next.
@@ -97,8 +127,8 @@ pub struct AnswerOutcome {
     pub timeout: bool,
     pub anticipation: bool,
     pub rt_ms: Option<f64>,
-    /// How long to show right/wrong; `None` when feedback is off.
-    pub feedback_ms: Option<u32>,
+    /// What to show before the next picture; `None` when feedback is off.
+    pub feedback: Option<TrialFeedback>,
     pub answered: u32,
     pub total: u32,
     /// The next picture, or `None` when the session is ready to finish.
@@ -137,10 +167,15 @@ impl Progress {
         self.plan.len() as u32 - self.practice_count()
     }
 
+    /// Every planned picture is answered or timed out: the session can be completed.
+    pub fn finished(&self) -> bool {
+        self.done() as usize >= self.plan.len()
+    }
+
     /// The picture to show now: the next planned one, or after a void a fresh picture of
     /// the same side, derived from the seed so it is the same on every call. `None` when
     /// every planned picture is answered.
-    pub fn current(&self) -> Option<TrialPrompt> {
+    pub fn current(&self, locale: Locale) -> Option<TrialPrompt> {
         let done = self.done();
         let planned = *self.plan.get(done as usize)?;
         let stimulus = if self.trials.last().is_some_and(Trial::voided) {
@@ -163,6 +198,11 @@ impl Progress {
         let practice = done < self.practice_count();
         let (position, total) =
             if practice { (done + 1, self.practice_count()) } else { (self.answered() + 1, self.total()) };
+        let progress_text = if practice {
+            t!(locale, "trial-progress-practice", position = position, total = total)
+        } else {
+            t!(locale, "trial-progress", position = position, total = total)
+        };
         Some(TrialPrompt {
             session_id: self.session_id,
             index,
@@ -173,6 +213,9 @@ impl Progress {
             stimulus,
             time_limit_ms: self.params.parameters.time_limit_ms,
             fixation_ms: self.fixation_ms(index),
+            next_stimulus: self.plan.get(done as usize + 1).copied(),
+            picture_label: t!(locale, "trial-picture", position = position, total = total),
+            progress_text,
         })
     }
 
@@ -189,8 +232,8 @@ impl Progress {
     }
 
     /// The current prompt, checking the shell is answering that trial.
-    pub fn expect(&self, index: u32) -> Result<TrialPrompt> {
-        let current = self.current().ok_or_else(|| {
+    pub fn expect(&self, index: u32, locale: Locale) -> Result<TrialPrompt> {
+        let current = self.current(locale).ok_or_else(|| {
             Error::InvalidState(format!(
                 "all {} pictures of session {} are answered; finish the session",
                 self.plan.len(),
@@ -228,17 +271,20 @@ impl Progress {
     }
 
     /// What the shell is told after `trial` (just recorded and pushed) was scored.
-    pub fn outcome(&self, trial: &Trial, index: u32) -> AnswerOutcome {
+    pub fn outcome(&self, trial: &Trial, index: u32, locale: Locale) -> AnswerOutcome {
         AnswerOutcome {
             index,
             correct: trial.correct,
             timeout: trial.timed_out(),
             anticipation: trial.anticipated(),
             rt_ms: trial.rt_ms(),
-            feedback_ms: self.params.feedback.then_some(self.params.parameters.feedback_ms),
+            feedback: self
+                .params
+                .feedback
+                .then(|| feedback(trial, self.params.parameters.feedback_ms, locale)),
             answered: self.answered(),
             total: self.total(),
-            next: self.current(),
+            next: self.current(locale),
         }
     }
 
@@ -275,6 +321,21 @@ impl Progress {
             worst_accuracy: accuracy(&stats.left).min(accuracy(&stats.right)),
         }
     }
+}
+
+/// The feedback for a scored trial. A time-out or an anticipation is told as such before
+/// right or wrong: a guess that happened to be right is still a guess.
+fn feedback(trial: &Trial, show_ms: u32, locale: Locale) -> TrialFeedback {
+    let (verdict, text) = if trial.timed_out() {
+        (FeedbackVerdict::TimedOut, t!(locale, "feedback-timed-out"))
+    } else if trial.anticipated() {
+        (FeedbackVerdict::TooQuick, t!(locale, "feedback-too-quick"))
+    } else if trial.correct {
+        (FeedbackVerdict::Correct, t!(locale, "feedback-correct"))
+    } else {
+        (FeedbackVerdict::Wrong, t!(locale, "feedback-wrong"))
+    };
+    TrialFeedback { verdict, text, show_ms }
 }
 
 /// Parses a stored stimulus id; a bad id in the database is corruption, not user input.

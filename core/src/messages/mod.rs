@@ -31,12 +31,14 @@ const CATALOGUES: &[(Locale, &str)] = &[
     (Locale::English, include_str!("../../locales/en/programme.ftl")),
     (Locale::English, include_str!("../../locales/en/sessions.ftl")),
     (Locale::English, include_str!("../../locales/en/plan.ftl")),
+    (Locale::English, include_str!("../../locales/en/screens.ftl")),
     (Locale::German, include_str!("../../locales/de/common.ftl")),
     (Locale::German, include_str!("../../locales/de/left-right.ftl")),
     (Locale::German, include_str!("../../locales/de/reminders.ftl")),
     (Locale::German, include_str!("../../locales/de/programme.ftl")),
     (Locale::German, include_str!("../../locales/de/sessions.ftl")),
     (Locale::German, include_str!("../../locales/de/plan.ftl")),
+    (Locale::German, include_str!("../../locales/de/screens.ftl")),
 ];
 
 impl Locale {

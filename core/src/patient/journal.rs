@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// Longest free-text note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 /// Pain, fear and sleep quality are rated on 0–10 numeric rating scales.
-const SCALE_MAX: u8 = 10;
+pub(crate) const SCALE_MAX: u8 = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct NewJournalEntry {

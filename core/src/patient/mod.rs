@@ -4,6 +4,7 @@
 mod journal;
 mod profile;
 
+pub(crate) use journal::SCALE_MAX;
 pub use journal::{JournalEntry, MAX_NOTE_CHARS, NewJournalEntry};
 pub(crate) use profile::new_code;
 pub use profile::{AffectedArea, DEFAULT_SKIN_TONE, Handedness, Profile, ProfileUpdate};

@@ -35,11 +35,12 @@ pub use adherence::{
 pub(crate) use adherence::{MAX_ADHERENCE_DAYS, progress_today};
 pub use diff::{PendingNotification, ReminderDiff, diff, parse_pending_json};
 pub use history::{CompletedSession, DoneElsewhere, LearnedSlot, SentReminder, Snooze};
+pub(crate) use planner::SNOOZE_MINUTES;
 pub use planner::{DEFAULT_DAYS, MAX_PENDING, Plan, PlanInput, plan, snooze_until};
 pub(crate) use planner::{KNOWN_DAYS_AHEAD, known_reminder};
 pub use reminder::{PlannedReminder, ReminderKey};
 pub(crate) use reminder::{fnv1a, profile_seed};
-pub(crate) use settings::MAX_PER_DAY;
 pub use settings::{Allowed, KindTarget, QuietHours, ReminderSettings};
+pub(crate) use settings::{MAX_GAP_MIN, MAX_PER_DAY, MINUTES_PER_DAY, hhmm};
 
 pub use crate::programme::SessionKind;

@@ -49,7 +49,7 @@ const MAX_DAYS: u32 = 14;
 /// The default plan length, in days.
 pub const DEFAULT_DAYS: u32 = 3;
 /// The snooze lengths a shell may offer, in minutes.
-const SNOOZE_MINUTES: [i32; 3] = [10, 30, 60];
+pub(crate) const SNOOZE_MINUTES: [i32; 3] = [10, 30, 60];
 /// A reminder id a report may name: from this many days before the report's local date...
 const KNOWN_DAYS_BACK: u64 = 2;
 /// ... to this many after it (a plan's length: the shell may act on any reminder it holds).

@@ -21,7 +21,7 @@ const DEFAULT_LEFT_RIGHT_PER_DAY: i32 = 3;
 /// Most reminders of one kind in a day.
 pub(crate) const MAX_PER_DAY: i32 = 12;
 /// Largest gap accepted (12 h).
-const MAX_GAP_MIN: i32 = 720;
+pub(crate) const MAX_GAP_MIN: i32 = 720;
 /// Largest jitter accepted.
 const MAX_JITTER_MIN: i32 = 60;
 
@@ -80,11 +80,11 @@ impl Default for ReminderSettings {
 }
 
 /// Minutes in a day; window and quiet-hour ends may equal it (midnight at the end).
-const MINUTES_PER_DAY: i32 = 1440;
+pub(crate) const MINUTES_PER_DAY: i32 = 1440;
 /// The minutes a window or quiet hours may start or end at.
 const DAY: std::ops::RangeInclusive<i32> = 0..=MINUTES_PER_DAY;
 
-fn hhmm(m: i32) -> String {
+pub(crate) fn hhmm(m: i32) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
 

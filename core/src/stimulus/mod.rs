@@ -3,5 +3,5 @@
 pub mod render;
 pub mod spec;
 
-pub use render::{Image, encode_png, render};
+pub use render::{Backdrop, Image, encode_png, render, render_on};
 pub use spec::{BodyPart, Posture, RotationDirection, Side, StimulusContext, StimulusSpec, View};

@@ -7,6 +7,7 @@
 //! is one transaction; each read one snapshot.
 
 use super::programme;
+use super::screens::{self, FactSection};
 use super::sessions::SessionSummary;
 use crate::error::{Error, Result};
 use crate::laterality::gate::{self, GateSession, GateState};
@@ -17,7 +18,7 @@ use crate::laterality::session::{
     AnswerOutcome, LeftRightSettings, Progress, TrialPrompt, observations, parse_plan,
 };
 use crate::laterality::stats::{self, LateralityStats};
-use crate::messages::Locale;
+use crate::messages::{Locale, t};
 use crate::params::Parameters;
 use crate::patient::AffectedArea;
 use crate::programme::{SessionKind, SessionState, Stage};
@@ -51,6 +52,11 @@ pub struct SessionResults {
     pub level: u32,
     pub stats: LateralityStats,
     pub gate: GateState,
+    /// "Session complete", "Session stopped early", …
+    pub title: String,
+    pub level_text: String,
+    /// The per-side numbers worded, left then right.
+    pub sides: Vec<FactSection>,
 }
 
 /// One finished session in the history.
@@ -72,6 +78,8 @@ pub struct SessionPoint {
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct LeftRightOverview {
     pub body_part: BodyPart,
+    /// "Left/right: Hand, level 2".
+    pub heading: String,
     /// The level the next session will use.
     pub level: u32,
     pub gate: GateState,
@@ -90,6 +98,7 @@ pub fn start(
     seed: u64,
     base: &Parameters,
     now: &WallTime,
+    locale: Locale,
 ) -> Result<LeftRightStart> {
     now.validate("now")?;
     let mut params = settings.session_params(base)?;
@@ -141,15 +150,16 @@ pub fn start(
             plan,
             trials: Vec::new(),
         };
-        let first =
-            progress.current().ok_or_else(|| Error::InvalidState("the session has no pictures".into()))?;
+        let first = progress
+            .current(locale)
+            .ok_or_else(|| Error::InvalidState("the session has no pictures".into()))?;
         Ok(LeftRightStart { session: row.into(), level, first })
     })
 }
 
 /// The picture to show now, or `None` when every planned picture is answered.
-pub fn current(store: &Store, session_id: i64) -> Result<Option<TrialPrompt>> {
-    store.read(|c| Ok(load_running(c, session_id)?.current()))
+pub fn current(store: &Store, session_id: i64, locale: Locale) -> Result<Option<TrialPrompt>> {
+    store.read(|c| Ok(load_running(c, session_id)?.current(locale)))
 }
 
 /// Scores and stores an answer (`response` is `None` for a timeout).
@@ -159,10 +169,11 @@ pub fn answer(
     index: u32,
     onset_ns: i64,
     response: Option<(i64, Side)>,
+    locale: Locale,
 ) -> Result<AnswerOutcome> {
     store.write(|tx| {
         let mut p = load_running(tx, session_id)?;
-        let prompt = p.expect(index)?;
+        let prompt = p.expect(index, locale)?;
         let params = &p.params.parameters;
         let score = scoring::score(
             prompt.stimulus.side,
@@ -174,18 +185,25 @@ pub fn answer(
         let trial = Progress::record(&prompt, onset_ns, response, score);
         sessions::insert_trial(tx, session_id, &trial)?;
         p.trials.push(trial.clone());
-        Ok(p.outcome(&trial, index))
+        Ok(p.outcome(&trial, index, locale))
     })
 }
 
 /// Voids the current trial (the app left the foreground) and returns its replacement.
-pub fn void(store: &Store, session_id: i64, index: u32, onset_ns: Option<i64>) -> Result<TrialPrompt> {
+pub fn void(
+    store: &Store,
+    session_id: i64,
+    index: u32,
+    onset_ns: Option<i64>,
+    locale: Locale,
+) -> Result<TrialPrompt> {
     store.write(|tx| {
         let mut p = load_running(tx, session_id)?;
-        let trial = Progress::void_record(&p.expect(index)?, onset_ns)?;
+        let trial = Progress::void_record(&p.expect(index, locale)?, onset_ns)?;
         sessions::insert_trial(tx, session_id, &trial)?;
         p.trials.push(trial);
-        p.current().ok_or_else(|| Error::InvalidState("a voided trial leaves its picture to show".into()))
+        p.current(locale)
+            .ok_or_else(|| Error::InvalidState("a voided trial leaves its picture to show".into()))
     })
 }
 
@@ -193,7 +211,7 @@ pub fn void(store: &Store, session_id: i64, index: u32, onset_ns: Option<i64>) -
 /// planned picture answered; aborting keeps whatever was answered.
 pub fn end(tx: &Connection, session_id: i64, state: SessionState, now: &WallTime) -> Result<SessionRow> {
     let p = load_running(tx, session_id)?;
-    if state == SessionState::Completed && p.current().is_some() {
+    if state == SessionState::Completed && !p.finished() {
         return Err(Error::InvalidState(format!(
             "{} of {} pictures are still to answer; abort the session to end it early",
             p.total() - p.answered(),
@@ -210,7 +228,7 @@ pub fn end(tx: &Connection, session_id: i64, state: SessionState, now: &WallTime
 /// and summarised.
 pub fn close_abandoned(tx: &Connection, session: &SessionRow) -> Result<()> {
     let p = load(tx, session)?;
-    let state = if p.current().is_none() { SessionState::Completed } else { SessionState::Interrupted };
+    let state = if p.finished() { SessionState::Completed } else { SessionState::Interrupted };
     let row = sessions::set_state(tx, session.id, state, None)?;
     summarise(tx, &p, &row, state)
 }
@@ -228,11 +246,15 @@ pub fn results(
         let row = sessions::get(c, session_id)?;
         let p = load(c, &row)?;
         let affected = affected_sides(&profile::get(c)?.affected, p.body_part);
+        let stats = stats::compute(&observations(&p.trials)?, &affected);
         Ok(SessionResults {
             session_id,
             state: row.state,
             level: p.level,
-            stats: stats::compute(&observations(&p.trials)?, &affected),
+            title: t!(locale, "summary-title", state = row.state.as_str()),
+            level_text: t!(locale, "level", level = p.level),
+            sides: [&stats.left, &stats.right].map(|s| screens::side_section(locale, s)).to_vec(),
+            stats,
             gate: gate_state(c, p.body_part, params, now, locale)?,
         })
     })
@@ -256,9 +278,11 @@ pub fn overview(
         for row in &pooled {
             recent_trials.extend(sessions::trials(c, row.session_id)?.into_iter().map(|t| t.trial));
         }
+        let level = current_level(c, body_part)?;
         Ok(LeftRightOverview {
             body_part,
-            level: current_level(c, body_part)?,
+            heading: t!(locale, "left-right-heading", part = body_part.as_str(), level = level),
+            level,
             gate: gate_state(c, body_part, params, now, locale)?,
             recent: stats::compute(&observations(&recent_trials)?, &affected),
             recent_sessions: pooled.len() as u32,

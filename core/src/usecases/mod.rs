@@ -4,10 +4,12 @@
 //! (`laterality`, `reminders`, `stimulus`, `params`). Nothing here imports `api`.
 
 pub mod export;
+pub mod forms;
 pub mod guided;
 pub mod left_right;
 pub mod patient;
 pub mod plan;
 pub mod programme;
 pub mod reminders;
+pub mod screens;
 pub mod sessions;

@@ -1,5 +1,7 @@
-// The pain journal: a new entry (pain, fear, medication, a note; linked to a session when
-// opened from its summary) and every entry the core holds, newest first. The core
+// The pain journal as the core's form defines it (`journalForm`), mirroring android/ui
+// JournalScreen.kt: pain and fear on the form's scales with their anchor words,
+// medication, a note up to the form's length, linked to a session when opened from its
+// summary; and the entries the core lists, newest first, in its words. The core
 // validates each entry and names the field it refuses.
 import ProprioCore
 import SwiftUI
@@ -7,58 +9,45 @@ import SwiftUI
 struct JournalScreen: SwiftUI.View {
     let sessionId: Int64?
     @EnvironmentObject private var model: AppModel
-    @State private var entries: [JournalEntry] = []
-    @State private var pain = 0
-    @State private var recordFear = false
-    @State private var fear = 0
+    @State private var form: JournalForm?
+    @State private var pain: UInt8?
+    @State private var fear: UInt8?
     @State private var medication = false
     @State private var note = ""
     @State private var saved = false
 
-    /// The 0–10 numeric rating scale the core accepts for pain and fear.
-    private let scale = 0...10
-
     var body: some SwiftUI.View {
         Form {
-            Section("New entry") {
-                Stepper(value: $pain, in: scale) {
-                    Text("Pain now: \(pain) of 10")
-                }
-                .accessibilityValue("\(pain) of 10")
-                Toggle("Record fear of moving", isOn: $recordFear)
-                if recordFear {
-                    Stepper(value: $fear, in: scale) {
-                        Text("Fear of moving: \(fear) of 10")
+            if let form {
+                ScaleSection(field: form.pain, value: $pain)
+                ScaleSection(field: form.fear, value: $fear)
+                Section {
+                    Toggle(form.medicationLabel, isOn: $medication)
+                    TextField(form.noteLabel, text: $note, axis: .vertical)
+                        .onChange(of: note) { text in
+                            if text.count > Int(form.noteMaxChars) { note = String(text.prefix(Int(form.noteMaxChars))) }
+                        }
+                    Button("Save entry") { save(form) }
+                        .frame(minHeight: 44)
+                        .disabled(form.pain.required && pain == nil)
+                    if saved {
+                        Label("Saved", systemImage: "checkmark")
                     }
-                    .accessibilityValue("\(fear) of 10")
                 }
-                Toggle("Took pain medication", isOn: $medication)
-                TextField("Note (optional)", text: $note, axis: .vertical)
-                Button("Save entry", action: save)
-                    .frame(minHeight: 44)
-                if saved {
-                    Label("Saved", systemImage: "checkmark")
-                }
-            }
-            Section("Entries") {
-                if entries.isEmpty {
-                    Text("No entries yet.")
-                }
-                ForEach(entries.reversed(), id: \.id) { entry in
-                    VStack(alignment: .leading, spacing: 4) {
-                        Text(Labels.dateTime(entry.at)).font(.headline)
-                        Text("Pain \(entry.pain) of 10")
-                        if let fear = entry.fear {
-                            Text("Fear of moving \(fear) of 10")
-                        }
-                        if entry.medication {
-                            Text("Took pain medication")
-                        }
-                        if !entry.note.isEmpty {
-                            Text(entry.note)
-                        }
+                Section("Earlier entries") {
+                    if form.entries.isEmpty {
+                        Text(form.noEntries)
                     }
-                    .accessibilityElement(children: .combine)
+                    ForEach(form.entries, id: \.id) { entry in
+                        VStack(alignment: .leading, spacing: 4) {
+                            Text(entry.when).font(.headline)
+                            Text(entry.summary)
+                            if !entry.note.isEmpty {
+                                Text(entry.note)
+                            }
+                        }
+                        .accessibilityElement(children: .combine)
+                    }
                 }
             }
         }
@@ -67,14 +56,14 @@ struct JournalScreen: SwiftUI.View {
     }
 
     private func load() {
-        entries = model.run { try $0.journalEntries() } ?? []
+        form = model.run { try $0.journalForm() }
     }
 
-    private func save() {
+    private func save(_ form: JournalForm) {
         let entry = NewJournalEntry(
             at: AppModel.now(),
-            pain: UInt8(pain),
-            fear: recordFear ? UInt8(fear) : nil,
+            pain: pain ?? form.pain.min,
+            fear: fear,
             medication: medication,
             note: note,
             sessionId: sessionId)
@@ -82,6 +71,37 @@ struct JournalScreen: SwiftUI.View {
             saved = true
             note = ""
             load()
+        }
+    }
+}
+
+/// A rating on the field's scale, its anchors in words; choosing the chosen value again
+/// clears an optional rating.
+private struct ScaleSection: SwiftUI.View {
+    let field: ScaleField
+    @Binding var value: UInt8?
+
+    private var steps: [UInt8] {
+        Array(stride(from: field.min, through: field.max, by: Int(field.step)))
+    }
+
+    var body: some SwiftUI.View {
+        Section {
+            ScrollView(.horizontal) {
+                HStack(spacing: 8) {
+                    ForEach(steps, id: \.self) { step in
+                        Button(value == step ? "✓ \(step)" : "\(step)") {
+                            value = (!field.required && value == step) ? nil : step
+                        }
+                        .buttonStyle(.bordered)
+                        .frame(minWidth: 44, minHeight: 44)
+                        .accessibilityAddTraits(value == step ? .isSelected : [])
+                    }
+                }
+            }
+            Text("\(field.lowAnchor) · \(field.highAnchor)").font(.footnote)
+        } header: {
+            Text(field.label)
         }
     }
 }

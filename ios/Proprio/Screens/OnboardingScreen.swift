@@ -1,118 +1,122 @@
-// Onboarding and the areas to practise: the profile the core keeps (`profile`,
-// `updateProfile`): which body parts and sides are affected, handedness, and the skin tone
-// of the pictures, chosen from pictures the core draws.
+// Onboarding and the profile, mirroring android/ui OnboardingScreen.kt: the core's form
+// (`onboardingForm`) gives the questions, every choice with its label, the sample picture
+// for each skin tone and who should check with a clinician first; this screen shows them
+// and sends the chosen values to `updateProfile`, which checks them.
 import ProprioCore
 import SwiftUI
 
 struct OnboardingScreen: SwiftUI.View {
     @EnvironmentObject private var model: AppModel
-    @State private var affected: [AffectedArea] = []
+    @Environment(\.colorScheme) private var colorScheme
+    @State private var form: OnboardingForm?
+    @State private var part: BodyPart?
+    @State private var sides: [Side]?
     @State private var handedness: Handedness?
     @State private var skinTone: UInt8 = 0
     @State private var previews: [UInt8: CGImage] = [:]
-    @State private var loaded = false
-
-    /// The skin tones the renderer draws, light to dark.
-    private let skinTones: [UInt8] = Array(0...5)
 
     var body: some SwiftUI.View {
         Form {
-            Section {
-                Text("Proprio helps you practise recognising left and right, a few minutes at a time. Choose the areas you want to work on.")
-            }
-            Section("Areas to practise") {
-                ForEach(BodyPart.allCases, id: \.self) { part in
-                    ForEach(Side.allCases, id: \.self) { side in
-                        Toggle(
-                            "\(Labels.bodyPart(part)), \(Labels.side(side).lowercased())",
-                            isOn: area(AffectedArea(bodyPart: part, side: side)))
-                    }
+            if let form {
+                Section {
+                    Text(form.codeText)
+                    Label(form.checkFirst, systemImage: "stethoscope")
                 }
-            }
-            Section("Handedness") {
-                Picker("I write with", selection: $handedness) {
-                    Text("Prefer not to say").tag(nil as Handedness?)
-                    ForEach(Handedness.allCases, id: \.self) { h in
-                        Text(Labels.handedness(h)).tag(Optional(h))
+                Section(form.bodyPartQuestion) {
+                    Picker(form.bodyPartQuestion, selection: $part) {
+                        ForEach(form.bodyParts, id: \.bodyPart) { choice in
+                            Text(choice.label).tag(Optional(choice.bodyPart))
+                        }
                     }
+                    .pickerStyle(.inline)
+                    .labelsHidden()
                 }
-            }
-            Section("Skin tone of the pictures") {
-                ScrollView(.horizontal) {
-                    HStack(spacing: 12) {
-                        ForEach(skinTones, id: \.self) { tone in
-                            skinToneButton(tone)
+                Section(form.sidesQuestion) {
+                    Picker(form.sidesQuestion, selection: $sides) {
+                        ForEach(form.sides, id: \.label) { choice in
+                            Text(choice.label).tag(Optional(choice.sides))
+                        }
+                    }
+                    .pickerStyle(.inline)
+                    .labelsHidden()
+                }
+                Section(form.handednessQuestion) {
+                    Picker(form.handednessQuestion, selection: $handedness) {
+                        ForEach(form.handedness, id: \.handedness) { choice in
+                            Text(choice.label).tag(Optional(choice.handedness))
+                        }
+                    }
+                    .pickerStyle(.inline)
+                    .labelsHidden()
+                }
+                Section(form.skinToneQuestion) {
+                    ScrollView(.horizontal) {
+                        HStack(spacing: 12) {
+                            ForEach(form.skinTones, id: \.tone) { choice in
+                                skinToneButton(choice)
+                            }
                         }
                     }
                 }
-            }
-            Section {
-                Button("Save", action: save)
-                    .frame(maxWidth: .infinity, minHeight: 44)
-                    .disabled(affected.isEmpty)
-            } footer: {
-                if affected.isEmpty {
-                    Text("Choose at least one area to continue.")
+                Section {
+                    Button("Save", action: save)
+                        .frame(maxWidth: .infinity, minHeight: 44)
                 }
             }
         }
-        .navigationTitle("Welcome")
+        .navigationTitle("Your profile")
         .task { load() }
     }
 
-    private func skinToneButton(_ tone: UInt8) -> some SwiftUI.View {
+    private func skinToneButton(_ choice: SkinToneChoice) -> some SwiftUI.View {
         Button {
-            skinTone = tone
+            skinTone = choice.tone
         } label: {
             VStack {
-                if let image = previews[tone] {
+                if let image = previews[choice.tone] {
                     Image(decorative: image, scale: 1)
                         .resizable()
                         .frame(width: 88, height: 88)
                 } else {
                     ProgressView().frame(width: 88, height: 88)
                 }
-                Label(skinTone == tone ? "Chosen" : "Tone \(tone + 1)", systemImage: skinTone == tone ? "checkmark.circle.fill" : "circle")
+                Label(choice.label, systemImage: skinTone == choice.tone ? "checkmark.circle.fill" : "circle")
                     .font(.caption)
             }
             .padding(4)
-            .overlay(RoundedRectangle(cornerRadius: 8).stroke(skinTone == tone ? Color.primary : Color.clear, lineWidth: 3))
+            .overlay(
+                RoundedRectangle(cornerRadius: 8).stroke(skinTone == choice.tone ? Color.primary : Color.clear, lineWidth: 3))
         }
         .buttonStyle(.plain)
-        .accessibilityLabel("Skin tone \(tone + 1) of \(skinTones.count)")
-        .accessibilityAddTraits(skinTone == tone ? .isSelected : [])
-    }
-
-    private func area(_ area: AffectedArea) -> Binding<Bool> {
-        Binding(
-            get: { affected.contains(area) },
-            set: { on in
-                affected.removeAll { $0 == area }
-                if on { affected.append(area) }
-            })
+        .accessibilityLabel(choice.sampleLabel)
+        .accessibilityAddTraits(skinTone == choice.tone ? .isSelected : [])
     }
 
     private func load() {
-        guard !loaded, let profile = model.run({ try $0.profile() }) else { return }
-        loaded = true
-        affected = profile.affected
+        guard form == nil, let profile = model.run({ try $0.profile() }),
+            let form = model.run({ try $0.onboardingForm() })
+        else { return }
+        self.form = form
+        let first = profile.affected.first?.bodyPart ?? form.bodyParts.first?.bodyPart
+        part = first
+        let current = profile.affected.filter { $0.bodyPart == first }.map(\.side)
+        sides = form.sides.first { Set($0.sides) == Set(current) }?.sides
         handedness = profile.handedness
         skinTone = profile.skinTone
-        let tones = skinTones
+        let backdrop = colorScheme.backdrop
         Task {
-            for tone in tones {
-                let spec = StimulusSpec(
-                    bodyPart: .hand, side: .right, view: .back, posture: .flat, rotationDeg: 0, skinTone: tone,
-                    context: .none, variant: 0)
+            for choice in form.skinTones {
+                let spec = choice.sample
                 let image = await Task.detached(priority: .userInitiated) {
-                    Picture.image(spec, size: Picture.previewSize)
+                    Picture.image(spec, size: Picture.previewSize, backdrop: backdrop)
                 }.value
-                previews[tone] = image
+                previews[choice.tone] = image
             }
         }
     }
 
     private func save() {
+        let affected = part.flatMap { part in sides?.map { AffectedArea(bodyPart: part, side: $0) } }
         let update = ProfileUpdate(affected: affected, handedness: handedness, skinTone: skinTone)
         if model.run({ try $0.updateProfile(update: update) }) != nil {
             model.reloadProfile()

@@ -1,119 +1,100 @@
-// Progress for one body part, as the core sums it up (`leftRightOverview`): level, the
-// stage gate, recent numbers by side, and each session's accuracy and typical time per
-// side as Swift Charts. The sides differ by symbol and line style as well as colour.
+// Progress for one body part as the core lays it out (`progressCharts`), mirroring
+// android/ui ProgressScreen.kt: level and the gate's verdict, per-side accuracy and
+// median response time by day as Swift Charts on the core's axes and ticks, the gate's
+// goal as a rule, the gate's inputs and the recent statistics. The sides differ by
+// symbol and line style as well as colour; the painful side's line is thicker.
 import Charts
 import ProprioCore
 import SwiftUI
 
 struct ProgressScreen: SwiftUI.View {
     @EnvironmentObject private var model: AppModel
-    @State private var bodyPart: BodyPart?
-    @State private var overview: LeftRightOverview?
-
-    /// Sessions drawn in the charts: the newest ones, as many as fit a phone's width.
-    private let chartSessions: UInt32 = 30
+    @State private var charts: ProgressCharts?
 
     var body: some SwiftUI.View {
         List {
-            Section {
-                Picker("Body part", selection: $bodyPart) {
-                    ForEach(BodyPart.allCases, id: \.self) { part in
-                        Text(Labels.bodyPart(part)).tag(Optional(part))
-                    }
+            if let charts {
+                Section {
+                    Text(charts.levelText).font(.headline)
+                    Text(charts.verdict)
                 }
-            }
-            if let overview {
-                Section("Now") {
-                    LabeledContent("Level", value: "\(overview.level)")
-                    Text(overview.gate.verdict)
-                    LabeledContent(
-                        "Sessions", value: "\(overview.gate.sessionsConsidered) of \(overview.gate.sessionsNeeded)")
-                    LabeledContent("Days", value: "\(overview.gate.distinctDays) of \(overview.gate.daysNeeded)")
-                }
-                Section("Recent sessions by side") {
-                    SideRow(stats: overview.recent.left)
-                    SideRow(stats: overview.recent.right)
-                }
-                Section("Accuracy per session") {
-                    SideChart(points: series(overview.history, \.leftAccuracy, \.rightAccuracy), unit: .percent)
-                }
-                Section("Typical time per session") {
-                    SideChart(points: series(overview.history, \.leftMedianRtMs, \.rightMedianRtMs), unit: .milliseconds)
+                Section(charts.accuracy.title) { SideChart(chart: charts.accuracy) }
+                Section(charts.responseTime.title) { SideChart(chart: charts.responseTime) }
+                ForEach(charts.sections, id: \.title) { section in
+                    FactSectionView(section: section)
                 }
             }
         }
-        .navigationTitle("Progress")
-        .task {
-            if bodyPart == nil {
-                bodyPart = model.profile?.affected.first?.bodyPart ?? BodyPart.allCases.first
-            }
-        }
-        .onChange(of: bodyPart) { _ in load() }
+        .navigationTitle(charts?.title ?? "Progress")
+        .task { load() }
     }
 
     private func load() {
-        guard let bodyPart else { return }
-        overview = model.run {
-            try $0.leftRightOverview(bodyPart: bodyPart, historyLimit: chartSessions, now: AppModel.now())
-        }
-    }
-
-    /// The history as one point per session and side, oldest first.
-    private func series(
-        _ history: [SessionPoint], _ left: KeyPath<SessionPoint, Double?>, _ right: KeyPath<SessionPoint, Double?>
-    ) -> [SidePoint] {
-        var points: [SidePoint] = []
-        let oldestFirst = history.sorted { $0.startedAt.unixMs < $1.startedAt.unixMs }
-        for (number, point) in oldestFirst.enumerated() {
-            if let value = point[keyPath: left] {
-                points.append(SidePoint(session: number + 1, side: .left, value: value))
-            }
-            if let value = point[keyPath: right] {
-                points.append(SidePoint(session: number + 1, side: .right, value: value))
-            }
-        }
-        return points
+        guard let part = model.run({ try $0.practiceBodyPart() }) ?? nil else { return }
+        charts = model.run { try $0.progressCharts(bodyPart: part, now: AppModel.now()) }
     }
 }
 
+/// One point of a series: the day's position on the axis and the side's value.
 struct SidePoint: Identifiable {
-    let session: Int
-    let side: Side
+    let day: Int
+    let series: ChartSeries
     let value: Double
-    var id: String { "\(session)-\(Labels.side(side))" }
+    var id: String { "\(day)-\(series.label)" }
 }
 
-/// Left and right over sessions: distinct symbols, dashed right line, a legend in words,
-/// and every point read out by VoiceOver.
+/// A day chart as the core defines it: the y range and ticks, the goal rule with its
+/// label, one line per side labelled in the core's words, every point read by VoiceOver.
 struct SideChart: SwiftUI.View {
-    enum Unit { case percent, milliseconds }
+    let chart: DayChart
 
-    let points: [SidePoint]
-    let unit: Unit
+    private var points: [SidePoint] {
+        chart.series.flatMap { series in
+            series.values.enumerated().compactMap { day, value in
+                value.map { SidePoint(day: day, series: series, value: $0) }
+            }
+        }
+    }
 
     var body: some SwiftUI.View {
-        if points.isEmpty {
-            Text("No sessions yet.")
-        } else {
-            Chart(points) { point in
-                LineMark(x: .value("Session", point.session), y: .value("Value", point.value))
-                    .foregroundStyle(by: .value("Side", Labels.side(point.side)))
-                    .lineStyle(StrokeStyle(lineWidth: 2, dash: point.side == .left ? [] : [6, 4]))
-                PointMark(x: .value("Session", point.session), y: .value("Value", point.value))
-                    .foregroundStyle(by: .value("Side", Labels.side(point.side)))
-                    .symbol(by: .value("Side", Labels.side(point.side)))
-                    .accessibilityLabel("Session \(point.session), \(Labels.side(point.side))")
-                    .accessibilityValue(format(point.value))
+        Chart {
+            RuleMark(y: .value("Goal", chart.goal))
+                .lineStyle(StrokeStyle(lineWidth: 2))
+                .annotation(position: .top, alignment: .leading) { Text(chart.goalLabel).font(.caption) }
+            ForEach(points) { point in
+                LineMark(x: .value("Day", point.day), y: .value("Value", point.value))
+                    .foregroundStyle(by: .value("Side", point.series.label))
+                    .lineStyle(
+                        StrokeStyle(
+                            lineWidth: point.series.affected ? 4 : 2, dash: point.series.side == .left ? [] : [6, 4]))
+                PointMark(x: .value("Day", point.day), y: .value("Value", point.value))
+                    .foregroundStyle(by: .value("Side", point.series.label))
+                    .symbol(by: .value("Side", point.series.label))
+                    .accessibilityLabel("\(chart.days[point.day]), \(point.series.label)")
             }
-            .chartLegend(position: .bottom)
-            .frame(minHeight: 220)
         }
-    }
-
-    private func format(_ value: Double) -> String {
-        switch unit {
-        case .percent: return Labels.percent(value)
-        case .milliseconds: return Labels.milliseconds(value)
+        .chartYScale(domain: chart.yMin...chart.yMax)
+        .chartYAxis {
+            AxisMarks(values: chart.ticks.map(\.value)) { mark in
+                AxisGridLine()
+                AxisValueLabel {
+                    if let index = mark.index as Int?, index < chart.ticks.count {
+                        Text(chart.ticks[index].label)
+                    }
+                }
+            }
         }
+        .chartXAxis {
+            AxisMarks(values: Array(chart.days.indices)) { mark in
+                AxisValueLabel {
+                    if let index = mark.index as Int?, index < chart.days.count {
+                        Text(chart.days[index])
+                    }
+                }
+            }
+        }
+        .chartLegend(position: .bottom)
+        .frame(minHeight: 220)
+        .accessibilityLabel(chart.description)
     }
 }

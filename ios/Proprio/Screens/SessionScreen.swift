@@ -1,7 +1,9 @@
-// The left/right session: a full-screen picture and two large buttons. The core plans
-// the pictures, scores each answer and says whether (and how long) to show feedback; this
-// screen draws the prompt it gets, measures onset and response (TrialSurface) and hands
-// both to the core. Leaving the foreground voids the trial on screen.
+// The left/right session: a full-screen picture and two large buttons, mirroring
+// android/ui SessionScreen.kt and LeftRightRun.kt. The core plans the pictures, scores
+// each answer and words the feedback and how long it shows; this screen draws what it
+// gets: the fixation cross for `fixationMs`, the picture (drawn ahead from the previous
+// prompt's `nextStimulus`), the feedback; it measures onset and response (TrialSurface)
+// and hands both to the core. Leaving the foreground voids the trial on screen.
 import ProprioCore
 import SwiftUI
 
@@ -9,6 +11,7 @@ struct SessionScreen: SwiftUI.View {
     let bodyPart: BodyPart
     @EnvironmentObject private var model: AppModel
     @Environment(\.scenePhase) private var scenePhase
+    @Environment(\.colorScheme) private var colorScheme
     @StateObject private var run = LeftRightRun()
 
     var body: some SwiftUI.View {
@@ -17,16 +20,19 @@ struct SessionScreen: SwiftUI.View {
             case .starting:
                 ProgressView("Preparing pictures…")
                     .frame(maxWidth: .infinity, maxHeight: .infinity)
-            case .trial, .feedback:
+            case .fixation, .trial, .feedback:
                 header
                 ZStack {
                     TrialSurface(
                         showing: run.showing,
-                        bodyPartName: Labels.bodyPart(bodyPart),
+                        pictureLabel: run.prompt?.pictureLabel ?? "",
                         onOnset: { run.onset($0) },
                         onAnswer: { side, ns in run.answer(side, at: ns) })
-                    if case let .feedback(outcome) = run.phase {
-                        FeedbackBadge(outcome: outcome)
+                    if case .fixation = run.phase {
+                        FixationCross()
+                    }
+                    if case let .feedback(feedback) = run.phase {
+                        FeedbackBadge(feedback: feedback)
                     }
                 }
             case .finished:
@@ -34,7 +40,6 @@ struct SessionScreen: SwiftUI.View {
                     .frame(maxWidth: .infinity, maxHeight: .infinity)
             }
         }
-        .navigationTitle(Labels.bodyPart(bodyPart))
         .navigationBarTitleDisplayMode(.inline)
         .navigationBarBackButtonHidden(true)
         .toolbar {
@@ -43,7 +48,7 @@ struct SessionScreen: SwiftUI.View {
                     .accessibilityHint("Ends the session early. Your answers so far are kept.")
             }
         }
-        .task { run.start(bodyPart: bodyPart, model: model) }
+        .task { run.start(bodyPart: bodyPart, backdrop: colorScheme.backdrop, model: model) }
         .onChange(of: scenePhase) { phase in
             if phase != .active {
                 run.void()
@@ -53,34 +58,44 @@ struct SessionScreen: SwiftUI.View {
     }
 
     private var header: some SwiftUI.View {
-        Text(run.prompt.map { "Picture \($0.position) of \($0.total)" } ?? "")
+        Text(run.prompt?.progressText ?? "")
             .font(.headline)
             .accessibilityAddTraits(.updatesFrequently)
     }
 }
 
-/// Right, wrong, too quick or too slow: said with an icon and words, not colour alone.
+/// The cross the eyes rest on before each picture (drawn, so there is nothing to read).
+private struct FixationCross: SwiftUI.View {
+    var body: some SwiftUI.View {
+        ZStack {
+            Rectangle().frame(width: 4, height: 48)
+            Rectangle().frame(width: 48, height: 4)
+        }
+        .foregroundStyle(.primary)
+        .accessibilityHidden(true)
+    }
+}
+
+/// The core's feedback sentence (it carries its own sign), with an icon: never told by
+/// colour alone.
 private struct FeedbackBadge: SwiftUI.View {
-    let outcome: AnswerOutcome
+    let feedback: TrialFeedback
 
     var body: some SwiftUI.View {
-        Label(title, systemImage: symbol)
+        Label(feedback.text, systemImage: symbol)
             .font(.title.bold())
             .padding()
             .background(.regularMaterial, in: RoundedRectangle(cornerRadius: 16))
             .accessibilityElement(children: .combine)
     }
 
-    private var title: String {
-        if outcome.timeout { return "Time is up" }
-        if outcome.anticipation { return "Too quick" }
-        return outcome.correct ? "Correct" : "Not this time"
-    }
-
     private var symbol: String {
-        if outcome.timeout { return "clock" }
-        if outcome.anticipation { return "hare" }
-        return outcome.correct ? "checkmark.circle" : "xmark.circle"
+        switch feedback.verdict {
+        case .correct: return "checkmark.circle"
+        case .wrong: return "xmark.circle"
+        case .timedOut: return "clock"
+        case .tooQuick: return "hare"
+        }
     }
 }
 
@@ -89,8 +104,10 @@ private struct FeedbackBadge: SwiftUI.View {
 final class LeftRightRun: ObservableObject {
     enum Phase {
         case starting
+        /// The fixation cross, for the prompt's `fixationMs`.
+        case fixation
         case trial
-        case feedback(AnswerOutcome)
+        case feedback(TrialFeedback)
         case finished
     }
 
@@ -108,10 +125,14 @@ final class LeftRightRun: ObservableObject {
     private var onsetNs: Int64?
     private var timer: Task<Void, Never>?
     private var showings = 0
+    private var backdrop: Backdrop = .light
+    /// Pictures being drawn or drawn, by spec: the one on screen and the next one.
+    private var drawn: [StimulusSpec: Task<CGImage?, Never>] = [:]
 
-    func start(bodyPart: BodyPart, model: AppModel) {
+    func start(bodyPart: BodyPart, backdrop: Backdrop, model: AppModel) {
         guard self.model == nil else { return }
         self.model = model
+        self.backdrop = backdrop
         let settings = LeftRightSettings(bodyPart: bodyPart)
         if let start = model.run({ try $0.startLeftRight(settings: settings, now: AppModel.now()) }) {
             show(start.first)
@@ -156,7 +177,11 @@ final class LeftRightRun: ObservableObject {
     /// The app left the foreground: the trial on screen no longer measures anything, and
     /// the core gives a fresh picture to show on return.
     func void() {
-        guard let model, let prompt, case .trial = phase else { return }
+        guard let model, let prompt else { return }
+        switch phase {
+        case .fixation, .trial: break
+        default: return
+        }
         cancelTimer()
         let onset = onsetNs
         if let fresh = model.run({ try $0.voidTrial(sessionId: prompt.sessionId, index: prompt.index, onsetNs: onset) }) {
@@ -182,13 +207,13 @@ final class LeftRightRun: ObservableObject {
 
     /// Feedback for as long as the core says (none when it says none), then the next.
     private func after(_ outcome: AnswerOutcome) {
-        guard let feedbackMs = outcome.feedbackMs else {
+        guard let feedback = outcome.feedback else {
             next(outcome)
             return
         }
-        phase = .feedback(outcome)
+        phase = .feedback(feedback)
         Task { [weak self] in
-            try? await Task.sleep(nanoseconds: UInt64(feedbackMs) * 1_000_000)
+            try? await Task.sleep(nanoseconds: UInt64(feedback.showMs) * 1_000_000)
             self?.next(outcome)
         }
     }
@@ -210,20 +235,37 @@ final class LeftRightRun: ObservableObject {
         model.path = [.summary(sessionId: sessionId)]
     }
 
-    /// Draws the prompt's picture off the main thread, then shows it.
+    /// The picture for a spec, drawn off the main thread once: asked for ahead of time
+    /// (the next prompt's) or when its prompt comes.
+    private func draw(_ spec: StimulusSpec) -> Task<CGImage?, Never> {
+        if let task = drawn[spec] { return task }
+        let backdrop = self.backdrop
+        let task = Task.detached(priority: .userInitiated) {
+            Picture.image(spec, size: Picture.trialSize, backdrop: backdrop)
+        }
+        drawn[spec] = task
+        return task
+    }
+
+    /// The fixation cross for the core's time while the picture is drawn (or was drawn
+    /// ahead), then the picture; then the next picture is drawn while this one shows.
     private func show(_ prompt: TrialPrompt) {
         self.prompt = prompt
         onsetNs = nil
-        phase = .trial
+        phase = .fixation
         showings += 1
         let token = showings
         showing = Showing(token: token, image: nil)
-        let spec = prompt.stimulus
+        let picture = draw(prompt.stimulus)
         Task { [weak self] in
-            let image = await Task.detached(priority: .userInitiated) {
-                Picture.image(spec, size: Picture.trialSize)
-            }.value
+            try? await Task.sleep(nanoseconds: UInt64(prompt.fixationMs) * 1_000_000)
+            let image = await picture.value
             guard let self, self.showings == token else { return }
+            self.drawn = self.drawn.filter { $0.key == prompt.nextStimulus }
+            if let ahead = prompt.nextStimulus {
+                _ = self.draw(ahead)
+            }
+            self.phase = .trial
             self.showing = Showing(token: token, image: image)
         }
     }

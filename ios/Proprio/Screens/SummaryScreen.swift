@@ -1,5 +1,6 @@
-// After a session: the core's results (`sessionResults`): how it ended, the level, each
-// side's numbers, and the stage gate with the core's own sentence.
+// After a session: the core's results (`sessionResults`), mirroring android/ui
+// SummaryScreen.kt: how it ended and the level in the core's words, each side's facts
+// (the painful side named so), and the stage gate with the core's own sentence.
 import ProprioCore
 import SwiftUI
 
@@ -12,27 +13,24 @@ struct SummaryScreen: SwiftUI.View {
         List {
             if let results {
                 Section {
-                    LabeledContent("Session", value: Labels.state(results.state))
-                    LabeledContent("Level", value: "\(results.level)")
+                    Text(results.levelText).font(.headline)
                 }
-                Section("By side") {
-                    SideRow(stats: results.stats.left)
-                    SideRow(stats: results.stats.right)
+                ForEach(results.sides, id: \.title) { side in
+                    FactSectionView(section: side)
                 }
                 Section("Next stage") {
                     Label(
-                        results.gate.ready ? "Ready for the next stage" : "Not yet",
+                        results.gate.verdict,
                         systemImage: results.gate.ready ? "checkmark.seal" : "hourglass")
-                    Text(results.gate.verdict)
                 }
             }
             Section {
-                NavigationLink("Add to the pain journal", value: Route.journal(sessionId: sessionId))
+                NavigationLink("Rate your pain now", value: Route.journal(sessionId: sessionId))
                 Button("Back to Today") { model.path = [] }
                     .frame(minHeight: 44)
             }
         }
-        .navigationTitle("Session summary")
+        .navigationTitle(results?.title ?? "")
         .navigationBarBackButtonHidden(true)
         .task {
             results = model.run { try $0.sessionResults(sessionId: sessionId, now: AppModel.now()) }
@@ -40,20 +38,15 @@ struct SummaryScreen: SwiftUI.View {
     }
 }
 
-/// One side's numbers, the affected side marked in words.
-struct SideRow: SwiftUI.View {
-    let stats: SideStats
+/// A titled group of the core's facts, label and value as the core words them.
+struct FactSectionView: SwiftUI.View {
+    let section: FactSection
 
     var body: some SwiftUI.View {
-        VStack(alignment: .leading, spacing: 4) {
-            Text(Labels.side(stats.side) + (stats.affected ? " (affected side)" : ""))
-                .font(.headline)
-            Text("Correct: \(stats.correct) of \(stats.n) (\(Labels.percent(stats.accuracy)))")
-            Text("Typical time: \(Labels.milliseconds(stats.medianRtMs))")
-            if stats.timeouts > 0 || stats.anticipations > 0 {
-                Text("Too slow: \(stats.timeouts), too quick: \(stats.anticipations)")
+        Section(section.title) {
+            ForEach(section.facts, id: \.label) { fact in
+                LabeledContent(fact.label, value: fact.value)
             }
         }
-        .accessibilityElement(children: .combine)
     }
 }

@@ -32,8 +32,24 @@ pub struct Image {
     pub rgba: Vec<u8>,
 }
 
-/// Draws the picture `spec` describes, `size × size` pixels (256..=1024).
+/// The plain colour behind the body part: light for a light screen, dark so that a
+/// picture is not a glaring square on a dark one. Either is the same on both sides, so
+/// left stays the pixel mirror of right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, uniffi::Enum)]
+pub enum Backdrop {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// Draws the picture `spec` describes, `size × size` pixels (256..=1024), on the light
+/// backdrop.
 pub fn render(spec: &StimulusSpec, size: u32) -> Result<Image> {
+    render_on(spec, size, Backdrop::Light)
+}
+
+/// Draws the picture `spec` describes on `backdrop`.
+pub fn render_on(spec: &StimulusSpec, size: u32, backdrop: Backdrop) -> Result<Image> {
     spec.validate()?;
     check_size(size)?;
     let mut model = models::build(spec);
@@ -68,7 +84,10 @@ pub fn render(spec: &StimulusSpec, size: u32) -> Result<Image> {
     let t = -m.apply(centre);
     let prims: Vec<_> = model.prims.iter().map(|p| p.transformed(&m, scale, t)).collect();
 
-    let background = shading::linear(shading::BACKGROUND_SRGB);
+    let background = shading::linear(match backdrop {
+        Backdrop::Light => shading::BACKGROUND_SRGB,
+        Backdrop::Dark => shading::BACKGROUND_DARK_SRGB,
+    });
     let light = shading::Light::varied(wobble(spec.variant, 3));
     let rgba = raster::Raster::new(size as usize, size as usize, background, light).draw(&prims);
     Ok(Image { width: size, height: size, rgba })

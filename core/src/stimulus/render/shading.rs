@@ -13,6 +13,9 @@ const SKIN_SRGB: [[u8; 3]; 6] =
 
 /// The plain background, sRGB: a neutral light grey, the same for every picture.
 pub const BACKGROUND_SRGB: [u8; 3] = [226, 228, 231];
+/// The dark backdrop, sRGB: a neutral grey light enough that the darkest skin tone
+/// still stands out from it, dark enough not to glare beside a dark theme.
+pub const BACKGROUND_DARK_SRGB: [u8; 3] = [58, 60, 64];
 
 pub fn srgb_to_linear(c: u8) -> f32 {
     let c = f32::from(c) / 255.0;

@@ -520,3 +520,22 @@ fn the_palm_of_a_light_hand_is_pinker_than_its_back() {
         assert!(p[0] - p[1] >= b[0] - b[1] + 3.0, "{}: palm {p:?} vs back {b:?}", back.id());
     }
 }
+
+#[test]
+fn on_the_dark_backdrop_left_still_mirrors_right_and_the_corners_are_dark() {
+    for right in sample_specs().into_iter().step_by(3) {
+        let r = render_on(&right, 256, Backdrop::Dark).unwrap();
+        let l = render_on(&right.mirrored(), 256, Backdrop::Dark).unwrap();
+        let (worst, count) = mirror_diff(&l, &r);
+        assert!(worst <= 2 || count <= 3, "{}: worst {worst}, {count} pixels differ", right.id());
+        for (x, y) in [(0, 0), (255, 0), (0, 255), (255, 255)] {
+            assert_eq!(px(&r, x, y), shading::BACKGROUND_DARK_SRGB, "{}", right.id());
+        }
+        // Only the backdrop changes: the body part is drawn the same on both.
+        let light = render(&right, 256).unwrap();
+        let drawn =
+            |img: &Image, bg: [u8; 3]| (0..256 * 256).filter(|i| px(img, i % 256, i / 256) != bg).count();
+        let (on_light, on_dark) = (drawn(&light, BG), drawn(&r, shading::BACKGROUND_DARK_SRGB));
+        assert!(on_light.abs_diff(on_dark) * 50 < on_light, "{}: {on_light} vs {on_dark}", right.id());
+    }
+}

@@ -124,11 +124,11 @@ final class AppCallsTests: XCTestCase {
         let spec = StimulusSpec(
             bodyPart: .hand, side: .right, view: .back, posture: .flat, rotationDeg: 0, skinTone: 2,
             context: .none, variant: 0)
-        let image = try renderStimulus(spec: spec, size: 256)
+        let image = try renderStimulus(spec: spec, size: 256, backdrop: .light)
         XCTAssertEqual(image.width, 256)
         XCTAssertEqual(image.height, 256)
         XCTAssertEqual(image.rgba.count, 256 * 256 * 4)
-        XCTAssertThrowsError(try renderStimulus(spec: spec, size: 100)) { error in
+        XCTAssertThrowsError(try renderStimulus(spec: spec, size: 100, backdrop: .dark)) { error in
             guard case let ProprioError.InvalidArgument(field, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(field, "size")
         }

@@ -32,7 +32,7 @@ final class BindingsTests: XCTestCase {
                 XCTAssertEqual(meta.rotationDeg, value.rotationDeg)
             }
         }
-        let image = try renderStimulus(spec: spec, size: 256)
+        let image = try renderStimulus(spec: spec, size: 256, backdrop: .light)
         XCTAssertEqual(image.rgba.count, 256 * 256 * 4)
     }
 
@@ -43,7 +43,7 @@ final class BindingsTests: XCTestCase {
 
     /// A real error from Rust arrives as its case, with the field named.
     func testErrorVariantsLiftToTheirCase() throws {
-        XCTAssertThrowsError(try renderStimulus(spec: spec, size: 100)) { error in
+        XCTAssertThrowsError(try renderStimulus(spec: spec, size: 100, backdrop: .dark)) { error in
             guard case let ProprioError.InvalidArgument(field, reason) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(field, "size")
             XCTAssertTrue(reason.contains("100"), reason)

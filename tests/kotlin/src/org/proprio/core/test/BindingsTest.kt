@@ -15,6 +15,7 @@ import org.proprio.core.ProprioException
 import org.proprio.core.Side
 import org.proprio.core.TrialPrompt
 import org.proprio.core.WallTime
+import org.proprio.core.Backdrop
 import org.proprio.core.renderStimulus
 import org.proprio.core.stimulusMetadata
 
@@ -82,10 +83,10 @@ class BindingsTest {
                 val sides = ":${spec.side.name.lowercase()}:" to ":${other.name.lowercase()}:"
                 assertEquals(p.stimulusId.replace(sides.first, sides.second), stimulusMetadata(mirrored).id)
                 // Bytes come back whole.
-                val image = renderStimulus(spec, 256u)
+                val image = renderStimulus(spec, 256u, Backdrop.LIGHT)
                 assertEquals(256u, image.width)
                 assertEquals(256 * 256 * 4, image.rgba.size)
-                assertNotEquals(image.rgba.toList(), renderStimulus(mirrored, 256u).rgba.toList())
+                assertNotEquals(image.rgba.toList(), renderStimulus(mirrored, 256u, Backdrop.LIGHT).rgba.toList())
             }
         }
     }
@@ -103,7 +104,7 @@ class BindingsTest {
     fun aRustErrorArrivesAsItsExceptionSubtype() {
         val spec = prompts(BodyPart.HAND, 1).single().stimulus
         for (size in listOf(0u, 255u, 1025u)) {
-            val error = assertThrows(ProprioException.InvalidArgument::class.java) { renderStimulus(spec, size) }
+            val error = assertThrows(ProprioException.InvalidArgument::class.java) { renderStimulus(spec, size, Backdrop.DARK) }
             assertTrue(error is ProprioException)
             assertEquals("size", error.field)
             assertTrue(error.reason, error.reason.contains("$size"))

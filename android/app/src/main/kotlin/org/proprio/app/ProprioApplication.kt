@@ -17,9 +17,13 @@ class ProprioApplication : Application() {
     private var opened: Proprio? = null
 
     val core: Proprio
-        get() = opened ?: synchronized(this) { opened ?: Proprio(dbPath, wallNow()).also { opened = it } }
+        get() = opened ?: synchronized(this) { opened ?: open().also { opened = it } }
 
-    fun reopen(): Proprio = synchronized(this) { Proprio(dbPath, wallNow()).also { opened = it } }
+    fun reopen(): Proprio = synchronized(this) { open().also { opened = it } }
+
+    /** Every sentence the core returns comes in the device's language. */
+    private fun open(): Proprio =
+        Proprio(dbPath, wallNow()).also { it.setLanguage(java.util.Locale.getDefault().toLanguageTag()) }
 
     val reminders: ReminderScheduler by lazy { ReminderScheduler(this) { core } }
 

@@ -14,6 +14,8 @@ import android.os.Build
 import org.proprio.core.PendingNotification
 import org.proprio.core.PlannedReminder
 import org.proprio.core.Proprio
+import org.proprio.core.SnoozeChoice
+import org.proprio.core.reminderPlanDays
 
 private const val CHANNEL = "practice"
 private const val ACTION_FIRE = "org.proprio.app.REMINDER"
@@ -24,10 +26,6 @@ private const val EXTRA_TITLE = "title"
 private const val EXTRA_BODY = "body"
 private const val EXTRA_LINK = "link"
 private const val EXTRA_MINUTES = "minutes"
-/** The snooze lengths the core accepts, offered as notification actions. */
-private val SNOOZE_MINUTES = listOf(10, 30, 60)
-/** Days the core plans ahead each time (its usual value). */
-private const val PLAN_DAYS = 3u
 
 fun createReminderChannel(context: Context) {
     val channel = NotificationChannel(CHANNEL, "Practice reminders", NotificationManager.IMPORTANCE_DEFAULT)
@@ -47,7 +45,7 @@ class ReminderScheduler(private val context: Context, private val core: () -> Pr
     /** At launch, on resume, after each session, after a settings change and a reboot. */
     fun apply() {
         val pending = held.all.mapNotNull { (id, at) -> (at as? Long)?.let { PendingNotification(id, it) } }
-        val diff = core().planReminders(wallNow(), PLAN_DAYS, pending).diff
+        val diff = core().planReminders(wallNow(), reminderPlanDays(), pending).diff
         val edit = held.edit()
         for (id in diff.toCancel) {
             alarms.cancel(fireIntent(context, id, 0, null))
@@ -97,13 +95,14 @@ class ReminderReceiver : BroadcastReceiver() {
             ACTION_FIRE -> {
                 app.reminders.fired(id)
                 if (!mayNotify(context)) return
-                notifications.notify(osId, reminderNotification(context, intent, id, osId))
+                notifications.notify(osId, reminderNotification(context, intent, id, osId, app.core.snoozeChoices()))
                 app.core.reportReminderDelivered(id, wallNow())
             }
             ACTION_SNOOZE -> {
                 notifications.cancel(osId)
-                val minutes = intent.getIntExtra(EXTRA_MINUTES, SNOOZE_MINUTES.first())
-                app.core.snoozeReminder(id, minutes, wallNow())?.let(app.reminders::schedule)
+                // Every snooze action carries its minutes; one without them is not ours.
+                if (!intent.hasExtra(EXTRA_MINUTES)) return
+                app.core.snoozeReminder(id, intent.getIntExtra(EXTRA_MINUTES, 0), wallNow())?.let(app.reminders::schedule)
             }
         }
     }
@@ -113,7 +112,8 @@ private fun mayNotify(context: Context): Boolean =
     Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU ||
         context.checkSelfPermission(android.Manifest.permission.POST_NOTIFICATIONS) == PackageManager.PERMISSION_GRANTED
 
-private fun reminderNotification(context: Context, fired: Intent, id: String, osId: Int): Notification {
+/** The reminder as a notification, with one snooze action per length the core offers. */
+private fun reminderNotification(context: Context, fired: Intent, id: String, osId: Int, snoozes: List<SnoozeChoice>): Notification {
     // The deep link, resolved by the Activity's intent filter within this app.
     val open = Intent(Intent.ACTION_VIEW, Uri.parse(fired.getStringExtra(EXTRA_LINK))).setPackage(context.packageName)
     val builder = Notification.Builder(context, CHANNEL)
@@ -122,12 +122,12 @@ private fun reminderNotification(context: Context, fired: Intent, id: String, os
         .setContentText(fired.getStringExtra(EXTRA_BODY))
         .setAutoCancel(true)
         .setContentIntent(PendingIntent.getActivity(context, osId, open, PendingIntent.FLAG_IMMUTABLE))
-    for ((i, minutes) in SNOOZE_MINUTES.withIndex()) {
+    for ((i, choice) in snoozes.withIndex()) {
         val snooze = Intent(context, ReminderReceiver::class.java).setAction(ACTION_SNOOZE)
-            .setData(Uri.parse("proprio-reminder:$id/$minutes"))
-            .putExtra(EXTRA_ID, id).putExtra(EXTRA_OS_ID, osId).putExtra(EXTRA_MINUTES, minutes)
+            .setData(Uri.parse("proprio-reminder:$id/${choice.minutes}"))
+            .putExtra(EXTRA_ID, id).putExtra(EXTRA_OS_ID, osId).putExtra(EXTRA_MINUTES, choice.minutes)
         val pending = PendingIntent.getBroadcast(context, osId * 4 + i, snooze, PendingIntent.FLAG_IMMUTABLE)
-        builder.addAction(Notification.Action.Builder(null, "Snooze $minutes min", pending).build())
+        builder.addAction(Notification.Action.Builder(null, choice.label, pending).build())
     }
     return builder.build()
 }

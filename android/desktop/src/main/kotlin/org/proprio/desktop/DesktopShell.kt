@@ -1,10 +1,10 @@
 package org.proprio.desktop
 
 import androidx.compose.ui.graphics.ImageBitmap
-import androidx.compose.ui.graphics.toComposeImageBitmap
+import androidx.compose.ui.graphics.asComposeImageBitmap
 import org.jetbrains.skia.ColorAlphaType
 import org.jetbrains.skia.ColorType
-import org.jetbrains.skia.Image
+import org.jetbrains.skia.Bitmap
 import org.jetbrains.skia.ImageInfo
 import org.proprio.core.Proprio
 import org.proprio.core.RenderedImage
@@ -21,18 +21,24 @@ class DesktopShell(private val dbPath: String, override val clock: TrialClock = 
     override fun now(): WallTime = WallTime(System.currentTimeMillis(), ZoneId.systemDefault().id)
 
     @Volatile
-    var core: Proprio = Proprio(dbPath, now())
+    var core: Proprio = open()
         private set
 
-    override fun reopenCore(): Proprio = Proprio(dbPath, now()).also { core = it }
+    override fun reopenCore(): Proprio = open().also { core = it }
+
+    /** The core, speaking the system's language. */
+    private fun open(): Proprio = Proprio(dbPath, now()).also { it.setLanguage(java.util.Locale.getDefault().toLanguageTag()) }
 
     override fun picture(image: RenderedImage): ImageBitmap = skiaPicture(image)
 }
 
-/** The core's RGBA pixels as a Compose bitmap, copied once into a Skia image. */
+/** The core's RGBA pixels as a Compose bitmap, copied once into a Skia bitmap. */
 fun skiaPicture(image: RenderedImage): ImageBitmap {
     val info = ImageInfo(image.width.toInt(), image.height.toInt(), ColorType.RGBA_8888, ColorAlphaType.UNPREMUL)
-    return Image.makeRaster(info, image.rgba, image.width.toInt() * 4).toComposeImageBitmap()
+    return Bitmap().apply {
+        installPixels(info, image.rgba, image.width.toInt() * 4)
+        setImmutable()
+    }.asComposeImageBitmap()
 }
 
 /**

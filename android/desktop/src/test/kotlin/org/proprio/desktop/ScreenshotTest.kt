@@ -63,12 +63,18 @@ class ScreenshotTest {
         fun tearDown() = f.close()
     }
 
-    private fun shoot(name: String, route: () -> Route, ready: SkikoComposeUiTest.() -> Unit = {}) {
+    private fun shoot(
+        name: String,
+        route: () -> Route,
+        before: SkikoComposeUiTest.() -> Unit = {},
+        ready: SkikoComposeUiTest.() -> Unit = {},
+    ) {
         for (dark in listOf(false, true)) for (fontScale in listOf(1f, 2f)) {
             runSkikoComposeUiTest(
                 Size(WIDTH_DP * PX_PER_DP, HEIGHT_DP * PX_PER_DP),
                 Density(PX_PER_DP, fontScale),
             ) {
+                before()
                 setContent { ProprioApp(f.core, f.shell, dark, route()) }
                 waitForIdle()
                 ready()
@@ -125,14 +131,29 @@ class ScreenshotTest {
         }
     }
 
+    /** The fixation cross the core asks for before each picture (the clock held in it). */
+    @Test fun sessionFixation() = shoot(
+        "session-fixation",
+        { Route.Session(f.core.startLeftRight(LeftRightSettings(BodyPart.HAND, count = 20u, seed = 97u), f.shell.now())) },
+        before = { mainClock.autoAdvance = false },
+    ) {
+        mainClock.advanceTimeByFrame()
+        assertTrue(
+            "the picture must not show during the fixation",
+            onAllNodes(hasContentDescription("Left") and isEnabled()).fetchSemanticsNodes().isEmpty(),
+        )
+    }
+
     /** The feedback after an answer, which the core asks to show for a while. */
     @Test fun sessionFeedback() = shoot("session-feedback", {
         Route.Session(f.core.startLeftRight(LeftRightSettings(BodyPart.HAND, count = 20u, seed = 98u), f.shell.now()))
     }) {
         val left = hasContentDescription("Left") and isEnabled()
         waitUntil(timeoutMillis = 30_000) { onAllNodes(left).fetchSemanticsNodes().isNotEmpty() }
-        // Hold the clock, so that the feedback is still on screen when it is drawn.
+        // Hold the clock, so that the feedback is still on screen when it is drawn; look
+        // at the picture first, as a patient does (an instant answer is "too quick").
         mainClock.autoAdvance = false
+        mainClock.advanceTimeBy(800)
         onNode(left).performTouchInput { down(center); up() }
         mainClock.advanceTimeByFrame()
         mainClock.advanceTimeByFrame()

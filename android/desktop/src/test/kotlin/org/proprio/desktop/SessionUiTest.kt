@@ -49,9 +49,9 @@ class SessionUiTest {
     private fun SkikoComposeUiTest.awaitAnswerable(): Boolean {
         waitUntil(timeoutMillis = 30_000) {
             onAllNodes(hasContentDescription("Left") and isEnabled()).fetchSemanticsNodes().isNotEmpty() ||
-                onAllNodes(hasText("Session completed")).fetchSemanticsNodes().isNotEmpty()
+                onAllNodes(hasText("Session complete")).fetchSemanticsNodes().isNotEmpty()
         }
-        return onAllNodes(hasText("Session completed")).fetchSemanticsNodes().isEmpty()
+        return onAllNodes(hasText("Session complete")).fetchSemanticsNodes().isEmpty()
     }
 
     @Test
@@ -73,7 +73,7 @@ class SessionUiTest {
                     answered++
                     assertTrue("more answers than pictures", answered <= prompt.total.toInt())
                 }
-                onNodeWithText("Session completed").assertExists()
+                onNodeWithText("Session complete").assertExists()
                 val trials = f.core.trials(session.id)
                 val total = f.core.sessions().first().let { assertEquals(SessionState.COMPLETED, it.state); it.trialCount }
                 assertEquals(answered, total.toInt())
@@ -102,7 +102,7 @@ class SessionUiTest {
                 onNodeWithText("Pain journal").performClick()
                 onAllNodesWithText("7")[0].performClick() // the pain scale (fear is the second row)
                 onNodeWithText("I took pain medication today").performClick()
-                onNodeWithText("Note").performTextInput("Worse after typing")
+                onNodeWithText("Note", substring = true).performTextInput("Worse after typing")
                 onNodeWithText("Save entry").performClick()
                 onNodeWithText("Start left/right practice").assertExists()
             }

@@ -8,16 +8,12 @@ import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.graphics.ImageBitmap
-import org.proprio.core.BodyPart
-import org.proprio.core.StimulusContext
+import org.proprio.core.Backdrop
 import org.proprio.core.LeftRightSettings
 import org.proprio.core.LeftRightStart
 import org.proprio.core.NewJournalEntry
-import org.proprio.core.Posture
 import org.proprio.core.Proprio
-import org.proprio.core.Side
 import org.proprio.core.StimulusSpec
-import org.proprio.core.View
 import org.proprio.core.renderStimulus
 
 /** Where the app is. */
@@ -68,16 +64,18 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, o
                 }
             }
             val today = { route = Route.Today }
+            val backdrop = if (dark) Backdrop.DARK else Backdrop.LIGHT
             when (val r = route) {
                 Route.Today -> {
-                    val part = core.profile().affected.firstOrNull()?.bodyPart
+                    val part = core.practiceBodyPart()
                     TodayScreen(
                         today = core.remindersToday(shell.now()),
                         overview = part?.let { core.leftRightOverview(it, TODAY_HISTORY, shell.now()) },
+                        kinds = core.reminderForm().targets,
                         error = error,
                         onStart = {
                             attempt {
-                                val settings = LeftRightSettings(bodyPart = part ?: BodyPart.HAND)
+                                val settings = LeftRightSettings(bodyPart = part ?: error("no body part before onboarding"))
                                 route = Route.Session(core.startLeftRight(settings, shell.now()))
                             }
                         },
@@ -86,19 +84,20 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, o
                 }
                 is Route.Profile -> OnboardingScreen(
                     profile = core.profile(),
+                    form = core.onboardingForm(),
                     error = error,
-                    sample = { tone -> sample(shell, tone) },
+                    sample = { spec -> sample(shell, spec, backdrop) },
                     onSave = { update -> attempt { core.updateProfile(update); route = Route.Today } },
                     onBack = today.takeUnless { r.first },
                 )
-                is Route.Session -> LeftRightRun(core, shell, r.start) { route = Route.Summary(it) }
+                is Route.Session -> LeftRightRun(core, shell, r.start, backdrop) { route = Route.Summary(it) }
                 is Route.Summary -> SummaryScreen(
                     results = core.sessionResults(r.sessionId, shell.now()),
                     onJournal = { route = Route.Journal(r.sessionId) },
                     onDone = today,
                 )
                 is Route.Journal -> JournalScreen(
-                    entries = core.journalEntries(),
+                    form = core.journalForm(),
                     error = error,
                     onAdd = { d ->
                         attempt {
@@ -109,11 +108,12 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, o
                     onBack = today,
                 )
                 Route.Progress -> ProgressScreen(
-                    overview = core.leftRightOverview(core.profile().affected.firstOrNull()?.bodyPart ?: BodyPart.HAND, null, shell.now()),
+                    screen = core.practiceBodyPart()?.let { core.progressCharts(it, shell.now()) },
                     onBack = today,
                 )
                 Route.Reminders -> ReminderSettingsScreen(
                     settings = core.reminderSettings(),
+                    form = core.reminderForm(),
                     error = error,
                     onSave = { s -> attempt { core.setReminderSettings(s); shell.remindersChanged(); route = Route.Today } },
                     onBack = today,
@@ -135,7 +135,7 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, o
 }
 
 private fun firstRoute(core: Proprio): Route =
-    if (core.profile().affected.isEmpty()) Route.Profile(first = true) else Route.Today
+    if (core.practiceBodyPart() == null) Route.Profile(first = true) else Route.Today
 
 private fun destinationRoute(d: Destination): Route = when (d) {
     Destination.JOURNAL -> Route.Journal(null)
@@ -145,10 +145,9 @@ private fun destinationRoute(d: Destination): Route = when (d) {
     Destination.DELETE -> Route.Delete
 }
 
-/** An upright open right hand at a skin tone, for choosing the tone. */
-private fun sample(shell: Shell, tone: UByte): ImageBitmap? = try {
-    val spec = StimulusSpec(BodyPart.HAND, Side.RIGHT, View.BACK, Posture.FLAT, 0u, tone, StimulusContext.NONE, 0u)
-    shell.picture(renderStimulus(spec, 256u))
+/** The picture the core picked to show a skin tone. */
+private fun sample(shell: Shell, spec: StimulusSpec, backdrop: Backdrop): ImageBitmap? = try {
+    shell.picture(renderStimulus(spec, 256u, backdrop))
 } catch (e: Exception) {
     null
 }

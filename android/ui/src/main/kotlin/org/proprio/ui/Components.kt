@@ -32,7 +32,6 @@ import org.proprio.core.ProprioException
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
-import java.util.Locale
 
 /** Smallest touch target (Material and Android accessibility guidance). */
 internal val MinTarget = 48.dp
@@ -190,15 +189,3 @@ internal fun Stepper(label: String, value: String, onMinus: () -> Unit, onPlus: 
     }
 }
 
-/** An enum constant as words: `THUMB_SIDE` → "Thumb side". */
-internal fun words(name: String): String =
-    name.lowercase(Locale.ROOT).replace('_', ' ').replaceFirstChar { it.titlecase(Locale.ROOT) }
-
-internal fun percent(fraction: Double?): String =
-    fraction?.let { String.format(Locale.ROOT, "%.0f\u00A0%%", it * 100) } ?: "–"
-
-internal fun seconds(ms: Double?): String =
-    ms?.let { String.format(Locale.ROOT, "%.2f\u00A0s", it / 1000) } ?: "–"
-
-/** Minutes after midnight as HH:MM. */
-internal fun clock(minutes: Int): String = String.format(Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60)

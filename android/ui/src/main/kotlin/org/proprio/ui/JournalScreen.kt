@@ -20,15 +20,16 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.unit.dp
-import org.proprio.core.JournalEntry
+import org.proprio.core.JournalForm
+import org.proprio.core.ScaleField
 
 /** What the patient fills in; the screen's owner turns it into a `NewJournalEntry`. */
 data class JournalDraft(val pain: UByte, val fear: UByte?, val medication: Boolean, val note: String)
 
-/** The pain journal: a 0–10 rating (and fear, optional), medication, a note; past entries. */
+/** The pain journal as the core's form defines it (scales, anchors, limits); past entries. */
 @Composable
 fun JournalScreen(
-    entries: List<JournalEntry>,
+    form: JournalForm,
     error: String?,
     onAdd: (JournalDraft) -> Unit,
     onBack: () -> Unit,
@@ -37,43 +38,47 @@ fun JournalScreen(
     var fear by remember { mutableStateOf<UByte?>(null) }
     var medication by remember { mutableStateOf(false) }
     var note by remember { mutableStateOf("") }
-    val scale = (0..10).map { it.toUByte() }
 
     ScreenScaffold(title = "Pain journal", onBack = onBack) {
-        SectionTitle("Pain now (0 none – 10 worst)")
-        ChoiceRow(scale, { it == pain }, { "$it" }) { pain = it }
-        SectionTitle("Fear of moving (optional)")
-        ChoiceRow(scale, { it == fear }, { "$it" }) { fear = if (fear == it) null else it }
+        Scale(form.pain, pain) { pain = it }
+        Scale(form.fear, fear) { fear = it }
         Row(
             verticalAlignment = Alignment.CenterVertically,
             modifier = Modifier.fillMaxWidth().heightIn(min = MinTarget)
                 .toggleable(value = medication, role = Role.Checkbox) { medication = it },
         ) {
             Checkbox(checked = medication, onCheckedChange = null)
-            Text("I took pain medication today")
+            Text(form.medicationLabel)
         }
-        OutlinedTextField(note, { note = it }, label = { Text("Note") }, modifier = Modifier.fillMaxWidth())
+        OutlinedTextField(
+            note,
+            { note = it.take(form.noteMaxChars.toInt()) },
+            label = { Text(form.noteLabel) },
+            modifier = Modifier.fillMaxWidth(),
+        )
         ErrorText(error)
+        val ready = pain != null || !form.pain.required
         Button(
-            onClick = { pain?.let { onAdd(JournalDraft(it, fear, medication, note)) } },
-            enabled = pain != null,
+            onClick = { onAdd(JournalDraft(pain ?: form.pain.min, fear, medication, note)) },
+            enabled = ready,
             modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),
         ) { Text("Save entry", textAlign = TextAlign.Center) }
         SectionTitle("Earlier entries")
-        if (entries.isEmpty()) Text("None yet")
-        for (e in entries.asReversed()) {
+        if (form.entries.isEmpty()) Text(form.noEntries)
+        for (e in form.entries) {
             HorizontalDivider()
-            val extra = listOfNotNull(
-                e.fear?.let { "fear $it" },
-                "medication".takeIf { e.medication },
-            ).joinToString(", ")
-            LabeledValue(isoMinute(e.at.unixMs, e.at.zone), "pain ${e.pain}" + if (extra.isEmpty()) "" else ", $extra")
+            LabeledValue(e.`when`, e.summary)
             if (e.note.isNotEmpty()) Text(e.note, style = MaterialTheme.typography.bodyMedium)
         }
     }
 }
 
-/** A stored instant in the zone it was recorded in, as `YYYY-MM-DD HH:MM`. */
-internal fun isoMinute(unixMs: Long, zone: String): String =
-    java.time.Instant.ofEpochMilli(unixMs).atZone(java.time.ZoneId.of(zone))
-        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+/** A rating as chips from the field's range, its anchors below; tapping the chosen one
+ * again clears an optional rating. */
+@Composable
+private fun Scale(field: ScaleField, value: UByte?, onChange: (UByte?) -> Unit) {
+    SectionTitle(field.label)
+    val steps = (field.min.toInt()..field.max.toInt() step field.step.toInt()).map { it.toUByte() }
+    ChoiceRow(steps, { it == value }, { "$it" }) { onChange(if (!field.required && it == value) null else it) }
+    Text("${field.lowAnchor} · ${field.highAnchor}", style = MaterialTheme.typography.bodyMedium)
+}

@@ -6,6 +6,7 @@ import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.runtime.withFrameNanos
 import androidx.compose.ui.graphics.ImageBitmap
@@ -14,29 +15,31 @@ import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.LocalHapticFeedback
 import androidx.lifecycle.Lifecycle
 import androidx.lifecycle.compose.LifecycleEventEffect
+import kotlinx.coroutines.Deferred
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.async
 import kotlinx.coroutines.delay
-import kotlinx.coroutines.withContext
 import org.proprio.core.AnswerOutcome
+import org.proprio.core.Backdrop
 import org.proprio.core.LeftRightStart
 import org.proprio.core.Proprio
 import org.proprio.core.Side
+import org.proprio.core.StimulusSpec
 import org.proprio.core.TrialPrompt
+import org.proprio.core.pictureSize
 import org.proprio.core.renderStimulus
 
-/** The smallest and largest picture `render_stimulus` draws, in pixels. */
-private const val MIN_PICTURE_PX = 256
-private const val MAX_PICTURE_PX = 1024
-
 /**
- * Runs one left/right session over the core: shows each prompt's picture, stamps its
- * onset on the frame that first shows it, sends the answer (or the time-out) with both
- * stamps, shows the feedback for as long as the core says, and finishes the session
- * when the core has no next prompt. Leaving the app (ON_STOP) voids the current trial,
- * not the session. Every decision is the core's; this only keeps the screen in step.
+ * Runs one left/right session over the core: for each prompt the fixation cross for
+ * the core's `fixationMs`, then the picture (its onset stamped on the frame that first
+ * shows it); the answer (or the time-out) sent with both stamps; the core's feedback
+ * for as long as it says; the session finished when the core has no next prompt.
+ * While a picture is on screen the one after it (`nextStimulus`) is drawn in the
+ * background, so the next onset never waits for the renderer. Leaving the app (ON_STOP)
+ * voids the current trial, not the session. Every decision is the core's.
  */
 @Composable
-fun LeftRightRun(core: Proprio, shell: Shell, start: LeftRightStart, onFinished: (Long) -> Unit) {
+fun LeftRightRun(core: Proprio, shell: Shell, start: LeftRightStart, backdrop: Backdrop, onFinished: (Long) -> Unit) {
     val sessionId = start.session.id
     var prompt by remember { mutableStateOf<TrialPrompt?>(start.first) }
     var shown by remember { mutableStateOf(start.first) }
@@ -45,6 +48,9 @@ fun LeftRightRun(core: Proprio, shell: Shell, start: LeftRightStart, onFinished:
     var outcome by remember { mutableStateOf<AnswerOutcome?>(null) }
     var error by remember { mutableStateOf<String?>(null) }
     val haptic = LocalHapticFeedback.current
+    val scope = rememberCoroutineScope()
+    // Pictures being drawn or drawn, by spec: the current one and the one after it.
+    val drawn = remember { mutableMapOf<StimulusSpec, Deferred<ImageBitmap>>() }
 
     fun record(call: () -> AnswerOutcome) {
         try {
@@ -69,14 +75,22 @@ fun LeftRightRun(core: Proprio, shell: Shell, start: LeftRightStart, onFinished:
 
     BoxWithConstraints {
         val px = with(LocalDensity.current) { minOf(maxWidth, maxHeight).roundToPx() }
-        val size = px.coerceIn(MIN_PICTURE_PX, MAX_PICTURE_PX).toUInt()
+        val size = pictureSize(px.toUInt())
 
-        // One prompt: draw it, stamp the onset, wait out its time limit.
+        fun draw(spec: StimulusSpec): Deferred<ImageBitmap> = drawn.getOrPut(spec) {
+            scope.async(Dispatchers.Default) { shell.picture(renderStimulus(spec, size, backdrop)) }
+        }
+
+        // One prompt: the cross while its picture is drawn (or was drawn ahead), then the
+        // picture; stamp the onset, draw the next one, wait out the time limit.
         LaunchedEffect(prompt) {
             val p = prompt ?: return@LaunchedEffect
             shown = p
-            val image = withContext(Dispatchers.Default) { renderStimulus(p.stimulus, size) }
-            picture = shell.picture(image)
+            val image = draw(p.stimulus)
+            delay(p.fixationMs.toLong())
+            picture = image.await()
+            drawn.keys.retainAll(setOfNotNull(p.nextStimulus))
+            p.nextStimulus?.let(::draw)
             // The picture is in the state now, so the frame this awaits is the one that
             // first draws it.
             val stamp = withFrameNanos { shell.clock.onsetNs(it) }
@@ -88,7 +102,7 @@ fun LeftRightRun(core: Proprio, shell: Shell, start: LeftRightStart, onFinished:
         // One outcome: show the feedback for as long as the core asks, then go on.
         LaunchedEffect(outcome) {
             val o = outcome ?: return@LaunchedEffect
-            o.feedbackMs?.let { delay(it.toLong()) }
+            o.feedback?.let { delay(it.showMs.toLong()) }
             outcome = null
             val next = o.next
             if (next != null) prompt = next else finish { core.finishSession(sessionId, shell.now()) }
@@ -108,10 +122,9 @@ fun LeftRightRun(core: Proprio, shell: Shell, start: LeftRightStart, onFinished:
 
         SessionScreen(
             view = TrialView(
-                position = shown.position,
-                total = shown.total,
+                prompt = shown,
                 picture = picture,
-                feedback = outcome?.takeIf { it.feedbackMs != null },
+                feedback = outcome?.feedback,
                 answerable = onset != null && outcome == null,
                 error = error,
             ),

@@ -5,7 +5,9 @@ import androidx.compose.foundation.Image
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Button
+import androidx.compose.material3.Card
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
@@ -17,58 +19,56 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.ImageBitmap
 import androidx.compose.ui.unit.dp
 import org.proprio.core.AffectedArea
-import org.proprio.core.BodyPart
-import org.proprio.core.Handedness
 import org.proprio.core.Profile
 import org.proprio.core.ProfileUpdate
-import org.proprio.core.Side
-
-/** Which sides hurt: one of them, or both. */
-internal enum class AffectedChoice(val sides: List<Side>) {
-    LEFT(listOf(Side.LEFT)),
-    RIGHT(listOf(Side.RIGHT)),
-    BOTH(listOf(Side.LEFT, Side.RIGHT)),
-}
+import org.proprio.core.OnboardingForm
+import org.proprio.core.StimulusSpec
 
 /**
  * The profile: the painful body part and side, handedness and the skin tone of every
- * picture. `sample` draws a picture at a skin tone so the patient sees what they pick.
+ * picture, with the choices, questions and the "check with a clinician first" note the
+ * core's form gives. `sample` draws a tone's sample picture so the patient sees it.
  */
 @Composable
 fun OnboardingScreen(
     profile: Profile,
+    form: OnboardingForm,
     error: String?,
-    sample: (UByte) -> ImageBitmap?,
+    sample: (StimulusSpec) -> ImageBitmap?,
     onSave: (ProfileUpdate) -> Unit,
     onBack: (() -> Unit)?,
 ) {
     val first = profile.affected.firstOrNull()
-    var part by remember { mutableStateOf(first?.bodyPart ?: BodyPart.HAND) }
+    var part by remember { mutableStateOf(first?.bodyPart ?: form.bodyParts.first().bodyPart) }
     var sides by remember {
         val current = profile.affected.filter { it.bodyPart == part }.map { it.side }.toSet()
-        mutableStateOf(AffectedChoice.entries.firstOrNull { it.sides.toSet() == current })
+        mutableStateOf(form.sides.firstOrNull { it.sides.toSet() == current })
     }
     var hand by remember { mutableStateOf(profile.handedness) }
-    var tone by remember { mutableStateOf(profile.skinTone) }
+    var tone by remember { mutableStateOf(form.skinTones.first { it.tone == profile.skinTone }) }
 
     ScreenScaffold(title = "Your profile", onBack = onBack) {
-        Text("Code for your therapist: ${profile.code}", style = MaterialTheme.typography.bodyLarge)
-        SectionTitle("Where is the pain?")
-        ChoiceRow(BodyPart.entries, { it == part }, { words(it.name) }) { part = it }
-        SectionTitle("Which side?")
-        ChoiceRow(AffectedChoice.entries, { it == sides }, { words(it.name) }) { sides = it }
-        SectionTitle("Which hand do you write with?")
-        ChoiceRow(Handedness.entries, { it == hand }, { words(it.name) }) { hand = it }
-        SectionTitle("Skin tone of the pictures")
-        ChoiceRow((0..5).map { it.toUByte() }, { it == tone }, { "${it.toInt() + 1}" }) { tone = it }
-        sample(tone)?.let { picture ->
-            Image(picture, contentDescription = "Sample picture at skin tone ${tone.toInt() + 1}", modifier = Modifier.size(160.dp))
+        Text(form.codeText, style = MaterialTheme.typography.bodyLarge)
+        // Who should check with a clinician first: set apart, so it is read before the choices.
+        Card(modifier = Modifier.fillMaxWidth()) {
+            Text(form.checkFirst, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.padding(16.dp))
+        }
+        SectionTitle(form.bodyPartQuestion)
+        ChoiceRow(form.bodyParts, { it.bodyPart == part }, { it.label }) { part = it.bodyPart }
+        SectionTitle(form.sidesQuestion)
+        ChoiceRow(form.sides, { it == sides }, { it.label }) { sides = it }
+        SectionTitle(form.handednessQuestion)
+        ChoiceRow(form.handedness, { it.handedness == hand }, { it.label }) { hand = it.handedness }
+        SectionTitle(form.skinToneQuestion)
+        ChoiceRow(form.skinTones, { it == tone }, { it.label }) { tone = it }
+        sample(tone.sample)?.let { picture ->
+            Image(picture, contentDescription = tone.sampleLabel, modifier = Modifier.size(160.dp))
         }
         ErrorText(error)
         Button(
             onClick = {
                 val affected = sides?.sides?.map { AffectedArea(part, it) }
-                onSave(ProfileUpdate(affected = affected, handedness = hand, skinTone = tone))
+                onSave(ProfileUpdate(affected = affected, handedness = hand, skinTone = tone.tone))
             },
             modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),
         ) { Text("Save", textAlign = TextAlign.Center) }

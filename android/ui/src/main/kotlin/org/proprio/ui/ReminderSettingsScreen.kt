@@ -20,49 +20,58 @@ import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.clearAndSetSemantics
 import androidx.compose.ui.unit.dp
 import org.proprio.core.KindTarget
+import org.proprio.core.ReminderForm
 import org.proprio.core.ReminderSettings
-
-/** Steps of the − / + buttons; the core decides what values are allowed. */
-private const val TIME_STEP_MIN = 30
-private const val GAP_STEP_MIN = 15
-private val WEEKDAYS = listOf("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+import org.proprio.core.StepField
 
 /**
- * Reminder settings as the core holds them. Saving sends them to the core, which checks
- * them (an error names the field) and re-plans.
+ * Reminder settings as the core holds them, edited within the choices its form offers.
+ * Saving sends them to the core, which checks them (an error names the field) and
+ * re-plans.
  */
 @Composable
-fun ReminderSettingsScreen(settings: ReminderSettings, error: String?, onSave: (ReminderSettings) -> Unit, onBack: () -> Unit) {
+fun ReminderSettingsScreen(
+    settings: ReminderSettings,
+    form: ReminderForm,
+    error: String?,
+    onSave: (ReminderSettings) -> Unit,
+    onBack: () -> Unit,
+) {
     var s by remember(settings) { mutableStateOf(settings) }
     ScreenScaffold(title = "Reminders", onBack = onBack) {
-        Toggle("Remind me to practise", s.enabled) { s = s.copy(enabled = it) }
-        Stepper("From", clock(s.windowStartMin), { s = s.copy(windowStartMin = s.windowStartMin - TIME_STEP_MIN) }) {
-            s = s.copy(windowStartMin = s.windowStartMin + TIME_STEP_MIN)
-        }
-        Stepper("Until", clock(s.windowEndMin), { s = s.copy(windowEndMin = s.windowEndMin - TIME_STEP_MIN) }) {
-            s = s.copy(windowEndMin = s.windowEndMin + TIME_STEP_MIN)
-        }
-        for (q in s.quietHours) LabeledValue("Quiet hours", "${clock(q.startMin)} – ${clock(q.endMin)}")
-        SectionTitle("Days")
-        // ISO weekdays, Monday = 1; the bindings carry them as a ByteArray.
-        val days = (1..7).map { it.toByte() }
-        ChoiceRow(days, { it in s.weekdays }, { WEEKDAYS[it - 1] }) { d ->
+        Toggle(form.enabledLabel, s.enabled) { s = s.copy(enabled = it) }
+        FieldStepper(form.windowStart, s.windowStartMin) { s = s.copy(windowStartMin = it) }
+        FieldStepper(form.windowEnd, s.windowEndMin) { s = s.copy(windowEndMin = it) }
+        for (q in form.quietHours) LabeledValue(form.quietHoursLabel, q)
+        SectionTitle(form.weekdaysLabel)
+        // ISO weekdays, Monday = 1; the bindings carry the settings' list as a ByteArray.
+        ChoiceRow(form.weekdays, { it.day.toByte() in s.weekdays }, { it.label }) { choice ->
+            val d = choice.day.toByte()
             val chosen = if (d in s.weekdays) s.weekdays.filter { it != d }.toByteArray() else s.weekdays + d
             s = s.copy(weekdays = chosen.sortedArray())
         }
-        SectionTitle("Sessions a day")
+        SectionTitle(form.perDayLabel)
         for ((i, t) in s.targets.withIndex()) {
-            Stepper(words(t.kind.name), "${t.perDay}", { s = s.withTarget(i, t.copy(perDay = t.perDay - 1)) }) {
-                s = s.withTarget(i, t.copy(perDay = t.perDay + 1))
-            }
+            val field = form.targets.firstOrNull { it.kind == t.kind }?.field ?: continue
+            FieldStepper(field, t.perDay) { s = s.withTarget(i, t.copy(perDay = it)) }
         }
-        Stepper("At least this far apart", "${s.minGapMin} min", { s = s.copy(minGapMin = s.minGapMin - GAP_STEP_MIN) }) {
-            s = s.copy(minGapMin = s.minGapMin + GAP_STEP_MIN)
-        }
-        Toggle("Move reminders to when I usually practise", s.learnMyTimes) { s = s.copy(learnMyTimes = it) }
+        FieldStepper(form.minGap, s.minGapMin) { s = s.copy(minGapMin = it) }
+        Toggle(form.learnLabel, s.learnMyTimes) { s = s.copy(learnMyTimes = it) }
         ErrorText(error)
         Button(onClick = { onSave(s) }, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) { Text("Save", textAlign = TextAlign.Center) }
     }
+}
+
+/**
+ * A setting stepped through its field's choices: − and + move to the neighbouring
+ * choice; a value between two choices shows as the nearest one.
+ */
+@Composable
+private fun FieldStepper(field: StepField, value: Int, onChange: (Int) -> Unit) {
+    val choices = field.choices
+    val at = choices.indices.minByOrNull { kotlin.math.abs(choices[it].value - value) } ?: return
+    val move = { by: Int -> choices.getOrNull(at + by)?.let { onChange(it.value) } ?: Unit }
+    Stepper(field.label, choices[at].label, { move(-1) }) { move(1) }
 }
 
 private fun ReminderSettings.withTarget(i: Int, t: KindTarget) =

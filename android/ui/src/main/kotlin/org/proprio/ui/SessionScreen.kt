@@ -1,5 +1,6 @@
 package org.proprio.ui
 
+import androidx.compose.foundation.Canvas
 import androidx.compose.foundation.Image
 import androidx.compose.foundation.gestures.awaitEachGesture
 import androidx.compose.foundation.gestures.awaitFirstDown
@@ -12,6 +13,7 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.safeDrawingPadding
+import androidx.compose.foundation.layout.size
 import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.MaterialTheme
@@ -23,6 +25,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.rememberUpdatedState
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.geometry.Offset
 import androidx.compose.ui.graphics.ImageBitmap
 import androidx.compose.ui.input.pointer.pointerInput
 import androidx.compose.ui.layout.ContentScale
@@ -36,18 +39,21 @@ import androidx.compose.ui.semantics.role
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
-import org.proprio.core.AnswerOutcome
 import org.proprio.core.Side
+import org.proprio.core.TrialFeedback
+import org.proprio.core.TrialPrompt
 
-/** What the left/right screen shows at one moment. */
+/**
+ * What the left/right screen shows at one moment: the feedback if there is one, else the
+ * picture once it is on screen, else the fixation cross (before the picture).
+ */
 data class TrialView(
-    /** 1-based position and session length, as the core numbers them. */
-    val position: UInt,
-    val total: UInt,
-    /** The picture, or null while it is being drawn or feedback is showing. */
+    /** The prompt on screen: its progress words and picture label are the core's. */
+    val prompt: TrialPrompt,
+    /** The picture, or null while the fixation cross shows or feedback is showing. */
     val picture: ImageBitmap?,
-    /** The last answer's outcome while its feedback shows. */
-    val feedback: AnswerOutcome?,
+    /** The last answer's feedback while it shows. */
+    val feedback: TrialFeedback?,
     /** True once the picture is on screen (its onset is known). */
     val answerable: Boolean,
     val error: String? = null,
@@ -63,15 +69,11 @@ data class TrialView(
 fun SessionScreen(view: TrialView, onAnswer: (Side, Long?) -> Unit, onStop: () -> Unit) {
     Column(modifier = Modifier.fillMaxSize().safeDrawingPadding().padding(12.dp)) {
         Row(verticalAlignment = Alignment.CenterVertically) {
-            Text(
-                "Picture ${view.position} of ${view.total}",
-                style = MaterialTheme.typography.titleMedium,
-                modifier = Modifier.weight(1f),
-            )
+            Text(view.prompt.progressText, style = MaterialTheme.typography.titleMedium, modifier = Modifier.weight(1f))
             TextButton(onClick = onStop, modifier = Modifier.heightIn(min = MinTarget)) { Text("Stop") }
         }
         LinearProgressIndicator(
-            progress = { (view.position.toFloat() - 1f) / view.total.toFloat().coerceAtLeast(1f) },
+            progress = { (view.prompt.position.toFloat() - 1f) / view.prompt.total.toFloat().coerceAtLeast(1f) },
             modifier = Modifier.fillMaxWidth(),
         )
         Box(modifier = Modifier.weight(1f).fillMaxWidth().padding(vertical = 12.dp), contentAlignment = Alignment.Center) {
@@ -79,10 +81,11 @@ fun SessionScreen(view: TrialView, onAnswer: (Side, Long?) -> Unit, onStop: () -
                 view.feedback != null -> Feedback(view.feedback)
                 view.picture != null -> Image(
                     view.picture,
-                    contentDescription = "Picture ${view.position}: is it a left or a right?",
+                    contentDescription = view.prompt.pictureLabel,
                     contentScale = ContentScale.Fit,
                     modifier = Modifier.fillMaxSize(),
                 )
+                else -> FixationCross()
             }
         }
         ErrorText(view.error)
@@ -93,20 +96,26 @@ fun SessionScreen(view: TrialView, onAnswer: (Side, Long?) -> Unit, onStop: () -
     }
 }
 
-/** Right, wrong or too slow, in words and a sign, never by colour alone. */
+/** The core's sentence, with its sign: never told by colour alone. */
 @Composable
-private fun Feedback(outcome: AnswerOutcome) {
-    val text = when {
-        outcome.timeout -> "⏱ Time is up"
-        outcome.correct -> "✓ Correct"
-        else -> "✗ Not this time"
-    }
+private fun Feedback(feedback: TrialFeedback) {
     Text(
-        text,
+        feedback.text,
         style = MaterialTheme.typography.headlineMedium,
         textAlign = TextAlign.Center,
         modifier = Modifier.semantics { liveRegion = LiveRegionMode.Assertive },
     )
+}
+
+/** The cross the eyes rest on before each picture (drawn, so it has nothing to read). */
+@Composable
+private fun FixationCross() {
+    val color = MaterialTheme.colorScheme.onSurface
+    Canvas(modifier = Modifier.size(48.dp)) {
+        val w = 4.dp.toPx()
+        drawLine(color, Offset(size.width / 2, 0f), Offset(size.width / 2, size.height), strokeWidth = w)
+        drawLine(color, Offset(0f, size.height / 2), Offset(size.width, size.height / 2), strokeWidth = w)
+    }
 }
 
 /** A large answer button that answers on touch-down, with the touch's own time stamp. */

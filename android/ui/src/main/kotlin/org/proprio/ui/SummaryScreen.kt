@@ -14,15 +14,14 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
 import org.proprio.core.SessionResults
-import org.proprio.core.SideStats
+import org.proprio.core.FactSection
 
-/** A finished session: per-side numbers and the stage gate's verdict as the core words it. */
+/** A finished session: per-side numbers and the stage gate's verdict, as the core words them. */
 @Composable
 fun SummaryScreen(results: SessionResults, onJournal: () -> Unit, onDone: () -> Unit) {
-    ScreenScaffold(title = "Session ${words(results.state.name).lowercase()}", onBack = null) {
-        Text("Level ${results.level}", style = MaterialTheme.typography.titleMedium)
-        SideCard("Left", results.stats.left)
-        SideCard("Right", results.stats.right)
+    ScreenScaffold(title = results.title, onBack = null) {
+        Text(results.levelText, style = MaterialTheme.typography.titleMedium)
+        for (side in results.sides) SectionCard(side)
         SectionTitle("Next stage")
         Text(results.gate.verdict, style = MaterialTheme.typography.bodyLarge)
         Button(onClick = onJournal, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
@@ -34,16 +33,13 @@ fun SummaryScreen(results: SessionResults, onJournal: () -> Unit, onDone: () -> 
     }
 }
 
+/** A titled group of the core's facts, on a card. */
 @Composable
-private fun SideCard(name: String, s: SideStats) {
+internal fun SectionCard(section: FactSection) {
     Card(modifier = Modifier.fillMaxWidth()) {
         Column(modifier = Modifier.padding(16.dp)) {
-            SectionTitle(if (s.affected) "$name (painful side)" else name)
-            LabeledValue("Correct", "${s.correct} of ${s.n} (${percent(s.accuracy)})")
-            LabeledValue("Median time", seconds(s.medianRtMs))
-            LabeledValue("Middle half", "${seconds(s.q1RtMs)} – ${seconds(s.q3RtMs)}")
-            LabeledValue("Too quick", "${s.anticipations}")
-            LabeledValue("Time ran out", "${s.timeouts}")
+            SectionTitle(section.title)
+            for (fact in section.facts) LabeledValue(fact.label, fact.value)
         }
     }
 }

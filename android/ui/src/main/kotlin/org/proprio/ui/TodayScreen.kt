@@ -13,6 +13,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.padding
+import org.proprio.core.KindTargetField
 import org.proprio.core.LeftRightOverview
 import org.proprio.core.ReminderToday
 
@@ -22,11 +23,14 @@ enum class Destination { JOURNAL, PROGRESS, REMINDERS, PROFILE, DELETE }
 /**
  * Today: what is done and left (reminders, sessions per kind, adherence), the left/right
  * level and the stage gate's verdict as the core words it, and the way to practise.
+ * The core's `today(now)` (another branch) will replace these pieces with one record;
+ * until then the kind names come from the reminder form (`kinds`).
  */
 @Composable
 fun TodayScreen(
     today: ReminderToday,
     overview: LeftRightOverview?,
+    kinds: List<KindTargetField>,
     error: String?,
     onStart: () -> Unit,
     onOpen: (Destination) -> Unit,
@@ -35,10 +39,7 @@ fun TodayScreen(
         Card(modifier = Modifier.fillMaxWidth()) {
             Column(modifier = Modifier.padding(16.dp)) {
                 if (overview != null) {
-                    Text(
-                        "Left/right: ${words(overview.bodyPart.name)}, level ${overview.level}",
-                        style = MaterialTheme.typography.titleMedium,
-                    )
+                    Text(overview.heading, style = MaterialTheme.typography.titleMedium)
                     Text(overview.gate.verdict, style = MaterialTheme.typography.bodyMedium)
                 }
                 Button(
@@ -51,7 +52,8 @@ fun TodayScreen(
         ErrorText(error)
         SectionTitle("Sessions today")
         for (kind in today.progress) {
-            LabeledValue(words(kind.kind.name), "${kind.done} of ${kind.target}")
+            val name = kinds.firstOrNull { it.kind == kind.kind }?.field?.label ?: kind.kind.name
+            LabeledValue(name, "${kind.done} / ${kind.target}")
         }
         LabeledValue("Done as planned", "${today.adherence.percent}\u00A0%")
         SectionTitle("Reminders still to come")

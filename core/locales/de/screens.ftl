@@ -1,0 +1,136 @@
+# screens: see core/src/messages/mod.rs
+
+## Was die Bildschirme der App sagen, aus den Datensätzen des Kerns.
+
+body-part = { $part ->
+        [hand] Hand
+        [foot] Fuß
+        [back] Rücken
+        [neck] Nacken
+        [knee] Knie
+       *[shoulder] Schulter
+    }
+side-name = { $side ->
+        [left] Links
+       *[right] Rechts
+    }
+side-heading-affected = { side-name } (schmerzende Seite)
+sides-choice = { $sides ->
+        [left] Links
+        [right] Rechts
+       *[both] Beide Seiten
+    }
+handedness = { $hand ->
+        [left] Links
+        [right] Rechts
+       *[mixed] Beide
+    }
+session-kind = { $kind ->
+        [left-right] Links/rechts-Bilder
+        [motor-imagery] Bewegungsvorstellung
+        [mirror] Spiegeltraining
+        [desensitisation] Berührungstraining
+        [exposure] Schrittweise Konfrontation
+       *[sensory-discrimination] Berührungen unterscheiden
+    }
+percent = { $value } %
+seconds = { $seconds } s
+no-value = –
+value-range = { $from } – { $to }
+minutes = { $count } Min.
+
+## Die Links/rechts-Übung.
+trial-progress = Bild { $position } von { $total }
+trial-progress-practice = Übungsbild { $position } von { $total }
+trial-picture = Bild { $position } von { $total }: links oder rechts?
+feedback-correct = ✓ Richtig
+feedback-wrong = ✗ Diesmal nicht
+feedback-timed-out = ⏱ Die Zeit ist um
+feedback-too-quick = ✋ Zu schnell: schau dir das Bild erst an
+
+## Die Zusammenfassung nach einer Übung.
+summary-title = { $state ->
+        [completed] Übung abgeschlossen
+        [aborted] Übung vorzeitig beendet
+        [interrupted] Übung unterbrochen
+       *[running] Übung läuft
+    }
+level = Stufe { $level }
+fact-correct = Richtig
+fact-correct-value = { $correct } von { $n } ({ $percent })
+fact-median-time = Mittlere Zeit (Median)
+fact-middle-half = Mittlere Hälfte der Zeiten
+fact-too-quick = Zu schnell
+fact-timed-out = Zeit abgelaufen
+
+## Heute und Fortschritt.
+left-right-heading = Links/rechts: { body-part }, Stufe { $level }
+progress-title = Fortschritt: { body-part }
+chart-accuracy = Richtige Antworten
+chart-response-time = Mittlere Antwortzeit
+chart-goal = Ziel { $value }
+chart-day = { $day }.{ $month }.
+chart-description = { $title } pro Tag, Ziel { $goal }; { $days ->
+        [0] noch keine Übungen.
+       *[other] am { $last } links { $left }, rechts { $right }.
+    }
+gate-facts = Die Schwelle: deine letzten { $sessions } Übungen
+fact-sessions = Übungen
+fact-days = Verschiedene Tage
+fact-days-in-stage = Tage in dieser Phase
+fact-of = { $have } von { $need }
+fact-side-result = { side-name }: richtig, Zeit
+fact-result-value = { $percent }, { $time }
+fact-group = { side-name }, { $group }
+recent-by-angle = Nach Drehung (letzte Übungen)
+recent-by-direction = Nach Richtung (letzte Übungen)
+direction = { $direction ->
+        [upright] Aufrecht
+        [inverted] Auf dem Kopf
+        [medial] Zum Körper hin (medial)
+       *[lateral] Vom Körper weg (lateral)
+    }
+
+## Erste Schritte.
+onboarding-code = Code für deine Therapeutin oder deinen Therapeuten: { $code }
+onboarding-body-part = Wo hast du Schmerzen?
+onboarding-sides = Welche Seite?
+onboarding-handedness = Mit welcher Hand schreibst du?
+onboarding-skin-tone = Hautton der Bilder
+skin-tone = { $number }
+skin-tone-sample = Beispielbild mit Hautton { $number }
+onboarding-check-first = Bevor du anfängst: Sprich mit deiner Ärztin, deinem Arzt oder deiner Therapeutin, wenn du deutliche Probleme mit Gedächtnis oder Denken hast, stark eingeschränkt siehst oder Angst oder Niedergeschlagenheit dich überwältigen. Das Training kann dann schwerfallen, und diese App kann nicht beurteilen, ob das auf dich zutrifft.
+
+## Das Schmerztagebuch.
+journal-pain = Schmerz jetzt
+journal-pain-low = 0 = kein Schmerz
+journal-pain-high = 10 = stärkster vorstellbarer Schmerz
+journal-fear = Angst vor Bewegung (freiwillig)
+journal-fear-low = 0 = keine Angst
+journal-fear-high = 10 = größte vorstellbare Angst
+journal-medication = Ich habe heute Schmerzmittel genommen
+journal-note = Notiz (bis zu { $max } Zeichen)
+journal-no-entries = Noch keine Einträge
+journal-entry-pain = Schmerz { $pain }
+journal-entry-fear = Angst { $fear }
+journal-entry-medication = Schmerzmittel genommen
+
+## Erinnerungen und Schlummern.
+reminders-enabled = Erinnere mich ans Üben
+reminders-from = Von
+reminders-until = Bis
+reminders-quiet-hours = Ruhezeiten
+reminders-days = Tage
+weekday = { $day ->
+        [1] Mo
+        [2] Di
+        [3] Mi
+        [4] Do
+        [5] Fr
+        [6] Sa
+       *[7] So
+    }
+reminders-per-day = Übungen pro Tag
+reminders-min-gap = Mindestens so weit auseinander
+reminders-learn = Erinnerungen zu meinen üblichen Übungszeiten verschieben
+snooze = In { $minutes } Min.

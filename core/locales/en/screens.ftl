@@ -1,0 +1,137 @@
+# screens: see core/src/messages/mod.rs
+
+## What the app's screens say, from the records the core returns. Choices are named by
+## their code ($part, $side, $kind, $state); numbers come formatted.
+
+body-part = { $part ->
+        [hand] Hand
+        [foot] Foot
+        [back] Back
+        [neck] Neck
+        [knee] Knee
+       *[shoulder] Shoulder
+    }
+side-name = { $side ->
+        [left] Left
+       *[right] Right
+    }
+side-heading-affected = { side-name } (painful side)
+sides-choice = { $sides ->
+        [left] Left
+        [right] Right
+       *[both] Both sides
+    }
+handedness = { $hand ->
+        [left] Left
+        [right] Right
+       *[mixed] Either, or both
+    }
+session-kind = { $kind ->
+        [left-right] Left/right pictures
+        [motor-imagery] Motor imagery
+        [mirror] Mirror practice
+        [desensitisation] Touch practice
+        [exposure] Graded exposure
+       *[sensory-discrimination] Touch discrimination
+    }
+percent = { $value } %
+seconds = { $seconds } s
+no-value = –
+value-range = { $from } – { $to }
+minutes = { $count } min
+
+## The left/right session.
+trial-progress = Picture { $position } of { $total }
+trial-progress-practice = Practice picture { $position } of { $total }
+trial-picture = Picture { $position } of { $total }: is it a left or a right?
+feedback-correct = ✓ Correct
+feedback-wrong = ✗ Not this time
+feedback-timed-out = ⏱ Time is up
+feedback-too-quick = ✋ Too quick: look at the picture first
+
+## The summary after a session.
+summary-title = { $state ->
+        [completed] Session complete
+        [aborted] Session stopped early
+        [interrupted] Session interrupted
+       *[running] Session running
+    }
+level = Level { $level }
+fact-correct = Correct
+fact-correct-value = { $correct } of { $n } ({ $percent })
+fact-median-time = Median time
+fact-middle-half = Middle half of times
+fact-too-quick = Too quick
+fact-timed-out = Time ran out
+
+## Today and progress.
+left-right-heading = Left/right: { body-part }, level { $level }
+progress-title = Progress: { body-part }
+chart-accuracy = Correct answers
+chart-response-time = Median response time
+chart-goal = goal { $value }
+chart-day = { $day }/{ $month }
+chart-description = { $title } by day, goal { $goal }; { $days ->
+        [0] no sessions yet.
+       *[other] on { $last }, left { $left }, right { $right }.
+    }
+gate-facts = The gate: your last { $sessions } sessions
+fact-sessions = Sessions
+fact-days = Different days
+fact-days-in-stage = Days at this stage
+fact-of = { $have } of { $need }
+fact-side-result = { side-name }: correct, time
+fact-result-value = { $percent }, { $time }
+fact-group = { side-name }, { $group }
+recent-by-angle = By rotation (recent sessions)
+recent-by-direction = By direction (recent sessions)
+direction = { $direction ->
+        [upright] Upright
+        [inverted] Upside down
+        [medial] Towards the body (medial)
+       *[lateral] Away from the body (lateral)
+    }
+
+## Onboarding.
+onboarding-code = Code for your therapist: { $code }
+onboarding-body-part = Where is the pain?
+onboarding-sides = Which side?
+onboarding-handedness = Which hand do you write with?
+onboarding-skin-tone = Skin tone of the pictures
+skin-tone = { $number }
+skin-tone-sample = Sample picture at skin tone { $number }
+onboarding-check-first = Before you start, talk to your doctor or therapist if you have marked problems with memory or thinking, major problems with your eyesight, or anxiety or low mood that feels overwhelming. This training can be hard then, and this app cannot tell whether that applies to you.
+
+## The pain journal.
+journal-pain = Pain now
+journal-pain-low = 0 = no pain
+journal-pain-high = 10 = worst pain imaginable
+journal-fear = Fear of moving (optional)
+journal-fear-low = 0 = no fear
+journal-fear-high = 10 = the most fear you can imagine
+journal-medication = I took pain medication today
+journal-note = Note (up to { $max } characters)
+journal-no-entries = No entries yet
+journal-entry-pain = pain { $pain }
+journal-entry-fear = fear { $fear }
+journal-entry-medication = medication taken
+
+## Reminder settings and snoozing.
+reminders-enabled = Remind me to practise
+reminders-from = From
+reminders-until = Until
+reminders-quiet-hours = Quiet hours
+reminders-days = Days
+weekday = { $day ->
+        [1] Mon
+        [2] Tue
+        [3] Wed
+        [4] Thu
+        [5] Fri
+        [6] Sat
+       *[7] Sun
+    }
+reminders-per-day = Sessions a day
+reminders-min-gap = At least this far apart
+reminders-learn = Move reminders to when I usually practise
+snooze = In { $minutes } min

@@ -1,0 +1,314 @@
+//! The forms a patient fills in, as the core defines them: onboarding's choices and the
+//! "check with a clinician first" note, the pain journal's scales with their anchors,
+//! the reminder settings' editable values, and the snooze lengths. Each choice carries
+//! its value and its label, so a shell draws the list it is given and sends the value
+//! back; the core still validates whatever comes back.
+
+use super::screens::body_part_name;
+use crate::error::Result;
+use crate::messages::{Locale, t};
+use crate::patient::{Handedness, JournalEntry, MAX_NOTE_CHARS, SCALE_MAX};
+use crate::programme::SessionKind;
+use crate::reminders::{MAX_GAP_MIN, MAX_PER_DAY, MINUTES_PER_DAY, SNOOZE_MINUTES, hhmm};
+use crate::stimulus::spec::SKIN_TONES;
+use crate::stimulus::{BodyPart, Posture, Side, StimulusContext, StimulusSpec, View};
+use crate::store::{self, Store};
+use serde::Serialize;
+
+/// The reminder window's ends move in steps of this many minutes (*judgement*: half
+/// hours are fine enough for a waking window and keep the list short).
+const WINDOW_STEP_MIN: i32 = 30;
+/// The gap between reminders moves in quarter hours.
+const GAP_STEP_MIN: i32 = 15;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct BodyPartChoice {
+    pub body_part: BodyPart,
+    pub label: String,
+}
+
+/// One answer to "which side hurts?": one side or both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct SidesChoice {
+    pub sides: Vec<Side>,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct HandednessChoice {
+    pub handedness: Handedness,
+    pub label: String,
+}
+
+/// A skin tone with the picture that shows it (the shell renders `sample`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct SkinToneChoice {
+    pub tone: u8,
+    pub label: String,
+    pub sample: StimulusSpec,
+    pub sample_label: String,
+}
+
+/// The profile form: every choice, the questions, and who should check first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct OnboardingForm {
+    /// "Code for your therapist: P-…".
+    pub code_text: String,
+    /// Who should check with a clinician before starting (CLINICAL.md): said, not
+    /// diagnosed.
+    pub check_first: String,
+    pub body_part_question: String,
+    pub body_parts: Vec<BodyPartChoice>,
+    pub sides_question: String,
+    pub sides: Vec<SidesChoice>,
+    pub handedness_question: String,
+    pub handedness: Vec<HandednessChoice>,
+    pub skin_tone_question: String,
+    pub skin_tones: Vec<SkinToneChoice>,
+}
+
+/// A 0–10 rating: its values are `min..=max` in steps of `step`, with words at both ends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ScaleField {
+    pub label: String,
+    pub min: u8,
+    pub max: u8,
+    pub step: u8,
+    pub low_anchor: String,
+    pub high_anchor: String,
+    /// Saving needs a value.
+    pub required: bool,
+}
+
+/// A stored journal entry as one line of the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct JournalLine {
+    pub id: i64,
+    /// When, in the zone it was recorded in: "2026-11-23 09:15".
+    pub when: String,
+    /// "pain 3, fear 2, medication taken".
+    pub summary: String,
+    pub note: String,
+}
+
+/// The journal form and the entries so far, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct JournalForm {
+    pub pain: ScaleField,
+    pub fear: ScaleField,
+    pub medication_label: String,
+    pub note_label: String,
+    pub note_max_chars: u32,
+    pub entries: Vec<JournalLine>,
+    /// What to show when there are no entries.
+    pub no_entries: String,
+}
+
+/// A value a stepper or a list offers, with its label ("08:30", "45 min", "3").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct SettingChoice {
+    pub value: i32,
+    pub label: String,
+}
+
+/// A setting changed with − and +: the shell moves between neighbouring `choices`
+/// (ascending); a stored value between two choices shows as the nearest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct StepField {
+    pub label: String,
+    pub choices: Vec<SettingChoice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct WeekdayChoice {
+    /// ISO weekday, Monday = 1.
+    pub day: u8,
+    pub label: String,
+}
+
+/// Sessions a day for one session kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct KindTargetField {
+    pub kind: SessionKind,
+    pub field: StepField,
+}
+
+/// The reminder settings form: what each setting is called and what it may be set to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ReminderForm {
+    pub enabled_label: String,
+    pub window_start: StepField,
+    pub window_end: StepField,
+    pub quiet_hours_label: String,
+    /// The quiet hours in force, as text ("22:00 – 07:00").
+    pub quiet_hours: Vec<String>,
+    pub weekdays_label: String,
+    pub weekdays: Vec<WeekdayChoice>,
+    pub per_day_label: String,
+    /// One per session kind, in the core's order.
+    pub targets: Vec<KindTargetField>,
+    pub min_gap: StepField,
+    pub learn_label: String,
+}
+
+/// A snooze length a notification offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct SnoozeChoice {
+    pub minutes: i32,
+    pub label: String,
+}
+
+pub fn onboarding(store: &Store, locale: Locale) -> Result<OnboardingForm> {
+    let profile = store.read(store::profile::get)?;
+    let sides =
+        [(vec![Side::Left], "left"), (vec![Side::Right], "right"), (vec![Side::Left, Side::Right], "both")];
+    Ok(OnboardingForm {
+        code_text: t!(locale, "onboarding-code", code = profile.code.as_str()),
+        check_first: t!(locale, "onboarding-check-first"),
+        body_part_question: t!(locale, "onboarding-body-part"),
+        body_parts: BodyPart::ALL
+            .iter()
+            .map(|&body_part| BodyPartChoice { body_part, label: body_part_name(locale, body_part) })
+            .collect(),
+        sides_question: t!(locale, "onboarding-sides"),
+        sides: sides
+            .into_iter()
+            .map(|(sides, code)| SidesChoice { sides, label: t!(locale, "sides-choice", sides = code) })
+            .collect(),
+        handedness_question: t!(locale, "onboarding-handedness"),
+        handedness: Handedness::ALL
+            .iter()
+            .map(|&handedness| HandednessChoice {
+                handedness,
+                label: t!(locale, "handedness", hand = handedness.as_str()),
+            })
+            .collect(),
+        skin_tone_question: t!(locale, "onboarding-skin-tone"),
+        skin_tones: (0..SKIN_TONES)
+            .map(|tone| SkinToneChoice {
+                tone,
+                label: t!(locale, "skin-tone", number = tone + 1),
+                sample: skin_tone_sample(tone),
+                sample_label: t!(locale, "skin-tone-sample", number = tone + 1),
+            })
+            .collect(),
+    })
+}
+
+/// An upright open right hand, the back of it: the most skin in one picture.
+fn skin_tone_sample(skin_tone: u8) -> StimulusSpec {
+    StimulusSpec {
+        body_part: BodyPart::Hand,
+        side: Side::Right,
+        view: View::Back,
+        posture: Posture::Flat,
+        rotation_deg: 0,
+        skin_tone,
+        context: StimulusContext::None,
+        variant: 0,
+    }
+}
+
+pub fn journal(store: &Store, locale: Locale) -> Result<JournalForm> {
+    let entries = store.read(store::journal::list)?;
+    let scale = |label, low, high, required| ScaleField {
+        label,
+        min: 0,
+        max: SCALE_MAX,
+        step: 1,
+        low_anchor: low,
+        high_anchor: high,
+        required,
+    };
+    Ok(JournalForm {
+        pain: scale(
+            t!(locale, "journal-pain"),
+            t!(locale, "journal-pain-low"),
+            t!(locale, "journal-pain-high"),
+            true,
+        ),
+        fear: scale(
+            t!(locale, "journal-fear"),
+            t!(locale, "journal-fear-low"),
+            t!(locale, "journal-fear-high"),
+            false,
+        ),
+        medication_label: t!(locale, "journal-medication"),
+        note_label: t!(locale, "journal-note", max = MAX_NOTE_CHARS),
+        note_max_chars: MAX_NOTE_CHARS as u32,
+        entries: entries.iter().rev().map(|e| journal_line(e, locale)).collect::<Result<_>>()?,
+        no_entries: t!(locale, "journal-no-entries"),
+    })
+}
+
+fn journal_line(e: &JournalEntry, locale: Locale) -> Result<JournalLine> {
+    let mut parts = vec![t!(locale, "journal-entry-pain", pain = e.pain)];
+    parts.extend(e.fear.map(|fear| t!(locale, "journal-entry-fear", fear = fear)));
+    if e.medication {
+        parts.push(t!(locale, "journal-entry-medication"));
+    }
+    Ok(JournalLine {
+        id: e.id,
+        when: e.at.local()?.format("%Y-%m-%d %H:%M").to_string(),
+        summary: parts.join(", "),
+        note: e.note.clone(),
+    })
+}
+
+pub fn reminder_form(store: &Store, locale: Locale) -> Result<ReminderForm> {
+    let settings = super::reminders::settings(store)?;
+    let clock = |from: i32, to: i32| -> Vec<SettingChoice> {
+        (from..=to)
+            .step_by(WINDOW_STEP_MIN as usize)
+            .map(|m| SettingChoice { value: m, label: hhmm(m) })
+            .collect()
+    };
+    let per_day = || StepField {
+        label: t!(locale, "reminders-per-day"),
+        choices: (0..=MAX_PER_DAY).map(|n| SettingChoice { value: n, label: n.to_string() }).collect(),
+    };
+    Ok(ReminderForm {
+        enabled_label: t!(locale, "reminders-enabled"),
+        window_start: StepField {
+            label: t!(locale, "reminders-from"),
+            choices: clock(0, MINUTES_PER_DAY - WINDOW_STEP_MIN),
+        },
+        window_end: StepField {
+            label: t!(locale, "reminders-until"),
+            choices: clock(WINDOW_STEP_MIN, MINUTES_PER_DAY),
+        },
+        quiet_hours_label: t!(locale, "reminders-quiet-hours"),
+        quiet_hours: settings
+            .quiet_hours
+            .iter()
+            .map(|q| t!(locale, "value-range", from = hhmm(q.start_min), to = hhmm(q.end_min)))
+            .collect(),
+        weekdays_label: t!(locale, "reminders-days"),
+        weekdays: (1..=7u8)
+            .map(|day| WeekdayChoice { day, label: t!(locale, "weekday", day = day) })
+            .collect(),
+        per_day_label: t!(locale, "reminders-per-day"),
+        targets: SessionKind::ALL
+            .iter()
+            .map(|&kind| KindTargetField {
+                kind,
+                field: StepField { label: t!(locale, "session-kind", kind = kind.as_str()), ..per_day() },
+            })
+            .collect(),
+        min_gap: StepField {
+            label: t!(locale, "reminders-min-gap"),
+            choices: (GAP_STEP_MIN..=MAX_GAP_MIN)
+                .step_by(GAP_STEP_MIN as usize)
+                .map(|m| SettingChoice { value: m, label: t!(locale, "minutes", count = m) })
+                .collect(),
+        },
+        learn_label: t!(locale, "reminders-learn"),
+    })
+}
+
+pub fn snooze_choices(locale: Locale) -> Vec<SnoozeChoice> {
+    SNOOZE_MINUTES
+        .iter()
+        .map(|&minutes| SnoozeChoice { minutes, label: t!(locale, "snooze", minutes = minutes) })
+        .collect()
+}

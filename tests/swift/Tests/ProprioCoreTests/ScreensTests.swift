@@ -1,0 +1,109 @@
+// The screens' records, as the iOS app reads them: mirrors tests/kotlin ScreensTest.kt
+// test by test. On a database in a temporary folder.
+import Foundation
+import XCTest
+@testable import ProprioCore
+
+final class ScreensTests: XCTestCase {
+    /// 2026-11-02 09:00 London.
+    private let start: Int64 = 1_793_610_000_000
+    private var folder: URL!
+    private var proprio: Proprio!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("proprio-screens-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        proprio = try Proprio(dbPath: folder.appendingPathComponent("p.db").path, now: now())
+    }
+
+    override func tearDownWithError() throws {
+        proprio = nil
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func now(_ plusMs: Int64 = 0) -> WallTime { WallTime(unixMs: start + plusMs, zone: "Europe/London") }
+
+    private func leftHandHurts() throws {
+        _ = try proprio.updateProfile(update: ProfileUpdate(affected: [AffectedArea(bodyPart: .hand, side: .left)]))
+    }
+
+    /// SessionScreen: every prompt names the picture after it, and feedback is worded.
+    func testSessionStepsNameTheNextPictureAndWordTheFeedback() throws {
+        let started = try proprio.startLeftRight(settings: LeftRightSettings(bodyPart: .hand, count: 10, seed: 5), now: now())
+        var prompt = started.first
+        XCTAssertEqual(prompt.progressText, "Picture 1 of 10")
+        XCTAssertEqual(prompt.fixationMs, 800)
+        var answered = 0
+        while true {
+            let out = try proprio.answerTrial(
+                sessionId: prompt.sessionId, index: prompt.index, onsetNs: 0, responseNs: 900_000_000,
+                answer: prompt.stimulus.side)
+            let feedback = try XCTUnwrap(out.feedback)
+            XCTAssertEqual(feedback.verdict, .correct)
+            XCTAssertEqual(feedback.text, "✓ Correct")
+            XCTAssertEqual(feedback.showMs, 500)
+            XCTAssertEqual(prompt.nextStimulus, out.next?.stimulus, "the picture drawn ahead is the next one")
+            answered += 1
+            guard let next = out.next else { break }
+            prompt = next
+        }
+        XCTAssertEqual(answered, 10)
+        XCTAssertNil(try proprio.currentTrial(sessionId: started.session.id))
+        _ = try proprio.finishSession(sessionId: started.session.id, now: now(60_000))
+        let results = try proprio.sessionResults(sessionId: started.session.id, now: now(60_000))
+        XCTAssertEqual(results.title, "Session complete")
+        XCTAssertEqual(results.sides.map(\.title), ["Left", "Right"])
+    }
+
+    /// ProgressScreen: charts by day per side, the goal, the axis, the painful side.
+    func testProgressChartsComeByDayWithGoalsAxesAndThePainfulSide() throws {
+        XCTAssertNil(try proprio.practiceBodyPart())
+        try leftHandHurts()
+        XCTAssertEqual(try proprio.practiceBodyPart(), .hand)
+        let started = try proprio.startLeftRight(settings: LeftRightSettings(bodyPart: .hand, count: 10, seed: 1), now: now())
+        var prompt: TrialPrompt? = started.first
+        while let p = prompt {
+            prompt = try proprio.answerTrial(
+                sessionId: p.sessionId, index: p.index, onsetNs: 0, responseNs: 1_000_000_000, answer: p.stimulus.side
+            ).next
+        }
+        _ = try proprio.finishSession(sessionId: started.session.id, now: now(60_000))
+        let charts = try proprio.progressCharts(bodyPart: .hand, now: now(120_000))
+        XCTAssertEqual(charts.title, "Progress: Hand")
+        XCTAssertEqual(charts.accuracy.days, ["2/11"])
+        XCTAssertEqual(charts.accuracy.goal, 0.9, accuracy: 1e-9)
+        XCTAssertEqual(charts.accuracy.series.map(\.affected), [true, false])
+        XCTAssertEqual(charts.accuracy.series[0].label, "Left (painful side)")
+        XCTAssertEqual(charts.responseTime.series[1].values[0] ?? 0, 1000, accuracy: 1e-9)
+        XCTAssertEqual(charts.responseTime.yMax, charts.responseTime.ticks.last?.value ?? -1, accuracy: 1e-9)
+        XCTAssertGreaterThanOrEqual(charts.responseTime.yMax, charts.responseTime.goal)
+    }
+
+    /// OnboardingScreen, JournalScreen, ReminderSettingsScreen and the notifications.
+    func testFormsCarryTheirChoicesRangesAndWords() throws {
+        let onboarding = try proprio.onboardingForm()
+        XCTAssertEqual(onboarding.bodyParts.count, BodyPart.allCases.count)
+        XCTAssertEqual(onboarding.sides.map(\.sides), [[.left], [.right], [.left, .right]])
+        XCTAssertTrue(onboarding.checkFirst.contains("memory"), onboarding.checkFirst)
+        for tone in onboarding.skinTones {
+            XCTAssertEqual(tone.tone, tone.sample.skinTone)
+            _ = try renderStimulus(spec: tone.sample, size: pictureSize(wantedPx: 100), backdrop: .dark)
+        }
+
+        let journal = try proprio.journalForm()
+        XCTAssertEqual(journal.pain.highAnchor, "10 = worst pain imaginable")
+        XCTAssertEqual(journal.pain.max, 10)
+        _ = try proprio.addJournalEntry(
+            entry: NewJournalEntry(at: now(), pain: journal.pain.max, fear: nil, medication: true, note: "", sessionId: nil))
+        XCTAssertEqual(try proprio.journalForm().entries.map(\.summary), ["pain 10, medication taken"])
+
+        let reminders = try proprio.reminderForm()
+        XCTAssertEqual(reminders.windowStart.choices.first { $0.value == 480 }?.label, "08:00")
+        XCTAssertEqual(proprio.snoozeChoices().map(\.minutes), [10, 30, 60])
+        XCTAssertEqual(reminderPlanDays(), 3)
+
+        _ = proprio.setLanguage(tag: "de-AT")
+        XCTAssertEqual(try proprio.onboardingForm().bodyParts[1].label, "Fuß")
+        XCTAssertEqual(proprio.snoozeChoices()[0].label, "In 10 Min.")
+    }
+}
