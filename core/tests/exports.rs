@@ -379,6 +379,7 @@ fn history(dir: &tempfile::TempDir) -> Arc<Proprio> {
             pain: (7 - day / 8) as u8,
             fear: None,
             medication: day % 2 == 0,
+            sleep: None,
             note: if day % 9 == 0 { format!("day {day} <b>") } else { String::new() },
             session_id: None,
         })

@@ -481,6 +481,7 @@ mod tests {
                 pain: 4,
                 fear: Some(2),
                 medication: i == 1,
+                sleep: None,
                 note: format!("\"{i}\" ü"),
                 session_id: Some(id),
             })
