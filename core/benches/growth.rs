@@ -1,13 +1,14 @@
 //! Growth: what five years of practice (20 000 left/right sessions, a million trials)
 //! cost a phone: the database's size on disk, opening it, and the calls a patient waits
 //! on when the app comes up (status, Today, the left/right overview with its gate).
+//! The history's patient has a painful hand, so Today runs the stage machine over it.
 //!
 //! Run: `cargo bench -p proprio-core --features simulate --bench growth` (release build).
 //! Each call is timed `RUNS` times after one warm-up; the median and the slowest are shown.
 
 use proprio_core::simulate::write_history;
-use proprio_core::stimulus::BodyPart;
-use proprio_core::{Proprio, WallTime};
+use proprio_core::stimulus::{BodyPart, Side};
+use proprio_core::{AffectedArea, ProfileUpdate, Proprio, WallTime};
 use std::time::{Duration, Instant};
 
 const START_MS: i64 = 1_640_995_200_000; // 2022-01-01
@@ -58,14 +59,18 @@ fn main() {
     let now = at(START_MS + YEARS * 365 * 86_400_000);
     println!("five years written in {:.1} s", t.elapsed().as_secs_f64());
     {
-        // One open and close checkpoints the WAL, so the size is the file a phone keeps.
-        drop(Proprio::new(path.clone(), now.clone()).unwrap());
+        // A painful left hand, so Today runs the stage machine over the history; closing
+        // checkpoints the WAL, so the size is the file a phone keeps.
+        let proprio = Proprio::new(path.clone(), now.clone()).unwrap();
+        let hand = AffectedArea { body_part: BodyPart::Hand, side: Side::Left };
+        proprio.update_profile(ProfileUpdate { affected: Some(vec![hand]), ..Default::default() }).unwrap();
     }
     println!("database on disk: {:.1} MB (file, WAL and SHM)", file_mb(&path));
 
     report("open (Proprio::new)", time(|| Proprio::new(path.clone(), now.clone()).unwrap()));
     let proprio = Proprio::new(path.clone(), now.clone()).unwrap();
     report("status", time(|| proprio.status().unwrap()));
+    report("today (next step, stages, flare, reminders)", time(|| proprio.today(now.clone()).unwrap()));
     report("reminders_today", time(|| proprio.reminders_today(now.clone()).unwrap()));
     report(
         "left_right_overview (gate, last 30 sessions)",

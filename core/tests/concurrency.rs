@@ -2,12 +2,13 @@
 //! notification handler and a background task share it in an app) and a second process
 //! writing the same file at the same time. No deadlock (the test finishes), no lost write
 //! (every acknowledged record is counted), no "database is locked" reaching a caller
-//! (every call is unwrapped).
+//! (every call is unwrapped). And a long export, reading its snapshot, never holds up an
+//! answer being recorded.
 
 use proprio_core::LeftRightSettings;
 use proprio_core::stimulus::BodyPart;
+use proprio_core::{ExportFormat, Proprio, WallTime};
 use proprio_core::{NewJournalEntry, SessionState};
-use proprio_core::{Proprio, WallTime};
 use std::collections::BTreeSet;
 use std::process::Command;
 use std::sync::Arc;
@@ -114,4 +115,51 @@ fn two_processes_and_many_threads_lose_nothing() {
         assert_eq!((s.state, s.trial_count), (SessionState::Completed, 20), "session {}", s.id);
     }
     assert_eq!(proprio.integrity_check().unwrap(), "ok");
+}
+
+/// An export reads one snapshot on the reader connection while answers commit on the
+/// writer (WAL): a session answered while a year of history is being exported is
+/// answered, every answer committed, before the export ends.
+#[test]
+fn a_long_export_never_holds_up_an_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db").to_str().unwrap().to_string();
+    let year_ms = 365 * 86_400_000;
+    let start = WallTime { unix_ms: now().unix_ms - year_ms, zone: now().zone };
+    proprio_core::simulate::write_history(&db, 1_000, &start, year_ms).unwrap();
+    let proprio = Proprio::new(db, now()).unwrap();
+    let settings = LeftRightSettings {
+        body_part: BodyPart::Foot,
+        count: Some(20),
+        time_limit_ms: None,
+        feedback: None,
+        level: None,
+        seed: Some(5),
+        practice: None,
+    };
+    let first = proprio.start_left_right(settings, now()).unwrap().first;
+    let out = dir.path().join("export.json").to_str().unwrap().to_string();
+    std::thread::scope(|scope| {
+        let exporter = scope.spawn(|| {
+            proprio.export_to_file(ExportFormat::Json, None, None, out.clone(), None, now()).unwrap()
+        });
+        let (mut prompt, mut answered, mut during) = (Some(first), 0, 0);
+        while let Some(q) = prompt {
+            let onset = answered * 1_000_000_000;
+            prompt = proprio
+                .answer_trial(q.session_id, q.index, onset, onset + 700_000_000, q.stimulus.side)
+                .unwrap()
+                .next;
+            answered += 1;
+            if !exporter.is_finished() {
+                during += 1;
+            }
+        }
+        exporter.join().unwrap();
+        assert_eq!(answered, 20);
+        assert_eq!(during, answered, "answers waited for the export to end");
+    });
+    let text = std::fs::read_to_string(&out).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["sessions"].as_array().unwrap().len(), 1_001, "the history and the session begun");
 }

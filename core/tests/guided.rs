@@ -7,8 +7,8 @@
 use proprio_core::simulate::GuidedPatient;
 use proprio_core::stimulus::{BodyPart, Side};
 use proprio_core::{
-    AffectedArea, Ending, Feeling, MirrorLevel, Offer, ProfileUpdate, Proprio, ProprioError, SessionKind,
-    SessionState, StepAnswer, StepPurpose, TexturePhase, WallTime,
+    AffectedArea, Ending, Feeling, MirrorLevel, Offer, ProfileUpdate, Proprio, ProprioError, SafetyKind,
+    SessionKind, SessionState, StepAnswer, StepPurpose, TexturePhase, TransitionReason, WallTime,
 };
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -393,4 +393,31 @@ fn a_killed_session_loses_no_answer() {
         let pains = p.journal_entries().unwrap().len() as u32;
         assert!(pains >= sessions.len() as u32 - 1, "{pains}");
     }
+}
+
+/// The flare rule reads what the mirror session stored: a session that felt worse makes
+/// `today` ease the patient back, with a flare recorded in the stage history, and the
+/// flare ends once the answer is older than the rule's window.
+#[test]
+fn a_mirror_session_that_felt_worse_starts_a_flare_that_today_shows() {
+    let (_dir, p) = open();
+    let left_foot = AffectedArea { body_part: BodyPart::Foot, side: Side::Left };
+    p.update_profile(ProfileUpdate { affected: Some(vec![left_foot]), ..Default::default() }).unwrap();
+    assert!(p.today(at(MONDAY_9AM)).unwrap().safety.iter().all(|s| s.kind != SafetyKind::Flare));
+    let worse = GuidedPatient { feeling: Feeling::Worse, ..Default::default() };
+    let (r, end) =
+        worse.run(&p, SessionKind::Mirror, BodyPart::Foot, None, at(MONDAY_9AM + 3_600_000)).unwrap();
+    assert_eq!(r.session.state, SessionState::Completed);
+    let today = p.today(at(end.unix_ms + 60_000)).unwrap();
+    let flare: Vec<_> = today.safety.iter().filter(|s| s.kind == SafetyKind::Flare).collect();
+    assert_eq!(flare.len(), 1, "{:?}", today.safety);
+    assert_eq!(flare[0].body_part, Some(BodyPart::Foot));
+    assert!(!flare[0].sentence.to_lowercase().contains("push"), "{}", flare[0].sentence);
+    let reasons: Vec<TransitionReason> =
+        p.stage_history(Some(BodyPart::Foot)).unwrap().into_iter().map(|t| t.reason).collect();
+    assert!(reasons.iter().any(|r| matches!(r, TransitionReason::FlareBegan { .. })), "{reasons:?}");
+    // A week later, with nothing worse since, the flare is over.
+    p.today(at(MONDAY_9AM + 7 * DAY_MS)).unwrap();
+    let last = p.stage_history(Some(BodyPart::Foot)).unwrap().pop().unwrap();
+    assert_eq!(last.reason, TransitionReason::FlareEnded);
 }

@@ -16,6 +16,7 @@ import org.proprio.core.Proprio
 import org.proprio.core.ProprioException
 import org.proprio.core.SessionKind
 import org.proprio.core.Stage
+import org.proprio.core.TransitionOrigin
 import org.proprio.core.WallTime
 import org.proprio.core.planFromCode
 import org.proprio.core.planQrPng
@@ -99,5 +100,21 @@ class PlanTest {
         val e = assertThrows(ProprioException.InvalidArgument::class.java) { proprio.importPlanCode(typo, now) }
         assertEquals("code", e.field)
         assertEquals(20u, firstPicture(proprio).total)
+    }
+
+    /** Onboarding, then a plan that locks motor imagery: the stage changes in the same import. */
+    @Test
+    fun aPlanImportMovesThePatientToTheLockedStage() = withProprio { proprio ->
+        val locked = plan.replace("{\"stage\": \"left-right\", \"locked\": true}", "{\"stage\": \"left-right\"}")
+            .replace("{\"stage\": \"motor-imagery\"}", "{\"stage\": \"motor-imagery\", \"locked\": true}")
+        proprio.importPlan(plan, now)
+        assertEquals(Stage.LEFT_RIGHT, proprio.today(now).stages.single().stage)
+        proprio.importPlan(locked, now)
+        val today = proprio.today(now)
+        assertEquals(Stage.MOTOR_IMAGERY, today.stages.single().stage)
+        assertEquals(SessionKind.MOTOR_IMAGERY, today.next.kind)
+        val last = proprio.stageHistory(BodyPart.HAND).last()
+        assertEquals(Stage.MOTOR_IMAGERY, last.toStage)
+        assertEquals(TransitionOrigin.THERAPIST, last.origin)
     }
 }
