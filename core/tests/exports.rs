@@ -380,6 +380,7 @@ fn history(dir: &tempfile::TempDir) -> Arc<Proprio> {
             fear: None,
             medication: day % 2 == 0,
             note: if day % 9 == 0 { format!("day {day} <b>") } else { String::new() },
+            sleep: None,
             session_id: None,
         })
         .unwrap();

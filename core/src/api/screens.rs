@@ -266,6 +266,7 @@ mod tests {
             fear: Some(f.fear.max),
             medication: true,
             note,
+            sleep: None,
             session_id: None,
         };
         p.add_journal_entry(entry(f.pain.max, "x".repeat(f.note_max_chars as usize))).unwrap();

@@ -482,6 +482,7 @@ mod tests {
                 fear: Some(2),
                 medication: i == 1,
                 note: format!("\"{i}\" ü"),
+                sleep: None,
                 session_id: Some(id),
             })
             .unwrap();
