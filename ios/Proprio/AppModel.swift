@@ -7,6 +7,7 @@ import SwiftUI
 /// The screens one step from Today, and where a notification can lead.
 enum Route: Hashable {
     case session(BodyPart)
+    case guided(sessionId: Int64)
     case summary(sessionId: Int64)
     case journal(sessionId: Int64?)
     case progress
@@ -17,6 +18,7 @@ enum Route: Hashable {
     @ViewBuilder var screen: some SwiftUI.View {
         switch self {
         case let .session(bodyPart): SessionScreen(bodyPart: bodyPart)
+        case let .guided(sessionId): GuidedScreen(sessionId: sessionId)
         case let .summary(sessionId): SummaryScreen(sessionId: sessionId)
         case let .journal(sessionId): JournalScreen(sessionId: sessionId)
         case .progress: ProgressScreen()

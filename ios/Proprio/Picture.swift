@@ -16,6 +16,11 @@ enum Picture {
     /// refused it (the screen then shows no picture rather than a wrong one).
     static func image(_ spec: StimulusSpec, size: UInt32, backdrop: Backdrop) -> CGImage? {
         guard let drawn = try? renderStimulus(spec: spec, size: size, backdrop: backdrop) else { return nil }
+        return cgImage(drawn)
+    }
+
+    /// A picture the core drew (e.g. `renderStimulusId` for a guided step) as a CGImage.
+    static func cgImage(_ drawn: RenderedImage) -> CGImage? {
         let bytesPerRow = Int(drawn.width) * 4
         guard let provider = CGDataProvider(data: Data(drawn.rgba) as CFData) else { return nil }
         return CGImage(

@@ -56,6 +56,14 @@ pub fn render_stimulus(
     Ok(render::render_on(&spec, size, backdrop)?.into())
 }
 
+/// Draws the picture a stimulus id names (a guided step's `picture`), as
+/// `render_stimulus` does; an id that names no valid picture is refused.
+#[uniffi::export]
+pub fn render_stimulus_id(id: String, size: u32, backdrop: Backdrop) -> Result<RenderedImage, ProprioError> {
+    let spec = StimulusSpec::from_id(&id)?;
+    render_stimulus(spec, size, backdrop)
+}
+
 /// Draws `spec` as a `size × size` PNG file's bytes.
 #[uniffi::export]
 pub fn render_stimulus_png(

@@ -1,15 +1,14 @@
-// Today, mirroring android/ui TodayScreen.kt: the left/right practice for the body part
-// the core picks (`practiceBodyPart`) with its heading and the gate's verdict in the
-// core's words; sessions done per kind (`remindersToday`), the reminders still ahead;
-// the other screens one step away. The core's `today(now)` (another branch) will
-// replace these pieces with one record; until then the kind names come from the
-// reminder form.
+// Today, mirroring android/ui TodayScreen.kt: the core's `today(now)` drawn as it is —
+// the safety messages first (an icon and a heading, not colour alone), the next step with
+// its sentence and the way into it, sessions done per kind, the next reminder, each body
+// part's stage; then the left/right overview and the other screens. The kind names come
+// from the reminder form.
 import ProprioCore
 import SwiftUI
 
 struct TodayScreen: SwiftUI.View {
     @EnvironmentObject private var model: AppModel
-    @State private var today: ReminderToday?
+    @State private var today: Today?
     @State private var part: BodyPart?
     @State private var overview: LeftRightOverview?
     @State private var kinds: [KindTargetField] = []
@@ -19,6 +18,51 @@ struct TodayScreen: SwiftUI.View {
 
     var body: some SwiftUI.View {
         List {
+            if let today {
+                ForEach(Array(today.safety.enumerated()), id: \.offset) { _, message in
+                    Section {
+                        Label {
+                            VStack(alignment: .leading, spacing: 4) {
+                                Text("Safety").font(.headline)
+                                Text(message.sentence)
+                            }
+                        } icon: {
+                            Image(systemName: "exclamationmark.triangle.fill")
+                        }
+                        .accessibilityElement(children: .combine)
+                    }
+                }
+                Section("Next step") {
+                    Text(today.next.sentence)
+                    if let label = nextLabel(today.next) {
+                        Button { open(today.next) } label: {
+                            Text(label).font(.title3).frame(minHeight: 56)
+                        }
+                    }
+                }
+                Section("Sessions today") {
+                    ForEach(today.progress, id: \.kind) { progress in
+                        LabeledContent(kindName(progress.kind), value: "\(progress.done) / \(progress.target)")
+                    }
+                }
+                if let reminder = today.nextReminder {
+                    Section("Next reminder") {
+                        VStack(alignment: .leading, spacing: 4) {
+                            Text(reminder.title).font(.headline)
+                            Text(Date(timeIntervalSince1970: Double(reminder.fireAtMs) / 1000), style: .time)
+                                .font(.subheadline)
+                        }
+                        .accessibilityElement(children: .combine)
+                    }
+                }
+                if !today.stages.isEmpty {
+                    Section("Stages") {
+                        ForEach(Array(today.stages.enumerated()), id: \.offset) { _, stage in
+                            Text(stage.sentence)
+                        }
+                    }
+                }
+            }
             if let part, let overview {
                 Section {
                     Text(overview.heading).font(.headline)
@@ -27,23 +71,6 @@ struct TodayScreen: SwiftUI.View {
                         Label("Start left/right practice", systemImage: "hand.raised")
                             .font(.title3)
                             .frame(minHeight: 56)
-                    }
-                }
-            }
-            if let today {
-                Section("Sessions today") {
-                    ForEach(today.progress, id: \.kind) { progress in
-                        LabeledContent(kindName(progress.kind), value: "\(progress.done) / \(progress.target)")
-                    }
-                }
-                Section("Reminders still to come") {
-                    ForEach(today.remaining, id: \.id) { reminder in
-                        VStack(alignment: .leading, spacing: 4) {
-                            Text(reminder.title).font(.headline)
-                            Text(Date(timeIntervalSince1970: Double(reminder.fireAtMs) / 1000), style: .time)
-                                .font(.subheadline)
-                        }
-                        .accessibilityElement(children: .combine)
                     }
                 }
             }
@@ -64,8 +91,28 @@ struct TodayScreen: SwiftUI.View {
         kinds.first { $0.kind == kind }?.field.label ?? ""
     }
 
+    /// The button's words: set up, or start the next step's kind (none when nothing is left).
+    private func nextLabel(_ next: NextStep) -> String? {
+        if next.action == .setUp { return "Set up" }
+        guard let kind = next.kind, next.bodyPart != nil else { return nil }
+        return "Start \(kindName(kind).lowercased())"
+    }
+
+    /// Opens the next step for its kind: the profile, left/right practice or a guided session.
+    private func open(_ next: NextStep) {
+        guard let kind = next.kind, let bodyPart = next.bodyPart else {
+            model.path.append(.onboarding)
+            return
+        }
+        if kind == .leftRight {
+            model.path.append(.session(bodyPart))
+        } else if let start = model.run({ try $0.startGuided(kind: kind, bodyPart: bodyPart, seed: nil, now: AppModel.now()) }) {
+            model.path.append(.guided(sessionId: start.session.id))
+        }
+    }
+
     private func load() {
-        today = model.run { try $0.remindersToday(now: AppModel.now()) }
+        today = model.run { try $0.today(now: AppModel.now()) }
         part = model.run { try $0.practiceBodyPart() } ?? nil
         kinds = model.run { try $0.reminderForm() }?.targets ?? []
         overview = part.flatMap { part in

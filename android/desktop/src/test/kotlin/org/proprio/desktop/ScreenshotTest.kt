@@ -25,7 +25,11 @@ import org.junit.Assert.assertTrue
 import org.junit.BeforeClass
 import org.junit.Test
 import org.proprio.core.BodyPart
+import org.proprio.core.GuidedStart
 import org.proprio.core.LeftRightSettings
+import org.proprio.core.SessionKind
+import org.proprio.core.SessionStep
+import org.proprio.core.StepAnswer
 import org.proprio.ui.ProprioApp
 import org.proprio.ui.Route
 import java.io.File
@@ -166,4 +170,39 @@ class ScreenshotTest {
     @Test fun progress() = shoot("progress", { Route.Progress })
     @Test fun reminders() = shoot("reminders", { Route.Reminders })
     @Test fun deleteData() = shoot("delete-data", { Route.Delete })
+
+    /** A guided session of `kind`, answered through the core up to its first step `wanted` picks. */
+    private fun guidedAt(kind: SessionKind, seed: ULong, wanted: (SessionStep) -> Boolean): Route {
+        val start = f.core.startGuided(kind, BodyPart.HAND, seed, f.shell.now())
+        var step: SessionStep = start.first
+        while (!wanted(step)) {
+            val answer = when {
+                step.rating != null -> StepAnswer.Rating(step.rating!!.min)
+                step.choices.isNotEmpty() -> StepAnswer.Choice(step.choices[0].id)
+                else -> StepAnswer.Done
+            }
+            step = f.core.answerStep(step.sessionId, step.index, answer, f.shell.now()).next ?: error("no step of that sort")
+        }
+        return Route.Guided(GuidedStart(f.core.sessions().first { it.id == step.sessionId }, step))
+    }
+
+    /** A motor imagery step with its picture and its countdown (the clock held). */
+    @Test fun guidedTimer() = shoot(
+        "guided-timer",
+        { guidedAt(SessionKind.MOTOR_IMAGERY, 5u) { it.timer != null } },
+        before = { mainClock.autoAdvance = false },
+    ) {
+        // Let the picture arrive from the renderer without running the countdown down.
+        repeat(30) { mainClock.advanceTimeByFrame(); Thread.sleep(20) }
+        assertTrue("no countdown", onAllNodes(hasContentDescription("Time left", substring = true)).fetchSemanticsNodes().isNotEmpty())
+    }
+
+    /** A rating step: the scale with its end words (desensitisation's pain before). */
+    @Test fun guidedRating() = shoot("guided-rating", { guidedAt(SessionKind.DESENSITISATION, 6u) { it.rating != null } })
+
+    /** Exposure's fear rating, 0–100 (a slider). */
+    @Test fun guidedFear() = shoot("guided-fear", {
+        if (f.core.exposureLadder().isEmpty()) f.core.addExposureStep("Carry a shopping bag", 60u)
+        guidedAt(SessionKind.EXPOSURE, 7u) { it.rating?.let { r -> r.max > 10u } == true }
+    })
 }

@@ -5,6 +5,7 @@ import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.SkikoComposeUiTest
 import androidx.compose.ui.test.hasContentDescription
 import androidx.compose.ui.test.hasText
+import androidx.compose.ui.test.hasClickAction
 import androidx.compose.ui.test.isEnabled
 import androidx.compose.ui.test.onNodeWithContentDescription
 import androidx.compose.ui.test.onAllNodesWithText
@@ -22,6 +23,8 @@ import androidx.compose.ui.semantics.SemanticsActions
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Test
+import org.proprio.core.BodyPart
+import org.proprio.core.Ending
 import org.proprio.core.SessionKind
 import org.proprio.core.SessionState
 import org.proprio.core.Side
@@ -99,7 +102,7 @@ class SessionUiTest {
         val f = Fixture()
         try {
             app(f, Route.Today) {
-                onNodeWithText("Pain journal").performClick()
+                onNodeWithText("Pain journal").performScrollTo().performClick()
                 onAllNodesWithText("7")[0].performClick() // the pain scale (fear is the second row)
                 onNodeWithText("I took pain medication today").performClick()
                 onNodeWithText("Note", substring = true).performTextInput("Worse after typing")
@@ -144,6 +147,48 @@ class SessionUiTest {
             assertEquals(0, status.trials.toInt())
             assertEquals(0, status.journalEntries.toInt())
             assertTrue("no painful area left", fresh.profile().affected.isEmpty())
+        } finally {
+            f.close()
+        }
+    }
+
+    /**
+     * A whole desensitisation session from Today's next step: each step answered on
+     * screen as it shows (the lowest rating, the first choice, Done before a timer runs
+     * out), then the core's stored answers checked.
+     */
+    @Test
+    fun wholeGuidedSessionIsStored() {
+        val f = Fixture()
+        try {
+            val start = f.core.startGuided(SessionKind.DESENSITISATION, BodyPart.HAND, 11u, f.shell.now())
+            app(f, Route.Guided(start)) {
+                var answered = 0
+                while (true) {
+                    waitForIdle()
+                    val step = f.core.currentStep(start.session.id) ?: break
+                    onNodeWithText(step.title).assertExists()
+                    val rating = step.rating
+                    val target = when {
+                        rating != null -> onAllNodes(hasText("${rating.min}") and hasClickAction())[0]
+                        step.choices.isNotEmpty() -> onNodeWithText(step.choices[0].label)
+                        else -> onNodeWithText("Done")
+                    }
+                    target.performScrollTo().performClick()
+                    answered++
+                    assertTrue("more answers than steps", answered <= step.total.toInt())
+                }
+                onNodeWithText("Session over").assertExists()
+                val results = f.core.guidedResults(start.session.id)
+                assertEquals(Ending.COMPLETED, results.ending)
+                assertEquals(results.totalSteps, results.answered)
+                assertEquals(answered, results.answered.toInt())
+                assertEquals(0u, results.painBefore)
+                assertEquals(0u, results.painAfter)
+                assertEquals(SessionState.COMPLETED, f.core.sessions().first { it.id == start.session.id }.state)
+                onNodeWithText("Back to Today").performScrollTo().performClick()
+                onNodeWithText("Next step").assertExists()
+            }
         } finally {
             f.close()
         }

@@ -9,6 +9,8 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.graphics.ImageBitmap
 import org.proprio.core.Backdrop
+import org.proprio.core.GuidedStart
+import org.proprio.core.SessionKind
 import org.proprio.core.LeftRightSettings
 import org.proprio.core.LeftRightStart
 import org.proprio.core.NewJournalEntry
@@ -21,6 +23,7 @@ sealed interface Route {
     data object Today : Route
     data class Profile(val first: Boolean) : Route
     data class Session(val start: LeftRightStart) : Route
+    data class Guided(val start: GuidedStart) : Route
     data class Summary(val sessionId: Long) : Route
     data class Journal(val sessionId: Long?) : Route
     data object Progress : Route
@@ -69,10 +72,22 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, o
                 Route.Today -> {
                     val part = core.practiceBodyPart()
                     TodayScreen(
-                        today = core.remindersToday(shell.now()),
+                        today = core.today(shell.now()),
                         overview = part?.let { core.leftRightOverview(it, TODAY_HISTORY, shell.now()) },
                         kinds = core.reminderForm().targets,
                         error = error,
+                        onNext = { next ->
+                            attempt {
+                                val kind = next.kind
+                                val body = next.bodyPart
+                                route = when {
+                                    kind == null || body == null -> Route.Profile(first = false)
+                                    kind == SessionKind.LEFT_RIGHT ->
+                                        Route.Session(core.startLeftRight(LeftRightSettings(bodyPart = body, count = next.imagesPerSession), shell.now()))
+                                    else -> Route.Guided(core.startGuided(kind, body, null, shell.now()))
+                                }
+                            }
+                        },
                         onStart = {
                             attempt {
                                 val settings = LeftRightSettings(bodyPart = part ?: error("no body part before onboarding"))
@@ -91,6 +106,7 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, o
                     onBack = today.takeUnless { r.first },
                 )
                 is Route.Session -> LeftRightRun(core, shell, r.start, backdrop) { route = Route.Summary(it) }
+                is Route.Guided -> GuidedRun(core, shell, r.start, backdrop, onDone = today)
                 is Route.Summary -> SummaryScreen(
                     results = core.sessionResults(r.sessionId, shell.now()),
                     onJournal = { route = Route.Journal(r.sessionId) },
