@@ -265,6 +265,7 @@ mod tests {
             pain,
             fear: Some(f.fear.max),
             medication: true,
+            sleep: None,
             note,
             session_id: None,
         };
