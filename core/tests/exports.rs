@@ -655,6 +655,19 @@ fn a_backup_restores_the_stage_history_the_stage_plans_and_the_therapists_plans(
     assert_eq!(doc["plans"][0]["plan"]["format"], "proprio-plan");
     assert_eq!(doc["plans"][0]["source"], "file");
 
+    // The report shows the plan's instructions and each body part's stage timeline.
+    let html = String::from_utf8(proprio_core::render_report(backup.clone()).unwrap()).unwrap();
+    std::fs::write(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-programme.html"), &html)
+        .unwrap();
+    let stages = &html[html.find("<h2>Stages</h2>").expect("a Stages section")..];
+    assert!(stages.contains("Three short sessions a day.\nStop if the pain rises."), "{stages}");
+    assert!(stages.contains("by A. Therapist, Pain Clinic"), "{stages}");
+    assert!(
+        stages.contains("<caption><b>Foot</b>: stage timeline</caption>")
+            && stages.contains("→ mirror therapy"),
+        "{stages}"
+    );
+
     let new = open(&dir, "new.db");
     new.import_backup(backup.clone(), false).unwrap();
     assert_eq!(new.stage_history(None).unwrap(), history);
