@@ -707,7 +707,8 @@ fn a_bad_programme_in_a_backup_is_refused_by_name_and_changes_nothing() {
     old.today(at(MONDAY_9AM + 6 * DAY_MS)).unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&json(&old)).unwrap();
     let new = open(&dir, "new.db");
-    let cases: [(&str, fn(&mut serde_json::Value)); 7] = [
+    type Damage = fn(&mut serde_json::Value);
+    let cases: [(&str, Damage); 7] = [
         ("backup.stages[0].origin", |d| d["stages"][0]["origin"] = "flare".into()),
         ("backup.stages[0].at.zone", |d| d["stages"][0]["at"]["zone"] = "Mars/Olympus".into()),
         ("backup.stages[0].to", |d| {
