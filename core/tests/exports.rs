@@ -161,9 +161,10 @@ fn a_database_with_data_is_replaced_only_when_asked() {
     assert_eq!(other.journal_entries().unwrap().len(), 1, "nothing changed");
     other.import_backup(backup, true).unwrap();
     assert_eq!(other.journal_entries().unwrap(), old.journal_entries().unwrap());
-    // The replaced patient's stage plan and history go with the rest of their data.
-    assert!(other.stage_history(None).unwrap().is_empty());
-    assert_eq!(other.stage_plan(BodyPart::Hand).unwrap(), StagePlan::default_for(Track::Gmi));
+    // The replaced patient's stage plan and history go with the rest of their data; the
+    // backup's take their place.
+    assert_eq!(other.stage_history(None).unwrap(), old.stage_history(None).unwrap());
+    assert_eq!(other.stage_plan(BodyPart::Hand).unwrap(), old.stage_plan(BodyPart::Hand).unwrap());
 }
 
 #[test]
@@ -624,5 +625,119 @@ fn the_streamed_and_the_in_memory_report_agree_on_damaged_exports() {
             (Err(proprio_core::Error::InvalidState(_)), Err(ProprioError::InvalidState { .. })) => {}
             (a, b) => panic!("round {round}: {a:?} / {b:?}"),
         }
+    }
+}
+
+/// The programme travels with the backup: a restored patient has the same stage history
+/// (every transition and flare event with its reason), the same stage plans, the same
+/// therapist's plans and so the same stages today.
+#[test]
+fn a_backup_restores_the_stage_history_the_stage_plans_and_the_therapists_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = open(&dir, "old.db");
+    practised(&old);
+    old.today(at(MONDAY_9AM + 4 * DAY_MS)).unwrap();
+    let plan = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans/valid/full.json"),
+    )
+    .unwrap();
+    old.import_plan(plan, at(MONDAY_9AM + 5 * DAY_MS)).unwrap();
+    let foot = StagePlan { locked: Some(Stage::Mirror), ..StagePlan::default_for(Track::Gmi) };
+    old.set_stage_plan(BodyPart::Foot, foot, at(MONDAY_9AM + 6 * DAY_MS)).unwrap();
+    let now = at(MONDAY_9AM + 10 * DAY_MS);
+    let today = old.today(now.clone()).unwrap();
+    let history = old.stage_history(None).unwrap();
+    assert!(history.len() >= 2, "{history:?}");
+
+    let backup = json(&old);
+    let doc: serde_json::Value = serde_json::from_slice(&backup).unwrap();
+    assert_eq!(doc["stages"].as_array().unwrap().len(), history.len());
+    assert!(doc["stage_plans"].as_array().unwrap().iter().any(|p| p["body_part"] == "foot"));
+    assert_eq!(doc["plans"][0]["plan"]["format"], "proprio-plan");
+    assert_eq!(doc["plans"][0]["source"], "file");
+
+    // The report shows the plan's instructions and each body part's stage timeline.
+    let html = String::from_utf8(proprio_core::render_report(backup.clone()).unwrap()).unwrap();
+    std::fs::write(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-programme.html"), &html)
+        .unwrap();
+    let stages = &html[html.find("<h2>Stages</h2>").expect("a Stages section")..];
+    assert!(stages.contains("Three short sessions a day.\nStop if the pain rises."), "{stages}");
+    assert!(stages.contains("by A. Therapist, Pain Clinic"), "{stages}");
+    assert!(
+        stages.contains("<caption><b>Foot</b>: stage timeline</caption>")
+            && stages.contains("→ mirror therapy"),
+        "{stages}"
+    );
+
+    let new = open(&dir, "new.db");
+    new.import_backup(backup.clone(), false).unwrap();
+    assert_eq!(new.stage_history(None).unwrap(), history);
+    for body in [BodyPart::Hand, BodyPart::Foot, BodyPart::Back] {
+        assert_eq!(new.stage_plan(body).unwrap(), old.stage_plan(body).unwrap(), "{body}");
+    }
+    assert_eq!(new.current_plan().unwrap(), old.current_plan().unwrap());
+    assert_eq!(new.plan_history().unwrap().len(), old.plan_history().unwrap().len());
+    assert_eq!(new.today(now.clone()).unwrap().stages, today.stages);
+    assert_eq!(new.stage_history(None).unwrap(), old.stage_history(None).unwrap(), "today() moved no one");
+    // Exported again, the programme is the same document.
+    let again: serde_json::Value = serde_json::from_slice(&json(&new)).unwrap();
+    for key in ["stages", "stage_plans", "plans", "parameters"] {
+        assert_eq!(again[key], doc[key], "{key}");
+    }
+    // Replacing restores the backup's programme, not the one the database held.
+    let other = open(&dir, "other.db");
+    practised(&other);
+    other.today(now.clone()).unwrap();
+    other.import_backup(backup.clone(), true).unwrap();
+    assert_eq!(other.stage_history(None).unwrap(), history);
+    assert_eq!(other.today(now.clone()).unwrap().stages, today.stages);
+}
+
+/// A bad stage event, stage plan or therapist's plan in a backup is refused by name, and
+/// nothing is written.
+#[test]
+fn a_bad_programme_in_a_backup_is_refused_by_name_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = open(&dir, "old.db");
+    practised(&old);
+    let plan = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans/valid/full.json"),
+    )
+    .unwrap();
+    old.import_plan(plan, at(MONDAY_9AM + 5 * DAY_MS)).unwrap();
+    old.today(at(MONDAY_9AM + 6 * DAY_MS)).unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&json(&old)).unwrap();
+    let new = open(&dir, "new.db");
+    type Damage = fn(&mut serde_json::Value);
+    let cases: [(&str, Damage); 7] = [
+        ("backup.stages[0].origin", |d| d["stages"][0]["origin"] = "flare".into()),
+        ("backup.stages[0].at.zone", |d| d["stages"][0]["at"]["zone"] = "Mars/Olympus".into()),
+        ("backup.stages[0].to", |d| {
+            d["stages"][0]["reason"] = serde_json::json!({"code": "flare-ended"});
+            d["stages"][0]["origin"] = "flare".into();
+        }),
+        ("backup.stage_plans[0].plan.order", |d| {
+            d["stage_plans"][0]["plan"]["order"] = serde_json::json!([])
+        }),
+        ("backup.stage_plans[1].body_part", |d| {
+            d["stage_plans"][1]["body_part"] = d["stage_plans"][0]["body_part"].clone()
+        }),
+        ("backup.plans[0].plan", |d| d["plans"][0]["plan"]["format_version"] = 9.into()),
+        ("backup.plans[0].received_at.unix_ms", |d| {
+            d["plans"][0]["received_at"]["unix_ms"] = (-1i64 << 60).into()
+        }),
+    ];
+    for (field, damage) in cases {
+        let mut bad = doc.clone();
+        damage(&mut bad);
+        match new.import_backup(serde_json::to_vec(&bad).unwrap(), false) {
+            Err(ProprioError::InvalidArgument { field: f, reason }) => {
+                assert!(f.starts_with(field), "{field}: {f}: {reason}")
+            }
+            other => panic!("{field}: {other:?}"),
+        }
+        assert!(new.sessions().unwrap().is_empty(), "{field}");
+        assert!(new.stage_history(None).unwrap().is_empty(), "{field}");
+        assert!(new.current_plan().unwrap().is_none(), "{field}");
     }
 }

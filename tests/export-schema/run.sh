@@ -17,6 +17,7 @@ run() { "$CLI" --db "$WORK/p.db" --tz Europe/Berlin "$@" >/dev/null; }
 run --at "2026-03-02 09:00" profile set --affected hand:left
 run --at "2026-03-02 09:00" practice --simulate --count 20 --seed 1
 run --at "2026-03-02 10:00" journal add --pain 4 --fear 2 --medication --note "a note"
+run --at "2026-03-02 11:00" plan import "$ROOT/core/tests/fixtures/plans/valid/full.json"
 run --at "2026-03-03 09:00" export --format json --out "$WORK/short.json"
 "$CLI" demo --weeks 2 --seed 7 --out "$WORK/demo" >/dev/null
 "$VENV/bin/python" "$ROOT/tests/export-schema/validate.py" "$ROOT/docs/export.schema.json" \

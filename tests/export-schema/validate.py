@@ -49,6 +49,11 @@ def main():
         ("a trial without its onset", damaged(trial + ("onset_ns",), delete=True)),
         ("an unknown field", damaged(("patient_name",), "Jane")),
         ("a session state nobody writes", damaged(("sessions", 0, "state"), "paused")),
+        ("a stage nobody has", damaged(("stages", 0, "to"), "flying")),
+        ("a stage event without its reason", damaged(("stages", 0, "reason"), delete=True)),
+        ("a plan that is not a proprio-plan", damaged(("plans",), [{"received_at": {"unix_ms": 0, "zone": "UTC"},
+                                                                   "source": "file", "plan": {"format": "x"},
+                                                                   "changes": []}])),
     ]:
         check(f"refuses {name}", not validator.is_valid(doc))
 

@@ -67,6 +67,9 @@ impl Formatter for Document<'_> {
         field(b, "journal", &f.journal, false)?;
         field(b, "ladder", &f.ladder, false)?;
         field(b, "reminders", &f.reminders, false)?;
+        field(b, "stages", &f.stages, false)?;
+        field(b, "stage_plans", &f.stage_plans, false)?;
+        field(b, "plans", &f.plans, false)?;
         b.push(b'}');
         self.out.write_all(b)?;
         self.out.flush()?;

@@ -20,7 +20,10 @@ use crate::error::Result;
 use crate::laterality::{Trial, TrialFlags};
 use crate::params::ParameterInfo;
 use crate::patient::{JournalEntry, Profile};
-use crate::programme::{SessionKind, SessionState};
+use crate::plan::PlanSource;
+use crate::plan::changes::PlanChange;
+use crate::programme::stages::{StagePlan, TransitionOrigin, TransitionReason};
+use crate::programme::{SessionKind, SessionState, Stage};
 use crate::reminders::ReminderSettings;
 use crate::stimulus::{BodyPart, Side, StimulusSpec};
 use crate::text::text_enum;
@@ -122,6 +125,17 @@ pub struct ExportDocument {
     /// Reminder settings and what the phone reported (absent in the first exports).
     #[serde(default)]
     pub reminders: Option<ExportReminders>,
+    /// Every stored stage transition and flare event, oldest first, whatever the date
+    /// range (absent in the first exports).
+    #[serde(default)]
+    pub stages: Vec<ExportStageEvent>,
+    /// The stage plan stored per body part (absent in the first exports).
+    #[serde(default)]
+    pub stage_plans: Vec<ExportStagePlan>,
+    /// Every therapist's plan received, oldest first; the last is in force (absent in the
+    /// first exports).
+    #[serde(default)]
+    pub plans: Vec<ExportPlan>,
 }
 
 /// Everything in an export but its sessions: the fields of [`ExportDocument`] except
@@ -139,6 +153,39 @@ pub struct ExportFrame {
     pub journal: Vec<JournalEntry>,
     pub ladder: Vec<LadderStep>,
     pub reminders: Option<ExportReminders>,
+    pub stages: Vec<ExportStageEvent>,
+    pub stage_plans: Vec<ExportStagePlan>,
+    pub plans: Vec<ExportPlan>,
+}
+
+/// A stored stage transition or flare event (flare events keep `from` and `to` the same).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportStageEvent {
+    pub body_part: BodyPart,
+    pub from: Option<Stage>,
+    pub to: Stage,
+    /// Who or what caused it; follows from `reason`.
+    pub origin: TransitionOrigin,
+    /// Why, with the values that decided it (`{"code":"gate-passed","days_in_stage":9,…}`).
+    pub reason: TransitionReason,
+    pub at: WallTime,
+}
+
+/// A body part's stored stage plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportStagePlan {
+    pub body_part: BodyPart,
+    pub plan: StagePlan,
+}
+
+/// A therapist's plan as it was received: the plan document itself (`proprio-plan`) and
+/// what it changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportPlan {
+    pub received_at: WallTime,
+    pub source: PlanSource,
+    pub plan: serde_json::Value,
+    pub changes: Vec<PlanChange>,
 }
 
 /// Reminders as a restored phone needs them to plan and count the same.
@@ -258,6 +305,9 @@ impl ExportDocument {
             journal: frame.journal,
             ladder: frame.ladder,
             reminders: frame.reminders,
+            stages: frame.stages,
+            stage_plans: frame.stage_plans,
+            plans: frame.plans,
         }
     }
 

@@ -420,6 +420,9 @@ struct Fields {
     journal: Option<Vec<crate::patient::JournalEntry>>,
     ladder: Option<Vec<super::LadderStep>>,
     reminders: Option<Option<super::ExportReminders>>,
+    stages: Option<Vec<super::ExportStageEvent>>,
+    stage_plans: Option<Vec<super::ExportStagePlan>>,
+    plans: Option<Vec<super::ExportPlan>>,
     sessions: bool,
 }
 
@@ -456,6 +459,9 @@ impl Fields {
             "journal" => once(&mut self.journal, "journal", value),
             "ladder" => once(&mut self.ladder, "ladder", value),
             "reminders" => once(&mut self.reminders, "reminders", value),
+            "stages" => once(&mut self.stages, "stages", value),
+            "stage_plans" => once(&mut self.stage_plans, "stage_plans", value),
+            "plans" => once(&mut self.plans, "plans", value),
             _ => <IgnoredAny as serde::Deserialize>::deserialize(value).map(drop),
         }
     }
@@ -489,6 +495,9 @@ impl Fields {
             journal: self.journal.ok_or_else(|| missing("journal"))?,
             ladder: self.ladder.ok_or_else(|| missing("ladder"))?,
             reminders: self.reminders.flatten(),
+            stages: self.stages.unwrap_or_default(),
+            stage_plans: self.stage_plans.unwrap_or_default(),
+            plans: self.plans.unwrap_or_default(),
         })
     }
 }

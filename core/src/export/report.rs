@@ -3,7 +3,9 @@
 //! their own machine. First screen: who, when, and one sentence per body part saying
 //! where the patient stands; then per-side accuracy and median RT over time with the gate
 //! lines and the affected side marked, lateral − medial per side, the pain journal with
-//! medication days, sessions per day, the level over time, and the patient's notes.
+//! medication days, sessions per day, the level over time, the stages (the therapist's
+//! plan in force and each body part's stage timeline with reasons), and the patient's
+//! notes.
 
 use super::{ExportFrame, ExportSession, Formatter};
 use crate::error::Result;
@@ -13,7 +15,10 @@ use crate::laterality::session::observations;
 use crate::laterality::stats::{self, Observation};
 use crate::messages::Locale;
 use crate::params::Parameters;
-use crate::programme::{SessionKind, SessionState};
+use crate::programme::flare::FlareSign;
+use crate::programme::stages::TransitionReason;
+use crate::programme::words::stage_name;
+use crate::programme::{SessionKind, SessionState, Stage};
 use crate::stimulus::{BodyPart, Side};
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt::Write as _;
@@ -192,6 +197,7 @@ impl Fold {
         }
         journal(&mut out, doc);
         adherence(&mut out, &self.per_day);
+        stages(&mut out, doc)?;
         notes(&mut out, doc);
         let _ = write!(
             out,
@@ -526,6 +532,97 @@ fn adherence(out: &mut String, per_day: &BTreeMap<String, u32>) {
     out.push_str("</div></section>");
 }
 
+/// The plan in force (its instructions as the therapist wrote them) and, per body part,
+/// every stage transition and flare event with its reason. Nothing for an export that
+/// carries neither (the first exports).
+fn stages(out: &mut String, doc: &ExportFrame) -> Result<()> {
+    if doc.stages.is_empty() && doc.plans.is_empty() {
+        return Ok(());
+    }
+    out.push_str("<section><h2>Stages</h2>");
+    if let Some(p) = doc.plans.last() {
+        let text = |key: &str| p.plan.get(key).and_then(|v| v.as_str()).map(str::to_string);
+        let mut by = String::new();
+        for part in [text("author"), text("clinic")].into_iter().flatten() {
+            by.push_str(if by.is_empty() { " by " } else { ", " });
+            by.push_str(&part);
+        }
+        let _ = write!(
+            out,
+            "<p>Therapist's plan of {}{}, received {} ({}).</p>",
+            esc(&text("created").unwrap_or_default()),
+            esc(&by),
+            esc(&p.received_at.local()?.format("%Y-%m-%d").to_string()),
+            match doc.plans.len() - 1 {
+                0 => "no earlier plan".to_string(),
+                1 => "1 earlier plan".to_string(),
+                n => format!("{n} earlier plans"),
+            }
+        );
+        if let Some(instructions) = text("instructions").filter(|i| !i.trim().is_empty()) {
+            let _ = write!(out, "<blockquote class=\"instructions\">{}</blockquote>", esc(&instructions));
+        }
+    }
+    let mut parts: BTreeMap<BodyPart, Vec<&super::ExportStageEvent>> = BTreeMap::new();
+    for e in &doc.stages {
+        parts.entry(e.body_part).or_default().push(e);
+    }
+    for (part, events) in parts {
+        let _ = write!(
+            out,
+            "<table class=\"numbers\"><caption><b>{}</b>: stage timeline</caption><tr><th>Date</th><th>Stage</th><th>Why</th></tr>",
+            esc(&capital(part.as_str()))
+        );
+        for e in events {
+            let name = |stage: Stage| stage_name(Locale::English, stage);
+            let change = match (e.reason.is_flare(), e.from) {
+                (true, _) => format!("in {}", name(e.to)),
+                (false, Some(from)) if from != e.to => format!("{} → {}", name(from), name(e.to)),
+                (false, _) => format!("→ {}", name(e.to)),
+            };
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&e.at.local()?.format("%Y-%m-%d").to_string()),
+                esc(&change),
+                esc(&reason_words(&e.reason))
+            );
+        }
+        out.push_str("</table>");
+    }
+    out.push_str("</section>");
+    Ok(())
+}
+
+/// Why a stage changed, for the therapist, with the values that decided it.
+fn reason_words(reason: &TransitionReason) -> String {
+    match reason {
+        TransitionReason::Started => "programme started".into(),
+        TransitionReason::TherapistLock => "locked by the therapist's plan".into(),
+        TransitionReason::PlanChanged => "the therapist's plan no longer runs the previous stage".into(),
+        TransitionReason::GatePassed { days_in_stage, min_days } => {
+            format!("gate met after {days_in_stage} days in the stage (minimum {min_days})")
+        }
+        TransitionReason::FlareBegan { signs } => {
+            let signs: Vec<String> = signs
+                .iter()
+                .map(|sign| match sign {
+                    FlareSign::Pain { baseline, recent, delta } => format!(
+                        "session pain {} against a baseline of {baseline:.1} (flare at +{delta})",
+                        recent.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")
+                    ),
+                    FlareSign::FeltWorse { days_ago: 0 } => "a mirror session felt worse that day".into(),
+                    FlareSign::FeltWorse { days_ago } => {
+                        format!("a mirror session felt worse {days_ago} days before")
+                    }
+                })
+                .collect();
+            if signs.is_empty() { "flare began".into() } else { format!("flare began: {}", signs.join("; ")) }
+        }
+        TransitionReason::FlareEnded => "flare ended: no flare sign any more".into(),
+    }
+}
+
 fn notes(out: &mut String, doc: &ExportFrame) {
     let notes: Vec<_> = doc.journal.iter().filter(|e| !e.note.trim().is_empty()).collect();
     if notes.is_empty() {
@@ -575,6 +672,7 @@ table.numbers{border-collapse:collapse;font-size:13px;margin:8px 0}\
 .bars{display:flex;align-items:flex-end;gap:2px;height:70px;border-bottom:1px solid #999}\
 .bars span{flex:1;background:#5b7fa8;min-width:2px}\
 .notes{padding-left:18px}.when{color:#555;font-size:13px}.med{color:#6a1b9a}\
+blockquote.instructions{white-space:pre-line;margin:6px 0;padding:6px 12px;border-left:3px solid #5b7fa8;background:#f6f8fb}\
 footer{margin-top:24px;font-size:11px;color:#666}\
 section{break-inside:avoid-page}\
 @media (max-width:520px){figure{overflow-x:auto}figure svg{min-width:560px}}\

@@ -115,3 +115,18 @@ pub fn restore_ladder_step(conn: &Connection, l: &LadderStep) -> Result<()> {
     .execute(params![l.session_id, l.body_part.as_str(), l.level, l.good, l.poor, l.changed_day])?;
     Ok(())
 }
+
+pub fn clear_stage_events(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM stage_event", [])?;
+    Ok(())
+}
+
+pub fn clear_stage_plans(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM stage_plan", [])?;
+    Ok(())
+}
+
+pub fn clear_plan_history(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM plan_history", [])?;
+    Ok(())
+}

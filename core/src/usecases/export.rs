@@ -12,7 +12,7 @@ use crate::files::{NewFile, NewFiles};
 use crate::laterality::session::{SessionParams, observations};
 use crate::laterality::{levels, stats};
 use crate::programme::{SessionKind, SessionState};
-use crate::stimulus::StimulusSpec;
+use crate::stimulus::{BodyPart, StimulusSpec};
 use crate::store::{self, Store, backup, summaries};
 use crate::time::WallTime;
 use chrono::NaiveDate;
@@ -171,6 +171,30 @@ fn gather(
             journal,
             ladder: summaries::ladder_all(c)?.into_iter().filter(|l| ids.contains(&l.session_id)).collect(),
             reminders: Some(reminders),
+            stages: store::programme::events(c, None, u32::MAX)?
+                .into_iter()
+                .map(|e| export::ExportStageEvent {
+                    body_part: e.body_part,
+                    from: e.from,
+                    to: e.to,
+                    origin: e.reason.origin(),
+                    reason: e.reason,
+                    at: e.at,
+                })
+                .collect(),
+            stage_plans: stage_plans(c)?,
+            plans: store::plan::history(c)?
+                .into_iter()
+                .rev()
+                .map(|p| {
+                    Ok(export::ExportPlan {
+                        received_at: p.received_at,
+                        source: p.source,
+                        plan: serde_json::from_str(&p.plan.to_json(false))?,
+                        changes: p.changes,
+                    })
+                })
+                .collect::<Result<_>>()?,
         };
         out.begin(&frame)?;
         // One pass over the trials in the table's order (by session, then index), each
@@ -226,6 +250,17 @@ fn gather(
     })
 }
 
+/// The stage plan stored for each body part, in the body parts' order.
+fn stage_plans(c: &rusqlite::Connection) -> Result<Vec<export::ExportStagePlan>> {
+    let mut plans = Vec::new();
+    for &body_part in BodyPart::ALL {
+        if let Some(plan) = store::programme::plan(c, body_part)? {
+            plans.push(export::ExportStagePlan { body_part, plan });
+        }
+    }
+    Ok(plans)
+}
+
 /// The report for the JSON export in the file `export`, written to the new file `out`
 /// (as [`export_to_files`] writes): the export is read once, as a stream, decrypted on
 /// the way if it is encrypted, and never held whole. Refused as `import` refuses it; a
@@ -272,6 +307,7 @@ pub struct ImportSummary {
 pub fn import(store: &Store, bytes: &[u8], replace: bool) -> Result<ImportSummary> {
     let doc = ExportDocument::from_json(bytes)?;
     let params = check(&doc)?;
+    let plans = check_programme(&doc)?;
     store.write(|tx| {
         if backup::holds_data(tx)? {
             if !replace {
@@ -312,6 +348,25 @@ pub fn import(store: &Store, bytes: &[u8], replace: bool) -> Result<ImportSummar
                 .map(|l| crate::reminders::LearnedSlot { kind: l.kind, slot: l.slot, minute: l.minute })
                 .collect();
             store::reminders::set_learned(tx, &learned)?;
+        }
+        // The programme: an older backup carries none of it, and what is here stays.
+        if !doc.stages.is_empty() {
+            backup::clear_stage_events(tx)?;
+            for e in &doc.stages {
+                store::programme::add_event(tx, e.body_part, e.from, e.to, &e.reason, &e.at)?;
+            }
+        }
+        if !doc.stage_plans.is_empty() {
+            backup::clear_stage_plans(tx)?;
+            for p in &doc.stage_plans {
+                store::programme::set_plan(tx, p.body_part, &p.plan)?;
+            }
+        }
+        if !plans.is_empty() {
+            backup::clear_plan_history(tx)?;
+            for (p, plan) in doc.plans.iter().zip(&plans) {
+                store::plan::add(tx, &p.received_at, p.source, plan, &p.changes)?;
+            }
         }
         Ok(ImportSummary {
             sessions: doc.sessions.len() as u32,
@@ -405,6 +460,41 @@ fn check(doc: &ExportDocument) -> Result<Vec<String>> {
         check_reminders(r)?;
     }
     Ok(params)
+}
+
+/// Checks the stage history, the stage plans and the plan history of a backup; returns
+/// each therapist's plan, read as a plan file is read.
+fn check_programme(doc: &ExportDocument) -> Result<Vec<crate::plan::TherapyPlan>> {
+    let bad = |path: String, reason: String| Error::InvalidArgument { field: path, reason };
+    for (i, e) in doc.stages.iter().enumerate() {
+        let at = |what: &str| format!("backup.stages[{i}].{what}");
+        e.at.validate(&at("at"))?;
+        if e.origin != e.reason.origin() {
+            return Err(bad(
+                at("origin"),
+                format!("'{}' does not go with the reason '{}'", e.origin, e.reason.code()),
+            ));
+        }
+        if e.reason.is_flare() && e.from != Some(e.to) {
+            return Err(bad(at("to"), "a flare event keeps the patient in their stage".into()));
+        }
+    }
+    let mut seen = HashSet::new();
+    for (i, p) in doc.stage_plans.iter().enumerate() {
+        let at = |what: &str| format!("backup.stage_plans[{i}].{what}");
+        if !seen.insert(p.body_part) {
+            return Err(bad(at("body_part"), format!("{} has a second plan", p.body_part)));
+        }
+        p.plan.validate(&at("plan"))?;
+    }
+    let mut plans = Vec::with_capacity(doc.plans.len());
+    for (i, p) in doc.plans.iter().enumerate() {
+        let at = |what: &str| format!("backup.plans[{i}].{what}");
+        p.received_at.validate(&at("received_at"))?;
+        let plan = crate::plan::parse(&p.plan.to_string()).map_err(|e| bad(at("plan"), e.to_string()))?;
+        plans.push(plan);
+    }
+    Ok(plans)
 }
 
 fn check_reminders(r: &export::ExportReminders) -> Result<()> {
