@@ -382,7 +382,6 @@ fn history(dir: &tempfile::TempDir) -> Arc<Proprio> {
             medication: day % 2 == 0,
             sleep: None,
             note: if day % 9 == 0 { format!("day {day} <b>") } else { String::new() },
-            sleep: None,
             session_id: None,
         })
         .unwrap();

@@ -267,7 +267,6 @@ mod tests {
             medication: true,
             sleep: None,
             note,
-            sleep: None,
             session_id: None,
         };
         p.add_journal_entry(entry(f.pain.max, "x".repeat(f.note_max_chars as usize))).unwrap();

@@ -573,7 +573,6 @@ mod tests {
                 medication: i == 1,
                 sleep: None,
                 note: format!("\"{i}\" ü"),
-                sleep: None,
                 session_id: Some(id),
             })
             .unwrap();
