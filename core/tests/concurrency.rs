@@ -32,6 +32,19 @@ fn entry(note: String) -> NewJournalEntry {
     }
 }
 
+/// A 20-picture foot session.
+fn foot_session(seed: u64) -> LeftRightSettings {
+    LeftRightSettings {
+        body_part: BodyPart::Foot,
+        count: Some(20),
+        time_limit_ms: None,
+        feedback: None,
+        level: None,
+        seed: Some(seed),
+        practice: None,
+    }
+}
+
 /// Journal writers and readers on threads, plus one thread answering a whole session.
 fn hammer(proprio: &Arc<Proprio>, who: &str) {
     std::thread::scope(|scope| {
@@ -53,16 +66,7 @@ fn hammer(proprio: &Arc<Proprio>, who: &str) {
         });
         let p = Arc::clone(proprio);
         scope.spawn(move || {
-            let settings = LeftRightSettings {
-                body_part: BodyPart::Foot,
-                count: Some(20),
-                time_limit_ms: None,
-                feedback: None,
-                level: None,
-                seed: Some(3),
-                practice: None,
-            };
-            let first = p.start_left_right(settings, now()).unwrap().first;
+            let first = p.start_left_right(foot_session(3), now()).unwrap().first;
             let session_id = first.session_id;
             let mut prompt = Some(first);
             let mut i = 0;
@@ -128,16 +132,7 @@ fn a_long_export_never_holds_up_an_answer() {
     let start = WallTime { unix_ms: now().unix_ms - year_ms, zone: now().zone };
     proprio_core::simulate::write_history(&db, 1_000, &start, year_ms).unwrap();
     let proprio = Proprio::new(db, now()).unwrap();
-    let settings = LeftRightSettings {
-        body_part: BodyPart::Foot,
-        count: Some(20),
-        time_limit_ms: None,
-        feedback: None,
-        level: None,
-        seed: Some(5),
-        practice: None,
-    };
-    let first = proprio.start_left_right(settings, now()).unwrap().first;
+    let first = proprio.start_left_right(foot_session(5), now()).unwrap().first;
     let out = dir.path().join("export.json").to_str().unwrap().to_string();
     std::thread::scope(|scope| {
         let exporter = scope.spawn(|| {

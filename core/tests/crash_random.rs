@@ -50,6 +50,19 @@ enum Ack {
     Plan(String),
 }
 
+/// A hand session of `count` pictures.
+fn hand_session(count: u32, seed: u64) -> LeftRightSettings {
+    LeftRightSettings {
+        body_part: BodyPart::Hand,
+        count: Some(count),
+        time_limit_ms: None,
+        feedback: None,
+        level: None,
+        seed: Some(seed),
+        practice: None,
+    }
+}
+
 fn parse_ack(line: &str) -> Option<Ack> {
     let rest = line.strip_prefix("ack ")?;
     if let Some(text) = rest.strip_prefix("note ") {
@@ -80,15 +93,6 @@ fn child_writes_at_random() {
     let mut ack = |text: String| {
         writeln!(out, "\nack {text}").unwrap();
         out.flush().unwrap();
-    };
-    let settings = |count| LeftRightSettings {
-        body_part: BodyPart::Hand,
-        count: Some(count),
-        time_limit_ms: None,
-        feedback: None,
-        level: None,
-        seed: Some(round),
-        practice: None,
     };
     let mut session = None;
     for i in 0u64.. {
@@ -139,7 +143,10 @@ fn child_writes_at_random() {
                 let p = match session.take() {
                     Some(p) => p,
                     None => {
-                        proprio.start_left_right(settings(rng.random_range(10..=20)), now()).unwrap().first
+                        proprio
+                            .start_left_right(hand_session(rng.random_range(10..=20), round), now())
+                            .unwrap()
+                            .first
                     }
                 };
                 let onset = i as i64 * 1_000_000_000;
@@ -234,16 +241,7 @@ fn check(db: &std::path::Path, acked: &BTreeSet<Ack>, backup: (usize, usize)) {
 fn write_backup(folder: &std::path::Path) -> (usize, usize) {
     let source = Proprio::new(folder.join("source.db").to_str().unwrap().into(), now()).unwrap();
     for day in 0..3 {
-        let settings = LeftRightSettings {
-            body_part: BodyPart::Hand,
-            count: Some(10),
-            time_limit_ms: None,
-            feedback: None,
-            level: None,
-            seed: Some(day),
-            practice: None,
-        };
-        let mut prompt = Some(source.start_left_right(settings, now()).unwrap().first);
+        let mut prompt = Some(source.start_left_right(hand_session(10, day), now()).unwrap().first);
         while let Some(p) = prompt {
             let onset = i64::from(p.index) * 1_000_000_000;
             prompt = source
