@@ -115,6 +115,13 @@ ensure_kotlinc() {
 
 # ensure_python_venv VENV PACKAGE==VERSION...: a venv with exactly these PyPI packages,
 # made in place and marked complete last, so an interrupted install is redone.
+# Sets CLI to the proprio binary the suites drive: PROPRIO_CLI, or the debug build that
+# `cargo test --workspace` makes.
+require_cli() {
+    CLI=${PROPRIO_CLI:-$TARGET_DIR/debug/proprio}
+    [ -x "$CLI" ] || die "no $CLI: run cargo build -p proprio-cli (or cargo test --workspace) first"
+}
+
 ensure_python_venv() {
     local venv=$1
     shift

@@ -7,8 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 
 VENV=$PROPRIO_CACHE/fhir-venv-6.5.0
-CLI=${PROPRIO_CLI:-$TARGET_DIR/debug/proprio}
-[ -x "$CLI" ] || die "no $CLI: run cargo build -p proprio-cli (or cargo test --workspace) first"
+require_cli
 # fhir.resources 6.5 is built on pydantic 1 (its metadata does not say so).
 ensure_python_venv "$VENV" "fhir.resources==6.5.0" "pydantic==1.10.19"
 

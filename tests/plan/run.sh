@@ -7,8 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 
 VENV=$PROPRIO_CACHE/jsonschema-venv-4.23.0
-CLI=${PROPRIO_CLI:-$TARGET_DIR/debug/proprio}
-[ -x "$CLI" ] || die "no $CLI: run cargo build -p proprio-cli (or cargo test --workspace) first"
+require_cli
 ensure_python_venv "$VENV" "jsonschema==4.23.0"
 
 WORK=$(mktemp -d)

@@ -7,8 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 
-CLI=${PROPRIO_CLI:-$TARGET_DIR/debug/proprio}
-[ -x "$CLI" ] || die "no $CLI: run cargo build -p proprio-cli (or cargo test --workspace) first"
+require_cli
 apt_ensure chromium
 OUT=$TARGET_DIR/report
 rm -rf "$OUT"
