@@ -276,18 +276,23 @@ impl ExportSession {
                 response_ns: t.response_ns,
                 answer: t.answer,
                 correct: t.correct,
-                flags: [
-                    (t.anticipation, TrialFlags::ANTICIPATION),
-                    (t.timeout, TrialFlags::TIMEOUT),
-                    (t.voided, TrialFlags::VOIDED),
-                    (t.practice, TrialFlags::PRACTICE),
-                ]
-                .iter()
-                .filter(|(on, _)| *on)
-                .fold(0, |flags, (_, bit)| flags | bit),
+                flags: flag_bits(t.anticipation, t.timeout, t.voided, t.practice),
             })
             .collect()
     }
+}
+
+/// A trial's flags as the store keeps them, from the export's booleans.
+pub(crate) fn flag_bits(anticipation: bool, timeout: bool, voided: bool, practice: bool) -> i64 {
+    [
+        (anticipation, TrialFlags::ANTICIPATION),
+        (timeout, TrialFlags::TIMEOUT),
+        (voided, TrialFlags::VOIDED),
+        (practice, TrialFlags::PRACTICE),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .fold(0, |flags, (_, bit)| flags | bit)
 }
 
 impl ExportDocument {

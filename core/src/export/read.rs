@@ -13,16 +13,19 @@
 
 use super::{ExportFrame, ExportSession, FORMAT, FORMAT_VERSION, MAX_EXPORT_BYTES};
 use crate::error::{Error, Result};
+use serde::de::DeserializeOwned;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 use std::io::Read;
 
 /// What a session is handed to: the report's fold, or a list for a restore. An error
-/// stops the reading and is returned as it is.
-pub type EachSession<'a> = &'a mut dyn FnMut(ExportSession) -> Result<()>;
+/// stops the reading and is returned as it is. A session is read as `S`: the whole
+/// [`ExportSession`] for a restore, or only the fields a reader needs (serde skips the
+/// rest without building it).
+pub type EachSession<'a, S = ExportSession> = &'a mut dyn FnMut(S) -> Result<()>;
 
 /// Reads an export held in memory.
-pub fn from_slice(bytes: &[u8], each: EachSession) -> Result<ExportFrame> {
+pub fn from_slice<S: DeserializeOwned>(bytes: &[u8], each: EachSession<S>) -> Result<ExportFrame> {
     if bytes.len() > MAX_EXPORT_BYTES {
         return Err(too_large());
     }
@@ -44,14 +47,18 @@ pub enum Source {
 /// chunk ends inside it), the top-level object's other values each found by a scan that
 /// follows strings and brackets and then parsed (and checked whole) by serde_json. At
 /// most a chunk and one session are held.
-pub fn from_reader(reader: impl Read, each: EachSession, source: Source) -> Result<ExportFrame> {
+pub fn from_reader<S: DeserializeOwned>(
+    reader: impl Read,
+    each: EachSession<S>,
+    source: Source,
+) -> Result<ExportFrame> {
     read_in_chunks(reader, each, source, CHUNK)
 }
 
 /// [`from_reader`] with chunks of `chunk` bytes (tests cut sessions with small ones).
-pub(crate) fn read_in_chunks(
+pub(crate) fn read_in_chunks<S: DeserializeOwned>(
     reader: impl Read,
-    each: EachSession,
+    each: EachSession<S>,
     source: Source,
     chunk: usize,
 ) -> Result<ExportFrame> {
@@ -123,9 +130,9 @@ impl State {
     }
 }
 
-fn read<'de, R: serde_json::de::Read<'de>>(
+fn read<'de, R: serde_json::de::Read<'de>, S: DeserializeOwned>(
     de: &mut serde_json::Deserializer<R>,
-    each: EachSession,
+    each: EachSession<S>,
     source: &Source,
 ) -> Result<ExportFrame> {
     let mut state = State::default();
@@ -238,12 +245,11 @@ impl<R: Read> Pieces<R> {
     /// The next session, parsed straight from the buffer. One cut by the buffer's end
     /// is parsed again once more is read (twice as much each time, so a huge one costs
     /// a few passes, not one per chunk).
-    fn session(&mut self) -> Result<ExportSession, Failure> {
+    fn session<S: DeserializeOwned>(&mut self) -> Result<S, Failure> {
         self.peek()?;
         let mut want = self.chunk;
         loop {
-            let mut values =
-                serde_json::Deserializer::from_slice(&self.buf[self.pos..]).into_iter::<ExportSession>();
+            let mut values = serde_json::Deserializer::from_slice(&self.buf[self.pos..]).into_iter::<S>();
             match values.next() {
                 Some(Ok(session)) => {
                     self.pos += values.byte_offset();
@@ -344,7 +350,11 @@ impl<R: Read> Pieces<R> {
 }
 
 /// The top-level object, piece by piece.
-fn stream<R: Read>(p: &mut Pieces<R>, each: EachSession, state: &mut State) -> Result<ExportFrame, Failure> {
+fn stream<R: Read, S: DeserializeOwned>(
+    p: &mut Pieces<R>,
+    each: EachSession<S>,
+    state: &mut State,
+) -> Result<ExportFrame, Failure> {
     let mut fields = Fields::default();
     p.expect(b"{")?;
     if p.peek()? == Some(b'}') {
@@ -373,7 +383,11 @@ fn stream<R: Read>(p: &mut Pieces<R>, each: EachSession, state: &mut State) -> R
 }
 
 /// The sessions array, one element at a time.
-fn sessions<R: Read>(p: &mut Pieces<R>, each: EachSession, state: &mut State) -> Result<(), Failure> {
+fn sessions<R: Read, S: DeserializeOwned>(
+    p: &mut Pieces<R>,
+    each: EachSession<S>,
+    state: &mut State,
+) -> Result<(), Failure> {
     if p.peek()? != Some(b'[') {
         // Not an array: serde names what it is.
         let mut de = serde_json::Deserializer::from_slice(p.value()?);
@@ -394,12 +408,12 @@ fn sessions<R: Read>(p: &mut Pieces<R>, each: EachSession, state: &mut State) ->
     }
 }
 
-struct DocumentSeed<'s, 'e> {
-    each: EachSession<'e>,
+struct DocumentSeed<'s, 'e, S> {
+    each: EachSession<'e, S>,
     state: &'s mut State,
 }
 
-impl<'de> DeserializeSeed<'de> for DocumentSeed<'_, '_> {
+impl<'de, S: DeserializeOwned> DeserializeSeed<'de> for DocumentSeed<'_, '_, S> {
     type Value = ExportFrame;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<ExportFrame, D::Error> {
@@ -517,7 +531,7 @@ impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
+impl<'de, S: DeserializeOwned> Visitor<'de> for DocumentSeed<'_, '_, S> {
     type Value = ExportFrame;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -538,12 +552,12 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
     }
 }
 
-struct SessionsSeed<'s, 'e> {
-    each: EachSession<'e>,
+struct SessionsSeed<'s, 'e, S> {
+    each: EachSession<'e, S>,
     state: &'s mut State,
 }
 
-impl<'de> DeserializeSeed<'de> for SessionsSeed<'_, '_> {
+impl<'de, S: DeserializeOwned> DeserializeSeed<'de> for SessionsSeed<'_, '_, S> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -551,7 +565,7 @@ impl<'de> DeserializeSeed<'de> for SessionsSeed<'_, '_> {
     }
 }
 
-impl<'de> Visitor<'de> for SessionsSeed<'_, '_> {
+impl<'de, S: DeserializeOwned> Visitor<'de> for SessionsSeed<'_, '_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -559,7 +573,7 @@ impl<'de> Visitor<'de> for SessionsSeed<'_, '_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(session) = seq.next_element::<ExportSession>()? {
+        while let Some(session) = seq.next_element::<S>()? {
             if let Err(e) = (self.each)(session) {
                 self.state.problem = Some(e);
                 return Err(de::Error::custom("stopped by the reader"));
