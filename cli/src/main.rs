@@ -93,6 +93,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    output::quiet_on_broken_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
         // Pictures need no database and no clock.

@@ -205,6 +205,30 @@ pub fn print_results(r: &SessionResults) {
     println!("\n{}", r.gate.verdict);
 }
 
+/// Exit status of a process whose reader went away (128 + SIGPIPE), as shells report it.
+const BROKEN_PIPE_EXIT: i32 = 141;
+
+/// Output piped into `head`, or a pager closed early, ends the command quietly with
+/// status 141 as it does for other Unix tools, instead of `println!`'s panic. Rust
+/// ignores SIGPIPE, so the write fails with EPIPE; lifting that needs `unsafe`
+/// (forbidden here), so the panic it causes is recognised in the hook instead. Nothing
+/// is lost: every command commits before it prints what it did.
+pub fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(BROKEN_PIPE_EXIT);
+        }
+        default(info);
+    }));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -282,3 +282,24 @@ fn encrypted_exports_open_only_with_their_passphrase() {
     ok(proprio(&db, &["report", "--passphrase-file", pass_s, sealed_s, "--out", report.to_str().unwrap()]));
     assert!(std::fs::read_to_string(&report).unwrap().contains("stage 1"));
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let (_dir, db) = fresh();
+    ok(proprio(&db, &["journal", "add", "--pain", "2"]));
+    // The reader is gone before the command prints its first line (`stats | head -0`).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_proprio"))
+        .arg("--db")
+        .arg(&db)
+        .args(["journal", "list"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(141), "stderr: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
