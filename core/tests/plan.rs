@@ -253,3 +253,21 @@ fn the_template_is_filled_from_the_profile_and_imports_unchanged() {
     assert_eq!((foot.body_part, foot.side, foot.stages.len()), (BodyPart::Foot, Side::Right, 4));
     assert_eq!(left_right(&p).first.total, 50, "the template keeps the parameters in force");
 }
+
+#[test]
+fn a_plans_daily_targets_stay_when_its_lock_moves_the_stage() {
+    let (_dir, p) = open();
+    let plan = r#"{"format": "proprio-plan", "format_version": 1, "created": "2026-11-30",
+        "tracks": [{"body_part": "hand", "side": "left", "stages": [
+            {"stage": "left-right"}, {"stage": "motor-imagery", "locked": true},
+            {"stage": "mirror"}, {"stage": "graded-movement"}]}],
+        "daily_targets": {"left-right": 4}}"#;
+    p.import_plan(plan.into(), now()).unwrap();
+    assert_eq!(p.today(now()).unwrap().stages[0].stage, Stage::MotorImagery);
+    let s = p.reminder_settings().unwrap();
+    assert_eq!(
+        (s.target(SessionKind::LeftRight), s.target(SessionKind::MotorImagery)),
+        (4, 0),
+        "as the plan set them"
+    );
+}

@@ -5,11 +5,12 @@
 //! Left/right sessions are answered by the virtual patient; the other kinds are started
 //! and finished as a shell would. Pain is rated after every session.
 
+use proprio_core::reminders::KindTarget;
 use proprio_core::simulate::VirtualPatient;
 use proprio_core::stimulus::{BodyPart, Side};
 use proprio_core::{
     AffectedArea, GateBlocker, LeftRightSettings, NewJournalEntry, NextAction, ProfileUpdate, Proprio,
-    SafetyKind, Stage, StageBlocker, StageDecision, StagePlan, StageTransition, Today, Track,
+    SafetyKind, SessionKind, Stage, StageBlocker, StageDecision, StagePlan, StageTransition, Today, Track,
     TransitionOrigin, TransitionReason, WallTime,
 };
 use std::sync::Arc;
@@ -133,6 +134,29 @@ fn a_fast_patient_goes_through_every_stage_never_sooner_than_fourteen_days() {
     assert!(
         moves(&p)[0].sentence.starts_with("Moved from left/right judgement to motor imagery after 14 days")
     );
+    // The reminders moved with each stage: three a day, now of graded movement.
+    let targets = p.reminder_settings().unwrap().targets;
+    assert_eq!(targets, [KindTarget { kind: Stage::GradedMovement.session_kind(), per_day: 3 }]);
+    assert_eq!((last.next.kind, last.next.target), (Some(Stage::GradedMovement.session_kind()), 3));
+}
+
+#[test]
+fn reminders_keep_a_kind_another_body_part_still_practises() {
+    let (_d, p) = open();
+    let affected = vec![
+        AffectedArea { body_part: BodyPart::Back, side: Side::Left },
+        AffectedArea { body_part: BodyPart::Hand, side: Side::Left },
+    ];
+    p.update_profile(ProfileUpdate { affected: Some(affected), ..Default::default() }).unwrap();
+    let today = p.today(at(0, 0)).unwrap();
+    let stages: Vec<Stage> = today.stages.iter().map(|s| s.stage).collect();
+    assert_eq!(stages, [Stage::SensoryDiscrimination, Stage::LeftRight]);
+    let mut kinds: Vec<_> =
+        p.reminder_settings().unwrap().targets.iter().map(|t| (t.kind, t.per_day)).collect();
+    kinds.sort_by_key(|(k, _)| k.as_str());
+    let mut want = [(SessionKind::LeftRight, 3), (Stage::SensoryDiscrimination.session_kind(), 3)];
+    want.sort_by_key(|(k, _)| k.as_str());
+    assert_eq!(kinds, want, "the back's sensory drills join the hand's left/right, which stays");
 }
 
 #[test]
@@ -251,13 +275,14 @@ fn a_skipped_stage_is_passed_over_and_the_plans_order_is_followed() {
     }
     let moved: Vec<(Option<Stage>, Stage)> = moves(&p).iter().map(|t| (t.from_stage, t.to_stage)).collect();
     assert_eq!(moved, [(Some(Stage::LeftRight), Stage::Mirror)]);
-    // Mirror therapy has no daily target in the reminder settings: once a day is asked.
+    // Left/right's three a day moved to mirror therapy with the stage.
     let evening = p.today(at(14, 12)).unwrap();
     assert_eq!((evening.stages[0].position, evening.stages[0].stages.len()), (2, 3));
-    assert_eq!(evening.next.action, NextAction::DoneForToday, "{:?} {:?}", evening.next, evening.progress);
+    assert_eq!(evening.next.action, NextAction::Practise, "{:?} {:?}", evening.next, evening.progress);
+    assert_eq!(evening.next.sentence, "Next: mirror therapy (hand). 2 of 3 done today.");
     let morning = p.today(at(15, -1)).unwrap();
     assert_eq!(morning.next.kind, Some(proprio_core::SessionKind::Mirror));
-    assert_eq!(morning.next.sentence, "Next: mirror therapy (hand).");
+    assert_eq!(morning.next.sentence, "Next: mirror therapy (hand). 0 of 3 done today.");
 
     // Imagery first, then left/right: the order is the plan's.
     let (_d, p) = open();

@@ -9,7 +9,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::params::Parameters;
 use crate::programme::{SessionKind, Stage, Track};
-use crate::reminders::{KindTarget, MAX_PER_DAY, QuietHours};
+use crate::reminders::{KindTarget, MAX_PER_DAY, MAX_QUIET_HOURS, QuietHours};
 use crate::stimulus::{BodyPart, Side};
 use serde_json::{Map, Value};
 
@@ -21,8 +21,6 @@ pub const MAX_INSTRUCTIONS_CHARS: usize = 2000;
 pub const MAX_NAME_CHARS: usize = 100;
 /// A stage's own minimum days: at least one day, at most the parameter's largest value.
 const MIN_DAYS: std::ops::RangeInclusive<u64> = 1..=90;
-/// Most quiet-hour periods.
-const MAX_QUIET_HOURS: usize = 8;
 /// Problems listed before the rest are counted only, so the error stays small.
 const MAX_PROBLEMS: usize = 50;
 /// Longest piece of the input quoted back in a problem.

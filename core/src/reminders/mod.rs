@@ -41,6 +41,6 @@ pub(crate) use planner::{KNOWN_DAYS_AHEAD, known_reminder};
 pub use reminder::{PlannedReminder, ReminderKey};
 pub(crate) use reminder::{fnv1a, profile_seed};
 pub use settings::{Allowed, KindTarget, QuietHours, ReminderSettings};
-pub(crate) use settings::{MAX_GAP_MIN, MAX_PER_DAY, MINUTES_PER_DAY, hhmm};
+pub(crate) use settings::{MAX_GAP_MIN, MAX_PER_DAY, MAX_QUIET_HOURS, MINUTES_PER_DAY, hhmm};
 
 pub use crate::programme::SessionKind;

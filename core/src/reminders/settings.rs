@@ -40,6 +40,10 @@ pub struct KindTarget {
     pub per_day: i32,
 }
 
+/// Most quiet-hour periods (a night, a nap, a commute, … — and a bound on what a shell
+/// or a plan may send).
+pub const MAX_QUIET_HOURS: usize = 8;
+
 /// Reminder settings. Times are minutes after local midnight (0..=1440) in the device's
 /// current zone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
@@ -132,6 +136,12 @@ impl ReminderSettings {
     }
 
     fn validate_quiet_hours(&self) -> Result<()> {
+        if self.quiet_hours.len() > MAX_QUIET_HOURS {
+            return Err(Error::invalid(
+                "settings.quiet_hours",
+                format!("at most {MAX_QUIET_HOURS} periods, not {}", self.quiet_hours.len()),
+            ));
+        }
         for q in &self.quiet_hours {
             if !(0..MINUTES_PER_DAY).contains(&q.start_min) || !DAY.contains(&q.end_min) {
                 return Err(Error::invalid(
@@ -326,6 +336,11 @@ mod tests {
         s.quiet_hours = vec![QuietHours { start_min: 600, end_min: 2000 }];
         assert_eq!(field(&s), "settings.quiet_hours");
         s.quiet_hours = vec![QuietHours { start_min: 7 * 60, end_min: 22 * 60 }];
+        assert_eq!(field(&s), "settings.quiet_hours");
+        let short = |k: i32| QuietHours { start_min: 8 * 60 + k * 30, end_min: 8 * 60 + k * 30 + 10 };
+        s.quiet_hours = (0..MAX_QUIET_HOURS as i32).map(short).collect();
+        s.validate().unwrap();
+        s.quiet_hours.push(short(MAX_QUIET_HOURS as i32));
         assert_eq!(field(&s), "settings.quiet_hours");
         let mut s = ok.clone();
         s.weekdays.clear();

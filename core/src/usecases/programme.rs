@@ -18,10 +18,10 @@ use crate::programme::stages::{self, Current, Facts, StageBlocker};
 use crate::programme::{
     SessionKind, Stage, StageDecision, StagePlan, Track, TransitionOrigin, TransitionReason, gates, words,
 };
-use crate::reminders::{KindProgress, PlannedReminder};
+use crate::reminders::{KindProgress, KindTarget, PlannedReminder};
 use crate::stimulus::BodyPart;
 use crate::store::programme::{self as rows, StageEventRow};
-use crate::store::{Store, profile};
+use crate::store::{self, Store, profile};
 use crate::text::text_enum;
 use crate::time::{DAY_MS, WallTime};
 use rusqlite::Connection;
@@ -271,6 +271,42 @@ pub(crate) fn apply_stage_plan(
 }
 
 /// The distinct painful body parts, in the profile's order.
+/// Reminders follow the stage. When a body part moves to a stage that practises another
+/// kind of session, the daily target of the kind it leaves moves to the new kind (a first
+/// stage takes the target of left/right, the kind the default settings remind of), so a
+/// patient now in motor imagery is not reminded three times a day of left/right. Nothing
+/// moves while a therapist's plan in force sets the daily targets (its import stores the
+/// plan before its stages act), nor when the new kind already has a target, and
+/// the old kind keeps its target while another body part's stage (or the first stage of
+/// one not yet started) still practises it.
+fn reminders_follow(tx: &Connection, body_part: BodyPart, from: Option<Stage>, to: Stage) -> Result<()> {
+    let old = from.map_or(SessionKind::LeftRight, Stage::session_kind);
+    let new = to.session_kind();
+    if store::plan::current(tx)?.is_some_and(|row| row.plan.daily_targets.is_some()) {
+        return Ok(());
+    }
+    let mut settings = store::reminders::settings(tx)?;
+    let Some(per_day) = settings.targets.iter().find(|t| t.kind == old).map(|t| t.per_day) else {
+        return Ok(());
+    };
+    if old == new || settings.targets.iter().any(|t| t.kind == new) {
+        return Ok(());
+    }
+    let mut still_needed = false;
+    for part in painful_parts(tx)?.into_iter().filter(|p| *p != body_part) {
+        let stage = match rows::latest_entry(tx, part)? {
+            Some(e) => Some(e.to),
+            None => plan_of(tx, part)?.order.first().copied(),
+        };
+        still_needed |= stage.is_some_and(|s| s.session_kind() == old);
+    }
+    if !still_needed {
+        settings.targets.retain(|t| t.kind != old);
+    }
+    settings.targets.push(KindTarget { kind: new, per_day });
+    store::reminders::set_settings(tx, &settings)
+}
+
 fn painful_parts(c: &Connection) -> Result<Vec<BodyPart>> {
     let mut parts = Vec::new();
     for area in profile::get(c)?.affected {
@@ -349,6 +385,7 @@ fn evaluate(
             });
         };
         entry = Some(rows::add_event(tx, body_part, current.map(|c| c.stage), to, &reason, now)?);
+        reminders_follow(tx, body_part, current.map(|c| c.stage), to)?;
     }
     Err(Error::InvalidState(format!("the stage plan of the {body_part} does not settle")))
 }
