@@ -133,6 +133,7 @@ plan-summary-stage-days = { $stage } (mindestens { $days } Tage)
 plan-summary-skipped = { $part }: ausgelassen: { $stages }.
 plan-summary-parameter = { $name }: { $value }.
 plan-summary-target = { $kind }: { $count } am Tag.
+plan-summary-quiet-none = Keine Ruhezeiten: Erinnerungen können jederzeit im Zeitfenster kommen.
 plan-summary-window = Erinnerungen zwischen { $window }.
 
 plan-warning-same = Das ist derselbe Plan, den du schon verwendest.

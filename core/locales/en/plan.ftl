@@ -133,6 +133,7 @@ plan-summary-stage-days = { $stage } (at least { $days } days)
 plan-summary-skipped = { $part }: left out: { $stages }.
 plan-summary-parameter = { $name }: { $value }.
 plan-summary-target = { $kind }: { $count } a day.
+plan-summary-quiet-none = No quiet hours: reminders may come at any time in the window.
 plan-summary-window = Reminders between { $window }.
 
 plan-warning-same = This is the same plan as the one you already use.

@@ -255,10 +255,13 @@ pub fn sentence(change: &PlanChange, locale: Locale) -> String {
 }
 
 /// A plan in sentences, for the plan screen: each track with its stages in order (a
-/// lock, a stage's own minimum days, what is left out), the parameters it sets, the daily
-/// targets, the reminder times and the therapist's note.
+/// lock, a stage's minimum days where they differ from the plan's usual, what is left
+/// out), the parameters it sets to other than their defaults, the daily targets, the
+/// reminder times and the therapist's note.
 pub fn summary(plan: &TherapyPlan, locale: Locale) -> Vec<String> {
     let mut out = Vec::new();
+    let defaults = Parameters::default();
+    let usual_days = plan.parameters().map_or(defaults.min_days_per_stage, |p| p.min_days_per_stage);
     for track in &plan.tracks {
         let stages: Vec<String> = track
             .stages
@@ -266,10 +269,10 @@ pub fn summary(plan: &TherapyPlan, locale: Locale) -> Vec<String> {
             .filter(|s| !s.skip)
             .map(|s| match (s.locked, s.min_days) {
                 (true, _) => t!(locale, "plan-summary-stage-locked", stage = stage(s.stage, locale)),
-                (false, Some(days)) => {
+                (false, Some(days)) if days != usual_days => {
                     t!(locale, "plan-summary-stage-days", stage = stage(s.stage, locale), days = days)
                 }
-                (false, None) => stage(s.stage, locale),
+                (false, _) => stage(s.stage, locale),
             })
             .collect();
         out.push(t!(
@@ -291,7 +294,11 @@ pub fn summary(plan: &TherapyPlan, locale: Locale) -> Vec<String> {
             ));
         }
     }
+    let default_table = defaults.table();
     for o in &plan.parameters {
+        if default_table.iter().any(|row| row.key == o.key && row.value == o.value) {
+            continue;
+        }
         out.push(t!(
             locale,
             "plan-summary-parameter",
@@ -311,7 +318,7 @@ pub fn summary(plan: &TherapyPlan, locale: Locale) -> Vec<String> {
         out.push(t!(locale, "plan-summary-window", window = span(w.start_min, w.end_min)));
     }
     match plan.quiet_hours.as_deref() {
-        Some([]) => out.push(t!(locale, "plan-quiet-none")),
+        Some([]) => out.push(t!(locale, "plan-summary-quiet-none")),
         Some(periods) => {
             let list: Vec<String> = periods.iter().map(|q| span(q.start_min, q.end_min)).collect();
             out.push(t!(locale, "plan-quiet", periods = list.join(", ")));
@@ -452,7 +459,7 @@ mod tests {
         assert_eq!(
             lines[0],
             "Hand (left), graded motor imagery: left/right judgement (you stay here for now) → imagined \
-             movements → mirror therapy (at least 14 days) → graded movement."
+             movements → mirror therapy → graded movement."
         );
         assert!(lines.iter().any(|l| l == "Back: left out: touch training with a helper."), "{lines:#?}");
         assert!(lines.iter().any(|l| l == "Pictures per left/right session: 30."), "{lines:#?}");
