@@ -56,6 +56,7 @@ impl From<ProprioError> for CliError {
             }
             ProprioError::InvalidArgument { .. }
             | ProprioError::NewerPlan { .. }
+            | ProprioError::PlanNotRead { .. }
             | ProprioError::NotFound { .. }
             | ProprioError::InvalidState { .. } => CliError::usage(e.to_string()),
             _ => CliError::failure(e.to_string()),

@@ -2,7 +2,7 @@
 //! FFI, [`ProprioError`] is the small set of cases a shell can act on. The mapping between
 //! the two lives in one place: `impl From<Error> for ProprioError`.
 
-use crate::plan::PlanProblem;
+use crate::plan::{PlanProblem, PlanReadProblem};
 use rusqlite::ErrorCode;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -33,6 +33,10 @@ pub enum Error {
         "this plan was written for a newer Proprio (plan format {found}; this app reads up to {supported}); update the app to use it, nothing was changed"
     )]
     NewerPlan { found: u64, supported: u32 },
+    /// A plan offered to the patient (a code, a file) could not be read: the problem
+    /// typed, the sentence for the patient, the problems a therapist would fix.
+    #[error("{sentence}")]
+    PlanNotRead { problem: PlanReadProblem, sentence: String, details: Vec<PlanProblem> },
     #[error("storage: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("data encoding: {0}")]
@@ -99,6 +103,12 @@ pub enum ProprioError {
         "this plan needs a newer Proprio (plan format {found}; this app reads up to {supported}): update the app"
     )]
     NewerPlan { found: u64, supported: u32 },
+    /// A plan offered to the patient for a preview (a share code, a file) could not be
+    /// read: `problem` says why, `sentence` says it for the patient in their language,
+    /// `details` lists the plan's own problems (path and reason) for their therapist.
+    /// Nothing was changed.
+    #[error("{sentence}")]
+    PlanNotRead { problem: PlanReadProblem, sentence: String, details: Vec<PlanProblem> },
     /// Reading or writing storage failed (disk full, I/O error, ...).
     #[error("storage failure: {reason}")]
     Storage { reason: String },
@@ -117,6 +127,9 @@ impl From<Error> for ProprioError {
             Error::Damaged { path, reason } => ProprioError::Damaged { path, reason },
             Error::InvalidPlan { problems } => ProprioError::InvalidPlan { problems },
             Error::NewerPlan { found, supported } => ProprioError::NewerPlan { found, supported },
+            Error::PlanNotRead { problem, sentence, details } => {
+                ProprioError::PlanNotRead { problem, sentence, details }
+            }
             e @ (Error::Sqlite(_) | Error::Json(_) | Error::Io(_)) => {
                 ProprioError::Storage { reason: e.to_string() }
             }

@@ -53,6 +53,7 @@ pub use patient::{
     AffectedArea, Handedness, JournalEntry, MAX_NOTE_CHARS, NewJournalEntry, Profile, ProfileUpdate,
 };
 pub use plan::changes::PlanChange;
+pub use plan::input::{PlanReadProblem, PlanWarning, PlanWarningKind};
 pub use plan::{
     FORMAT as PLAN_FORMAT, FORMAT_VERSION as PLAN_FORMAT_VERSION, MAX_PLAN_BYTES, ParameterOverride,
     PlanProblem, PlanSource, PlanStage, PlanTrack, TherapyPlan, TimeSpan,
@@ -62,8 +63,8 @@ pub use programme::steps::mirror::{Feeling, Level as MirrorLevel};
 pub use programme::steps::sensory::{Drill, Region};
 pub use programme::steps::textures::Phase as TexturePhase;
 pub use programme::steps::{
-    Ending, Offer, RatingScale, Scale, SensoryPrompt, SessionStep, StepAnswer, StepChoice, StepPurpose,
-    StepTimer, TimerCue,
+    CountdownWords, Ending, Offer, RatingScale, Scale, SensoryPrompt, SessionStep, StepAnswer, StepChoice,
+    StepPurpose, StepTimer, TimerCue,
 };
 pub use programme::{
     EaseBack, EntryReason, SessionKind, SessionState, Stage, StageBlocker, StageDecision, StageMinDays,
@@ -76,7 +77,9 @@ pub use usecases::guided::{
     ExposureStep, GuidedResults, GuidedStart, RegionAccuracy, StepResult, TextureLadder,
 };
 pub use usecases::left_right::{LeftRightOverview, LeftRightStart, SessionPoint, SessionResults};
-pub use usecases::plan::{PlanChangeNote, PlanEntry};
+pub use usecases::plan::{
+    PlanChangeNote, PlanEntry, PlanHistoryItem, PlanPage, PlanPreview, PlanWay, PlanWayIn,
+};
 pub use usecases::programme::{
     NextAction, NextStep, SafetyKind, SafetyMessage, StageStatus, StageTransition, Today,
 };

@@ -271,3 +271,137 @@ fn a_plans_daily_targets_stay_when_its_lock_moves_the_stage() {
         "as the plan set them"
     );
 }
+
+/// What a preview's stage moves and an import's new stage history have in common.
+fn moves(list: &[proprio_core::StageTransition]) -> Vec<String> {
+    list.iter()
+        .map(|t| {
+            format!("{:?} {:?} {:?} {:?} {}", t.body_part, t.from_stage, t.to_stage, t.reason, t.sentence)
+        })
+        .collect()
+}
+
+/// Everything a preview could write, and the stage history.
+fn everything(p: &Proprio) -> String {
+    format!("{} {:?} {:?}", state(p), p.stage_history(None).unwrap(), p.status().unwrap())
+}
+
+/// Previews `code`, checks the preview wrote nothing, imports it and checks the import
+/// did what the preview said.
+fn preview_then_import(p: &Proprio, code: &str) -> proprio_core::PlanPreview {
+    let before = everything(p);
+    let history_before = p.stage_history(None).unwrap().len();
+    let preview = p.preview_plan_code(code.into(), now()).unwrap();
+    assert_eq!(everything(p), before, "a preview writes nothing");
+    assert_eq!(preview.source, PlanSource::Code);
+    let entry = p.import_plan_code(preview.text.clone(), now()).unwrap();
+    assert_eq!(entry.plan, preview.plan);
+    assert_eq!(entry.changes, preview.changes, "the import changes what the preview said");
+    let stored = p.stage_history(None).unwrap();
+    assert_eq!(
+        moves(&stored[history_before..]),
+        moves(&preview.stage_moves),
+        "and moves the patient as it said"
+    );
+    preview
+}
+
+#[test]
+fn a_preview_says_what_the_import_then_does_and_writes_nothing() {
+    let (_dir, p) = open();
+    let hand = Some(vec![AffectedArea { body_part: BodyPart::Hand, side: Side::Left }]);
+    p.update_profile(proprio_core::ProfileUpdate { affected: hand, ..Default::default() }).unwrap();
+    p.today(now()).unwrap(); // the programme starts: left/right judgement
+    let full = fixture("valid/full.json");
+    let first = preview_then_import(&p, &plan_to_code(full.clone()).unwrap());
+    assert_eq!(first.from_line, "From A. Therapist, Pain Clinic");
+    assert_eq!(first.date_line, "Written on 30 November 2026");
+    assert_eq!(first.changes[0].change, PlanChange::FirstPlan);
+    assert!(!first.stage_moves.is_empty(), "the back's track starts");
+    assert!(first.warnings.iter().any(|w| w.kind == proprio_core::PlanWarningKind::ChangesAreas));
+    assert_eq!(first.confirm_label, "Use this plan");
+
+    // A second plan locks imagined movements: the hand moves there on accepting.
+    let mut doc: serde_json::Value = serde_json::from_str(&full).unwrap();
+    doc["created"] = "2026-12-01".into();
+    doc["tracks"][0]["stages"][0]["locked"] = false.into();
+    doc["tracks"][0]["stages"][1]["locked"] = true.into();
+    let second = preview_then_import(&p, &plan_to_code(doc.to_string()).unwrap());
+    let hand_move = second.stage_moves.iter().find(|t| t.body_part == BodyPart::Hand).unwrap();
+    assert_eq!((hand_move.from_stage, hand_move.to_stage), (Some(Stage::LeftRight), Stage::MotorImagery));
+    assert!(second.changes.iter().any(
+        |c| c.change == PlanChange::StageLocked { body_part: BodyPart::Hand, stage: Stage::MotorImagery }
+    ));
+
+    // The same plan again: nothing moves, and the preview says it is the same.
+    let again = p.preview_plan_code(plan_to_code(doc.to_string()).unwrap(), now()).unwrap();
+    assert!(again.stage_moves.is_empty());
+    assert_eq!(again.changes.len(), 1);
+    assert_eq!(again.changes[0].change, PlanChange::Unchanged);
+    assert!(again.warnings.iter().any(|w| w.kind == proprio_core::PlanWarningKind::SameAsInForce));
+
+    // The first plan again is older than the one in force.
+    let old = p.preview_plan_file(full.into_bytes(), now()).unwrap();
+    assert_eq!(old.source, PlanSource::File);
+    assert!(old.warnings.iter().any(|w| w.kind == proprio_core::PlanWarningKind::OlderThanInForce));
+}
+
+#[test]
+fn a_file_preview_accepts_with_the_file_import() {
+    let (_dir, p) = open();
+    let before = everything(&p);
+    let preview = p.preview_plan_file(fixture("valid/full.json").into_bytes(), now()).unwrap();
+    assert_eq!(everything(&p), before);
+    let entry = p.import_plan(preview.text.clone(), now()).unwrap();
+    assert_eq!((entry.source, &entry.changes), (PlanSource::File, &preview.changes));
+}
+
+#[test]
+fn bad_codes_and_files_are_typed_worded_and_change_nothing() {
+    use proprio_core::PlanReadProblem as P;
+    let (_dir, p) = open();
+    let code = plan_to_code(fixture("valid/full.json")).unwrap();
+    let before = everything(&p);
+    let problem = |e: ProprioError| match e {
+        ProprioError::PlanNotRead { problem, sentence, details } => (problem, sentence, details.len()),
+        other => panic!("{other:?}"),
+    };
+    let (kind, sentence, _) =
+        problem(p.preview_plan_code(code[..code.len() - 40].into(), now()).unwrap_err());
+    assert!(matches!(kind, P::Mistyped | P::Incomplete), "a cut code: {kind:?} {sentence}");
+    let (kind, sentence, _) = problem(p.preview_plan_code("PLAN1.abc".into(), now()).unwrap_err());
+    assert_eq!(
+        (kind, sentence.as_str()),
+        (P::Incomplete, "This code is not complete — check it was copied whole.")
+    );
+    assert_eq!(problem(p.preview_plan_code("Hello".into(), now()).unwrap_err()).0, P::NotACode);
+    assert_eq!(problem(p.preview_plan_code("x".repeat(9000), now()).unwrap_err()).0, P::TooLong);
+    assert_eq!(problem(p.preview_plan_file(vec![0xff, 0xfe, 0], now()).unwrap_err()).0, P::NotText);
+    assert_eq!(problem(p.preview_plan_file(vec![b' '; 70_000], now()).unwrap_err()).0, P::TooLarge);
+    let (kind, _, details) =
+        problem(p.preview_plan_file(fixture("invalid/min-days.json").into_bytes(), now()).unwrap_err());
+    assert_eq!((kind, details), (P::HasMistakes, 1));
+    p.set_language("de".into());
+    let (_, sentence, _) = problem(p.preview_plan_code("PLAN1.abc".into(), now()).unwrap_err());
+    assert_eq!(sentence, "Dieser Code ist nicht vollständig — prüfe, ob er ganz kopiert wurde.");
+    assert_eq!(everything(&p), before);
+}
+
+#[test]
+fn the_plan_screen_shows_the_plan_in_force_the_history_and_the_ways_in() {
+    let (_dir, p) = open();
+    let empty = p.plan_screen().unwrap();
+    assert_eq!(empty.in_force, vec!["No plan from your therapist yet.".to_string()]);
+    assert!(empty.in_force_from.is_none() && empty.history.is_empty());
+    let ways: Vec<&str> = empty.ways_in.iter().map(|w| w.label.as_str()).collect();
+    assert_eq!(ways, ["Enter a code", "Open a file", "Scan a QR code"]);
+    assert_eq!(empty.max_file_bytes, proprio_core::MAX_PLAN_BYTES as u64);
+    p.import_plan_code(plan_to_code(fixture("valid/full.json")).unwrap(), now()).unwrap();
+    let page = p.plan_screen().unwrap();
+    assert_eq!(page.in_force_from.as_deref(), Some("From A. Therapist, Pain Clinic"));
+    assert!(page.in_force_dates.unwrap().starts_with("Written on 30 November 2026; received on "));
+    assert!(page.in_force[0].starts_with("Hand (left), graded motor imagery: "), "{:?}", page.in_force);
+    assert_eq!(page.history.len(), 1);
+    assert!(page.history[0].heading.ends_with(", as a code"), "{}", page.history[0].heading);
+    assert_eq!(page.history[0].changes[0], "Your therapist's plan has arrived.");
+}

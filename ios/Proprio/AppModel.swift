@@ -14,6 +14,7 @@ enum Route: Hashable {
     case reminderSettings
     case onboarding
     case deleteData
+    case plan
 
     @ViewBuilder var screen: some SwiftUI.View {
         switch self {
@@ -25,6 +26,7 @@ enum Route: Hashable {
         case .reminderSettings: ReminderSettingsScreen()
         case .onboarding: OnboardingScreen()
         case .deleteData: DeleteDataScreen()
+        case .plan: PlanScreen()
         }
     }
 }
@@ -107,7 +109,9 @@ final class AppModel: ObservableObject {
         case let .NewerSchema(found, supported):
             return "This data was written by a newer Proprio (schema \(found), this app knows \(supported)). Update the app."
         case let .NotADatabase(path, reason): return "\(path) is not a Proprio database: \(reason)"
+        case let .PlanNotRead(_, sentence, _): return sentence
         case let .Storage(reason): return "Storage failure: \(reason)"
+        default: return error.localizedDescription
         }
     }
 }

@@ -13,7 +13,8 @@ source "$(dirname "$0")/../../android/desktop/lib.sh"
 TIMEOUT=${PROPRIO_COMPOSE_TIMEOUT:-900}
 SCREENS=$TARGET_DIR/screens
 
-# The Android app's framework-only files (not MainActivity.kt, which needs AndroidX),
+# The Android app's framework-only files (not MainActivity.kt, which needs AndroidX, nor
+# QrScanner.kt, which needs Play services),
 # compiled against Robolectric's android-all jar and the android = true bindings, so a
 # wrong framework call fails here. android-all is ~190 MB, resolved once into ~/.m2.
 check_android_glue() {
@@ -32,7 +33,7 @@ check_android_glue() {
         --out-dir "$COMPOSE_OUT/generated-android" --no-format >/dev/null || die "uniffi-bindgen (android = true) failed"
     local app=$ROOT/android/app/src/main/kotlin/org/proprio/app
     compile --plain android-glue "$(cat "$dir/cp.txt"):$JNA_JAR" "$COMPOSE_OUT/generated-android" \
-        "$app/ProprioApplication.kt" "$app/Reminders.kt" "$app/Pictures.kt"
+        "$app/ProprioApplication.kt" "$app/Reminders.kt" "$app/Pictures.kt" "$app/PlanInputs.kt"
 }
 
 build_desktop

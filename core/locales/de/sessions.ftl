@@ -134,3 +134,21 @@ offer-next-exposure = Deine Angst vor diesem Schritt ist gesunken. Wenn du berei
 offer-exposure-done = Auch deine Angst vor dem letzten Schritt ist gesunken: Deine Leiter ist geschafft. Du kannst einen neuen Schritt hinzufügen.
 offer-mirror-more = Beim nächsten Mal gibt es mehr Bewegungen zum Üben.
 offer-mirror-both = Beim nächsten Mal bewegen sich beide Seiten zusammen.
+
+# Der Countdown eines Schritts mit Zeit (core/src/programme/steps/words.rs).
+countdown-seconds = { $seconds ->
+    [one] Noch 1 Sekunde
+   *[other] Noch { $seconds } Sekunden
+}
+countdown-minutes = { $minutes ->
+    [one] Noch 1 Minute
+   *[other] Noch { $minutes } Minuten
+}
+countdown-minutes-seconds = Noch { $minutes ->
+    [one] 1 Minute
+   *[other] { $minutes } Minuten
+} { $seconds ->
+    [one] 1 Sekunde
+   *[other] { $seconds } Sekunden
+}
+countdown-done = Die Zeit ist um

@@ -86,3 +86,73 @@ param-desensitise_tolerated_sessions = Calm sessions before the next texture
 param-exposure_breathing_s = Seconds of calm breathing before each step
 param-exposure_fear_drop = Fear drop that passes an exposure step (fraction)
 param-sensory_trials = Prompts per sensory drill session
+
+# Receiving a plan: the plan screen and the preview before it is applied
+# (core/src/plan/input.rs, core/src/usecases/plan.rs).
+
+plan-date = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+plan-from-author-clinic = From { $author }, { $clinic }
+plan-from-author = From { $author }
+plan-from-clinic = From { $clinic }
+plan-from-therapist = From your therapist
+plan-written = Written on { $date }
+plan-written-received = Written on { $date }; received on { $received }.
+plan-preview-question = Use this plan from now on?
+plan-preview-confirm = Use this plan
+plan-none-yet = No plan from your therapist yet.
+plan-history-heading = Plans received
+plan-history-item = Received on { $date }, { $source ->
+    [code] as a code
+   *[file] as a file
+}
+plan-new-heading = Receive a new plan
+plan-way-code = Enter a code
+plan-way-code-hint = Type or paste the code your therapist sent you.
+plan-way-file = Open a file
+plan-way-file-hint = Pick the plan file (.json) you were sent.
+plan-way-scan = Scan a QR code
+plan-way-scan-hint = Point the camera at the plan's QR code.
+plan-code-label = Plan code
+plan-code-hint = It starts with { $prefix }
+plan-summary-track = { $part } ({ $side }), { $track }: { $stages }.
+plan-summary-stage-locked = { $stage } (you stay here for now)
+plan-summary-stage-days = { $stage } (at least { $days } days)
+plan-summary-skipped = { $part }: left out: { $stages }.
+plan-summary-parameter = { $name }: { $value }.
+plan-summary-target = { $kind }: { $count } a day.
+plan-summary-quiet-none = No quiet hours: reminders may come at any time in the window.
+plan-summary-window = Reminders between { $window }.
+
+plan-warning-same = This is the same plan as the one you already use.
+plan-warning-older = This plan is dated { $date }, older than the one you use now ({ $in_force }). Check it is the newest one.
+plan-warning-dated-ahead = This plan is dated { $date }, after today. Its date may be wrong.
+plan-warning-areas = This plan sets which painful body parts you practise for: it replaces the ones in your profile.
+
+plan-error-empty = There is nothing here to read. Paste the whole code, or pick the plan file.
+plan-error-too-long = This is much longer than a plan code. Check that only the code was copied.
+plan-error-newer-app = This plan needs a newer version of Proprio. Update the app, then try again.
+plan-error-not-a-code = This is not a Proprio plan code. A plan code starts with { $prefix }
+plan-error-incomplete = This code is not complete — check it was copied whole.
+plan-error-mistyped = This code has a typing mistake: a character is wrong or missing. Check it against the one you were sent.
+plan-error-damaged = This code is damaged and cannot be read. Ask for a new one.
+plan-error-too-large = This file is too large to be a plan. Check you picked the right file.
+plan-error-not-text = This file is not a plan (it holds no text). Check you picked the right file.
+plan-error-not-a-plan = This file is not a Proprio plan. Check you picked the right file.
+plan-error-has-mistakes = This plan has { $count ->
+    [one] 1 mistake
+   *[other] { $count } mistakes
+} your therapist needs to fix. Nothing was changed.
+plan-error-does-not-fit = The reminder times in this plan do not fit your quiet hours. Nothing was changed: ask your therapist, or change your quiet hours first.

@@ -134,3 +134,21 @@ offer-next-exposure = Your fear of this step has come down. When you are ready, 
 offer-exposure-done = Your fear of the last step has come down too: your ladder is done. You could add a new step.
 offer-mirror-more = Next time there are more movements to practise.
 offer-mirror-both = Next time both sides move together.
+
+# The countdown of a timed step (core/src/programme/steps/words.rs).
+countdown-seconds = { $seconds ->
+    [one] 1 second left
+   *[other] { $seconds } seconds left
+}
+countdown-minutes = { $minutes ->
+    [one] 1 minute left
+   *[other] { $minutes } minutes left
+}
+countdown-minutes-seconds = { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+} { $seconds ->
+    [one] 1 second
+   *[other] { $seconds } seconds
+} left
+countdown-done = Time is up

@@ -7,7 +7,7 @@
 
 use super::{Proprio, Result, random_seed};
 use crate::programme::SessionKind;
-use crate::programme::steps::{SessionStep, StepAnswer};
+use crate::programme::steps::{self, CountdownWords, SessionStep, StepAnswer};
 use crate::stimulus::BodyPart;
 use crate::time::WallTime;
 use crate::usecases::guided::{
@@ -105,5 +105,11 @@ impl Proprio {
     /// Sensory drill accuracy per session and region, oldest first.
     pub fn sensory_accuracy(&self, body_part: BodyPart) -> Result<Vec<RegionAccuracy>> {
         Ok(guided::sensory_accuracy(&self.store, body_part)?)
+    }
+
+    /// A timed step's time left, shown ("0:42") and spoken ("42 seconds left") in the
+    /// patient's language; the shell counts the step's seconds down and draws these.
+    pub fn countdown_words(&self, seconds_left: u32) -> CountdownWords {
+        steps::words::countdown(seconds_left, self.locale())
     }
 }

@@ -7,7 +7,7 @@ use super::{Proprio, Result};
 use crate::error::ProprioError;
 use crate::plan::{self, PlanSource};
 use crate::time::WallTime;
-use crate::usecases::plan::{self as usecase, PlanEntry};
+use crate::usecases::plan::{self as usecase, Offer, PlanEntry, PlanPage, PlanPreview};
 
 #[uniffi::export]
 impl Proprio {
@@ -21,6 +21,28 @@ impl Proprio {
     /// [`Proprio::import_plan`] from a share code (typed, pasted or scanned).
     pub fn import_plan_code(&self, code: String, now: WallTime) -> Result<PlanEntry> {
         Ok(usecase::import(&self.store, &code, PlanSource::Code, &now, self.locale())?)
+    }
+
+    /// What accepting a share code's plan would do, without doing it (nothing is written):
+    /// who sent it, its date, what it changes, where it moves the patient, warnings. A
+    /// code that cannot be used is `PlanNotRead` with its problem and the patient's
+    /// sentence. Accept with `import_plan_code(preview.text, now)`.
+    pub fn preview_plan_code(&self, code: String, now: WallTime) -> Result<PlanPreview> {
+        Ok(usecase::preview(&self.store, Offer::Code(&code), &now, self.locale())?)
+    }
+
+    /// [`Proprio::preview_plan_code`] for a plan file's bytes (at most
+    /// `PlanPage::max_file_bytes`; a file holding a share code is read as that code).
+    /// Accept with the import call for `preview.source`: `import_plan(preview.text, now)`
+    /// for a file, `import_plan_code` for a code.
+    pub fn preview_plan_file(&self, bytes: Vec<u8>, now: WallTime) -> Result<PlanPreview> {
+        Ok(usecase::preview(&self.store, Offer::File(&bytes), &now, self.locale())?)
+    }
+
+    /// The plan screen: the plan in force in sentences (or that there is none yet), the
+    /// plans received and the ways a new one comes in, with their labels.
+    pub fn plan_screen(&self) -> Result<PlanPage> {
+        Ok(usecase::page(&self.store, self.locale())?)
     }
 
     /// The plan in force (the newest imported), if any.

@@ -254,16 +254,93 @@ pub fn sentence(change: &PlanChange, locale: Locale) -> String {
     }
 }
 
+/// A plan in sentences, for the plan screen: each track with its stages in order (a
+/// lock, a stage's minimum days where they differ from the plan's usual, what is left
+/// out), the parameters it sets to other than their defaults, the daily targets, the
+/// reminder times and the therapist's note.
+pub fn summary(plan: &TherapyPlan, locale: Locale) -> Vec<String> {
+    let mut out = Vec::new();
+    let defaults = Parameters::default();
+    let usual_days = plan.parameters().map_or(defaults.min_days_per_stage, |p| p.min_days_per_stage);
+    for track in &plan.tracks {
+        let stages: Vec<String> = track
+            .stages
+            .iter()
+            .filter(|s| !s.skip)
+            .map(|s| match (s.locked, s.min_days) {
+                (true, _) => t!(locale, "plan-summary-stage-locked", stage = stage(s.stage, locale)),
+                (false, Some(days)) if days != usual_days => {
+                    t!(locale, "plan-summary-stage-days", stage = stage(s.stage, locale), days = days)
+                }
+                (false, _) => stage(s.stage, locale),
+            })
+            .collect();
+        out.push(t!(
+            locale,
+            "plan-summary-track",
+            part = body_part(track.body_part, locale),
+            side = side_name(track.side, locale),
+            track = track_name(track.track, locale),
+            stages = stages.join(" → "),
+        ));
+        let skipped: Vec<String> =
+            track.stages.iter().filter(|s| s.skip).map(|s| stage(s.stage, locale)).collect();
+        if !skipped.is_empty() {
+            out.push(t!(
+                locale,
+                "plan-summary-skipped",
+                part = body_part(track.body_part, locale),
+                stages = skipped.join(", ")
+            ));
+        }
+    }
+    let default_table = defaults.table();
+    for o in &plan.parameters {
+        if default_table.iter().any(|row| row.key == o.key && row.value == o.value) {
+            continue;
+        }
+        out.push(t!(
+            locale,
+            "plan-summary-parameter",
+            name = messages::text(locale, &format!("param-{}", o.key), &[]),
+            value = value(o.value, locale),
+        ));
+    }
+    for target in plan.daily_targets.iter().flatten() {
+        out.push(t!(
+            locale,
+            "plan-summary-target",
+            kind = session_kind(target.kind, locale),
+            count = target.per_day
+        ));
+    }
+    if let Some(w) = plan.reminder_window {
+        out.push(t!(locale, "plan-summary-window", window = span(w.start_min, w.end_min)));
+    }
+    match plan.quiet_hours.as_deref() {
+        Some([]) => out.push(t!(locale, "plan-summary-quiet-none")),
+        Some(periods) => {
+            let list: Vec<String> = periods.iter().map(|q| span(q.start_min, q.end_min)).collect();
+            out.push(t!(locale, "plan-quiet", periods = list.join(", ")));
+        }
+        None => {}
+    }
+    if let Some(text) = &plan.instructions {
+        out.push(t!(locale, "plan-instructions", text = text.as_str()));
+    }
+    out
+}
+
 /// `09:00–20:30`, as a sentence writes a period.
-fn span(start_min: i32, end_min: i32) -> String {
+pub(crate) fn span(start_min: i32, end_min: i32) -> String {
     format!("{:02}:{:02}–{:02}:{:02}", start_min / 60, start_min % 60, end_min / 60, end_min % 60)
 }
 
-fn value(x: f64, locale: Locale) -> String {
+pub(crate) fn value(x: f64, locale: Locale) -> String {
     if x.fract() == 0.0 { format!("{x:.0}") } else { messages::decimal(locale, x, 2) }
 }
 
-fn body_part(p: BodyPart, locale: Locale) -> String {
+pub(crate) fn body_part(p: BodyPart, locale: Locale) -> String {
     match p {
         BodyPart::Hand => t!(locale, "plan-part-hand"),
         BodyPart::Foot => t!(locale, "plan-part-foot"),
@@ -274,21 +351,21 @@ fn body_part(p: BodyPart, locale: Locale) -> String {
     }
 }
 
-fn side_name(s: Side, locale: Locale) -> String {
+pub(crate) fn side_name(s: Side, locale: Locale) -> String {
     match s {
         Side::Left => t!(locale, "side-left"),
         Side::Right => t!(locale, "side-right"),
     }
 }
 
-fn track_name(track: Track, locale: Locale) -> String {
+pub(crate) fn track_name(track: Track, locale: Locale) -> String {
     match track {
         Track::Gmi => t!(locale, "plan-track-gmi"),
         Track::Resolve => t!(locale, "plan-track-resolve"),
     }
 }
 
-fn stage(s: Stage, locale: Locale) -> String {
+pub(crate) fn stage(s: Stage, locale: Locale) -> String {
     match s {
         Stage::LeftRight => t!(locale, "plan-stage-left-right"),
         Stage::MotorImagery => t!(locale, "plan-stage-motor-imagery"),
@@ -298,7 +375,7 @@ fn stage(s: Stage, locale: Locale) -> String {
     }
 }
 
-fn session_kind(k: SessionKind, locale: Locale) -> String {
+pub(crate) fn session_kind(k: SessionKind, locale: Locale) -> String {
     match k {
         SessionKind::LeftRight => t!(locale, "plan-kind-left-right"),
         SessionKind::MotorImagery => t!(locale, "plan-kind-motor-imagery"),
@@ -374,6 +451,24 @@ mod tests {
             sentence(&PlanChange::StageUnlocked { body_part: h, stage: ls }, Locale::English),
             "Hand, left/right judgement: no longer locked. You move on when you are ready."
         );
+    }
+
+    #[test]
+    fn a_plan_reads_as_sentences() {
+        let lines = summary(&full_plan(), Locale::English);
+        assert_eq!(
+            lines[0],
+            "Hand (left), graded motor imagery: left/right judgement (you stay here for now) → imagined \
+             movements → mirror therapy → graded movement."
+        );
+        assert!(lines.iter().any(|l| l == "Back: left out: touch training with a helper."), "{lines:#?}");
+        assert!(lines.iter().any(|l| l == "Pictures per left/right session: 30."), "{lines:#?}");
+        assert!(lines.iter().any(|l| l == "Left/right sessions: 3 a day."), "{lines:#?}");
+        assert!(lines.iter().any(|l| l == "Reminders between 09:00–20:30."), "{lines:#?}");
+        assert!(lines.last().unwrap().starts_with("A note from your therapist: Three short"));
+        for line in summary(&full_plan(), Locale::German) {
+            assert!(!line.contains("plan-") && !line.contains("param-"), "{line}");
+        }
     }
 
     #[test]

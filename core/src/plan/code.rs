@@ -42,15 +42,71 @@ pub fn decode(code: &str) -> Result<TherapyPlan> {
     parse(&decode_json(code)?)
 }
 
+/// What is wrong with a share code, before its plan is read: each is worded for a
+/// therapist in [`CodeProblem::reason`] and for a patient from the catalogue
+/// (`usecases::plan`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeProblem {
+    /// Longer than [`MAX_CODE_CHARS`] (the length found).
+    TooLong(usize),
+    Empty,
+    /// A `PLANn.` code from a newer app (its layout version).
+    Newer(u32),
+    /// Does not start with [`PREFIX`].
+    NotACode,
+    /// A character base64url does not have (or a changed last character).
+    BadCharacter,
+    /// Too short to hold even the checksum.
+    TooShort,
+    /// The checksum does not match: a character mistyped or left out.
+    Checksum,
+    /// The checksum matched but the packed content does not unpack.
+    Damaged,
+    /// Unpacks to more than a plan can be.
+    TooLarge,
+    /// Unpacks to bytes that are not UTF-8.
+    NotText,
+}
+
+impl CodeProblem {
+    /// The reason in English, for the CLI and the therapist's side.
+    pub fn reason(self) -> String {
+        match self {
+            CodeProblem::TooLong(n) => format!("is {n} characters; a share code is at most {MAX_CODE_CHARS}"),
+            CodeProblem::Empty => "is empty".into(),
+            CodeProblem::Newer(v) => {
+                format!("is a version {v} share code from a newer Proprio: update the app to read it")
+            }
+            CodeProblem::NotACode => format!("does not start with {PREFIX}: it is not a Proprio plan code"),
+            CodeProblem::BadCharacter => {
+                "has a character that cannot be in a share code: check it was copied whole".into()
+            }
+            CodeProblem::TooShort => "is too short: part of it is missing".into(),
+            CodeProblem::Checksum => {
+                "its checksum does not match: a character was mistyped or left out".into()
+            }
+            CodeProblem::Damaged => "its content is damaged".into(),
+            CodeProblem::TooLarge => {
+                format!("unpacks to more than {MAX_PLAN_BYTES} bytes; a plan is smaller")
+            }
+            CodeProblem::NotText => "its content is not text".into(),
+        }
+    }
+}
+
 /// The plan document inside a share code, not yet checked.
 pub fn decode_json(code: &str) -> Result<String> {
-    let bad = |reason: &str| Error::invalid("code", reason);
+    unpack(code).map_err(|p| Error::invalid("code", p.reason()))
+}
+
+/// [`decode_json`] with its problem typed.
+pub fn unpack(code: &str) -> std::result::Result<String, CodeProblem> {
     if code.len() > MAX_CODE_CHARS {
-        return Err(bad(&format!("is {} characters; a share code is at most {MAX_CODE_CHARS}", code.len())));
+        return Err(CodeProblem::TooLong(code.len()));
     }
     let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.is_empty() {
-        return Err(bad("is empty"));
+        return Err(CodeProblem::Empty);
     }
     let Some(body) = compact.strip_prefix(PREFIX) else {
         let newer = compact
@@ -58,32 +114,25 @@ pub fn decode_json(code: &str) -> Result<String> {
             .and_then(|rest| rest.split_once('.'))
             .and_then(|(v, _)| v.parse::<u32>().ok())
             .filter(|&v| v > 1);
-        return Err(match newer {
-            Some(v) => {
-                bad(&format!("is a version {v} share code from a newer Proprio: update the app to read it"))
-            }
-            None => bad(&format!("does not start with {PREFIX}: it is not a Proprio plan code")),
-        });
+        return Err(newer.map_or(CodeProblem::NotACode, CodeProblem::Newer));
     };
-    let bytes = URL_SAFE_NO_PAD
-        .decode(body)
-        .map_err(|_| bad("has a character that cannot be in a share code: check it was copied whole"))?;
+    let bytes = URL_SAFE_NO_PAD.decode(body).map_err(|_| CodeProblem::BadCharacter)?;
     if bytes.len() <= CHECKSUM_BYTES {
-        return Err(bad("is too short: part of it is missing"));
+        return Err(CodeProblem::TooShort);
     }
     let (payload, crc) = bytes.split_at(bytes.len() - CHECKSUM_BYTES);
     if crc32fast::hash(payload).to_be_bytes() != crc {
-        return Err(bad("its checksum does not match: a character was mistyped or left out"));
+        return Err(CodeProblem::Checksum);
     }
     let mut json = Vec::new();
     DeflateDecoder::new(payload)
         .take(MAX_PLAN_BYTES as u64 + 1)
         .read_to_end(&mut json)
-        .map_err(|_| bad("its content is damaged"))?;
+        .map_err(|_| CodeProblem::Damaged)?;
     if json.len() > MAX_PLAN_BYTES {
-        return Err(bad(&format!("unpacks to more than {MAX_PLAN_BYTES} bytes; a plan is smaller")));
+        return Err(CodeProblem::TooLarge);
     }
-    String::from_utf8(json).map_err(|_| bad("its content is not text"))
+    String::from_utf8(json).map_err(|_| CodeProblem::NotText)
 }
 
 #[cfg(test)]

@@ -2,15 +2,17 @@
 //! that sets a patient's tracks and stage order, overrides parameters, daily targets and
 //! the reminder window, and carries instructions for the patient. Pure rules: text in, a
 //! checked [`TherapyPlan`] or every problem with its path out ([`parse`]); the compact share
-//! code ([`code`]), its QR picture ([`qr`]) and what changed between two plans
-//! ([`changes`]).
+//! code ([`code`]), its QR picture ([`qr`]), what changed between two plans
+//! ([`changes`]) and a plan as the patient offers it, with its typed refusals ([`input`]).
 
 pub mod changes;
 mod check;
 pub mod code;
+pub mod input;
 pub mod qr;
 
 pub use check::{MAX_PLAN_BYTES, parse};
+pub use input::PlanReadProblem;
 
 use crate::error::Result;
 use crate::params::Parameters;

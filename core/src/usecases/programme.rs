@@ -161,7 +161,8 @@ pub(crate) fn after_session(
     params: &Parameters,
 ) -> Result<()> {
     if painful_parts(tx)?.contains(&body_part) {
-        evaluate(tx, body_part, now, params, &STORED_ANSWERS)?;
+        let plan = plan_of(tx, body_part)?;
+        evaluate(tx, body_part, plan, now, params, &STORED_ANSWERS, &mut Events::Stored)?;
     }
     Ok(())
 }
@@ -177,7 +178,8 @@ pub fn today(store: &Store, now: &WallTime, params: &Parameters, locale: Locale)
     let (evaluated, practised) = store.write(|tx| {
         let mut all = Vec::new();
         for part in painful_parts(tx)? {
-            all.push(evaluate(tx, part, now, params, &STORED_ANSWERS)?);
+            let plan = plan_of(tx, part)?;
+            all.push(evaluate(tx, part, plan, now, params, &STORED_ANSWERS, &mut Events::Stored)?);
         }
         Ok((all, rows::any_completed(tx)?))
     })?;
@@ -250,7 +252,7 @@ pub fn set_stage_plan(
     plan.validate("plan")?;
     let evaluated = store.write(|tx| {
         rows::set_plan(tx, body_part, plan)?;
-        evaluate(tx, body_part, now, params, &STORED_ANSWERS)
+        evaluate(tx, body_part, plan.clone(), now, params, &STORED_ANSWERS, &mut Events::Stored)
     })?;
     status(&evaluated, now.local_day()?, locale)
 }
@@ -266,11 +268,87 @@ pub(crate) fn apply_stage_plan(
 ) -> Result<()> {
     plan.validate("plan")?;
     rows::set_plan(tx, body_part, plan)?;
-    evaluate(tx, body_part, now, params, &STORED_ANSWERS)?;
+    evaluate(tx, body_part, plan.clone(), now, params, &STORED_ANSWERS, &mut Events::Stored)?;
     Ok(())
 }
 
-/// The distinct painful body parts, in the profile's order.
+/// What [`apply_stage_plan`] would store for a body part, computed in a read snapshot
+/// and kept in memory: the transitions a therapist's plan would cause if applied `now`.
+/// Nothing is written.
+pub(crate) fn preview_stage_plan(
+    c: &Connection,
+    body_part: BodyPart,
+    plan: &StagePlan,
+    now: &WallTime,
+    params: &Parameters,
+    locale: Locale,
+) -> Result<Vec<StageTransition>> {
+    plan.validate("plan")?;
+    let mut events = Events::Previewed(Vec::new());
+    evaluate(c, body_part, plan.clone(), now, params, &STORED_ANSWERS, &mut events)?;
+    let Events::Previewed(rows) = events else { return Ok(Vec::new()) };
+    Ok(rows.iter().map(|r| transition(r, locale)).collect())
+}
+
+/// Where the stage machine's transitions go: into the store (every real evaluation), or
+/// into memory for a preview, which reads the store as it is and writes nothing.
+enum Events {
+    Stored,
+    Previewed(Vec<StageEventRow>),
+}
+
+impl Events {
+    fn previewed(&self, body_part: BodyPart, flare: bool) -> Option<&StageEventRow> {
+        match self {
+            Events::Stored => None,
+            Events::Previewed(rows) => {
+                rows.iter().rev().find(|r| r.body_part == body_part && r.reason.is_flare() == flare)
+            }
+        }
+    }
+
+    /// The event that put the body part in its current stage.
+    fn latest_entry(&self, c: &Connection, body_part: BodyPart) -> Result<Option<StageEventRow>> {
+        match self.previewed(body_part, false) {
+            Some(row) => Ok(Some(row.clone())),
+            None => rows::latest_entry(c, body_part),
+        }
+    }
+
+    /// Whether the body part's latest flare event is a flare beginning.
+    fn flare_open(&self, c: &Connection, body_part: BodyPart) -> Result<bool> {
+        match self.previewed(body_part, true) {
+            Some(row) => Ok(matches!(row.reason, TransitionReason::FlareBegan { .. })),
+            None => rows::flare_open(c, body_part),
+        }
+    }
+
+    fn add(
+        &mut self,
+        c: &Connection,
+        body_part: BodyPart,
+        from: Option<Stage>,
+        to: Stage,
+        reason: &TransitionReason,
+        at: &WallTime,
+    ) -> Result<StageEventRow> {
+        match self {
+            Events::Stored => {
+                let row = rows::add_event(c, body_part, from, to, reason, at)?;
+                reminders_follow(c, body_part, from, to)?;
+                Ok(row)
+            }
+            Events::Previewed(list) => {
+                // Not stored, so no row id: negative, counting down.
+                let id = -1 - list.len() as i64;
+                let row = StageEventRow { id, body_part, from, to, reason: reason.clone(), at: at.clone() };
+                list.push(row.clone());
+                Ok(row)
+            }
+        }
+    }
+}
+
 /// Reminders follow the stage. When a body part moves to a stage that practises another
 /// kind of session, the daily target of the kind it leaves moves to the new kind (a first
 /// stage takes the target of left/right, the kind the default settings remind of), so a
@@ -307,6 +385,7 @@ fn reminders_follow(tx: &Connection, body_part: BodyPart, from: Option<Stage>, t
     store::reminders::set_settings(tx, &settings)
 }
 
+/// The distinct painful body parts, in the profile's order.
 fn painful_parts(c: &Connection) -> Result<Vec<BodyPart>> {
     let mut parts = Vec::new();
     for area in profile::get(c)?.affected {
@@ -329,29 +408,30 @@ fn plan_of(c: &Connection, body_part: BodyPart) -> Result<StagePlan> {
 fn evaluate(
     tx: &Connection,
     body_part: BodyPart,
+    plan: StagePlan,
     now: &WallTime,
     params: &Parameters,
     answers: &AnswerSource,
+    events: &mut Events,
 ) -> Result<Evaluated> {
-    let plan = plan_of(tx, body_part)?;
     let today = now.local_day()?;
     let signs = flare_signs(tx, body_part, now, params, answers)?;
     let flaring = !signs.is_empty();
-    let mut entry = rows::latest_entry(tx, body_part)?;
+    let mut entry = events.latest_entry(tx, body_part)?;
     for _ in 0..=plan.order.len() + 2 {
         let current = match &entry {
             Some(e) => Some(Current { stage: e.to, entered_day: e.at.local_day()? }),
             None => None,
         };
         if let Some(c) = current
-            && rows::flare_open(tx, body_part)? != flaring
+            && events.flare_open(tx, body_part)? != flaring
         {
             let reason = if !flaring {
                 TransitionReason::FlareEnded
             } else {
                 TransitionReason::FlareBegan { signs: signs.clone() }
             };
-            rows::add_event(tx, body_part, Some(c.stage), c.stage, &reason, now)?;
+            events.add(tx, body_part, Some(c.stage), c.stage, &reason, now)?;
         }
         let blockers = match &entry {
             Some(e) => gate_blockers(tx, body_part, e, today, params, answers)?,
@@ -384,8 +464,7 @@ fn evaluate(
                 signs,
             });
         };
-        entry = Some(rows::add_event(tx, body_part, current.map(|c| c.stage), to, &reason, now)?);
-        reminders_follow(tx, body_part, current.map(|c| c.stage), to)?;
+        entry = Some(events.add(tx, body_part, current.map(|c| c.stage), to, &reason, now)?);
     }
     Err(Error::InvalidState(format!("the stage plan of the {body_part} does not settle")))
 }
@@ -540,7 +619,20 @@ mod tests {
     }
 
     fn run(store: &Store, on: i64, answers: &AnswerSource) -> Evaluated {
-        store.write(|tx| evaluate(tx, BodyPart::Hand, &day(on), &Parameters::default(), answers)).unwrap()
+        store
+            .write(|tx| {
+                let plan = plan_of(tx, BodyPart::Hand)?;
+                evaluate(
+                    tx,
+                    BodyPart::Hand,
+                    plan,
+                    &day(on),
+                    &Parameters::default(),
+                    answers,
+                    &mut Events::Stored,
+                )
+            })
+            .unwrap()
     }
 
     fn reasons(store: &Store) -> Vec<&'static str> {

@@ -41,12 +41,12 @@ struct GuidedScreen: SwiftUI.View {
                     if let sensory = step.sensory {
                         Text(sensory.target).font(.largeTitle)
                     }
-                    if step.timer != nil {
-                        Text(String(format: "%d:%02d", secondsLeft / 60, secondsLeft % 60))
+                    if step.timer != nil, let words = model.core?.countdownWords(secondsLeft: secondsLeft) {
+                        Text(words.shown)
                             .font(.system(size: 56, weight: .semibold, design: .rounded))
                             .monospacedDigit()
                             .frame(maxWidth: .infinity)
-                            .accessibilityLabel("Time left \(secondsLeft) s")
+                            .accessibilityLabel(words.spoken)
                     }
                 }
                 Section {
@@ -128,7 +128,7 @@ struct GuidedScreen: SwiftUI.View {
         }
     }
 
-    /// Only draws the countdown of the core's seconds; the patient says Done.
+    /// Only counts the core's seconds down (drawn and spoken in the core's words); the patient says Done.
     private func countDown() async {
         while secondsLeft > 0 {
             try? await Task.sleep(nanoseconds: 1_000_000_000)

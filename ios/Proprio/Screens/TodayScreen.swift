@@ -78,6 +78,7 @@ struct TodayScreen: SwiftUI.View {
                 NavigationLink("Pain journal", value: Route.journal(sessionId: nil))
                 NavigationLink("Progress", value: Route.progress)
                 NavigationLink("Reminders", value: Route.reminderSettings)
+                NavigationLink("Therapist's plan", value: Route.plan)
                 NavigationLink("Profile", value: Route.onboarding)
                 NavigationLink("Delete all data", value: Route.deleteData)
             }

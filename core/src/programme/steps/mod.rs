@@ -105,6 +105,14 @@ pub struct StepTimer {
     pub cue: TimerCue,
 }
 
+/// A timed step's time left as the shell shows it ("0:42") and as a screen reader says
+/// it ("42 seconds left"), in the patient's language.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CountdownWords {
+    pub shown: String,
+    pub spoken: String,
+}
+
 /// What a step is about, beyond its purpose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "about")]

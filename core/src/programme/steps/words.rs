@@ -6,11 +6,23 @@ use super::mirror::{self, Level};
 use super::sensory::{Drill, Region};
 use super::textures::{DefaultTexture, Phase};
 use super::{
-    About, Answered, Ending, Offer, RatingScale, Scale, Script, SensoryPrompt, SessionStep, StepChoice,
-    StepPurpose,
+    About, Answered, CountdownWords, Ending, Offer, RatingScale, Scale, Script, SensoryPrompt, SessionStep,
+    StepChoice, StepPurpose,
 };
 use crate::messages::{Locale, t};
 use crate::stimulus::{BodyPart, StimulusSpec};
+
+/// A step's countdown at `seconds_left`: `m:ss` on screen, words for a screen reader.
+pub fn countdown(seconds_left: u32, locale: Locale) -> CountdownWords {
+    let (minutes, seconds) = (seconds_left / 60, seconds_left % 60);
+    let spoken = match (minutes, seconds) {
+        (0, 0) => t!(locale, "countdown-done"),
+        (0, _) => t!(locale, "countdown-seconds", seconds = seconds),
+        (_, 0) => t!(locale, "countdown-minutes", minutes = minutes),
+        _ => t!(locale, "countdown-minutes-seconds", minutes = minutes, seconds = seconds),
+    };
+    CountdownWords { shown: format!("{minutes}:{seconds:02}"), spoken }
+}
 
 /// The record for step `index` of `script`.
 pub fn step(
@@ -346,5 +358,23 @@ mod tests {
         let boxed = step(1, &s, 2, &chose("mirror-box"), Locale::English).prompt;
         assert_ne!(phone, boxed);
         assert!(phone.contains("phone"), "{phone}");
+    }
+
+    #[test]
+    fn the_countdown_is_shown_as_minutes_and_seconds_and_said_in_words() {
+        let en = |s| countdown(s, Locale::English);
+        assert_eq!(en(42), CountdownWords { shown: "0:42".into(), spoken: "42 seconds left".into() });
+        assert_eq!(en(1).spoken, "1 second left");
+        assert_eq!(en(60), CountdownWords { shown: "1:00".into(), spoken: "1 minute left".into() });
+        assert_eq!(
+            en(125),
+            CountdownWords { shown: "2:05".into(), spoken: "2 minutes 5 seconds left".into() }
+        );
+        assert_eq!(en(0).spoken, "Time is up");
+        assert_eq!(en(600).shown, "10:00");
+        let de = |s| countdown(s, Locale::German).spoken;
+        assert_eq!(de(42), "Noch 42 Sekunden");
+        assert_eq!(de(61), "Noch 1 Minute 1 Sekunde");
+        assert_eq!(de(0), "Die Zeit ist um");
     }
 }

@@ -11,7 +11,10 @@ import org.junit.rules.TemporaryFolder
 import org.proprio.core.BodyPart
 import org.proprio.core.LeftRightSettings
 import org.proprio.core.PlanChange
+import org.proprio.core.PlanReadProblem
 import org.proprio.core.PlanSource
+import org.proprio.core.PlanWarningKind
+import org.proprio.core.PlanWay
 import org.proprio.core.Proprio
 import org.proprio.core.ProprioException
 import org.proprio.core.SessionKind
@@ -116,5 +119,70 @@ class PlanTest {
         val last = proprio.stageHistory(BodyPart.HAND).last()
         assertEquals(Stage.MOTOR_IMAGERY, last.toStage)
         assertEquals(TransitionOrigin.THERAPIST, last.origin)
+    }
+
+    @Test
+    fun aPreviewSaysWhatTheImportThenDoesAndWritesNothing() = withProprio { proprio ->
+        val code = planToCode(plan)
+        val preview = proprio.previewPlanCode(code, now)
+        assertNull("a preview writes nothing", proprio.currentPlan())
+        assertEquals(PlanSource.CODE, preview.source)
+        assertEquals("From your therapist", preview.fromLine)
+        assertEquals("Written on 30 November 2026", preview.dateLine)
+        assertEquals("Use this plan", preview.confirmLabel)
+        assertTrue(preview.changes.any { it.text == "Pictures per left/right session: 50 → 20." })
+        val entry = proprio.importPlanCode(preview.text, now)
+        assertEquals(preview.changes, entry.changes)
+        assertEquals(preview.plan, entry.plan)
+        val file = proprio.previewPlanFile(plan.toByteArray(), now)
+        assertEquals(PlanSource.FILE, file.source)
+        val warnings = file.warnings.map { it.kind }
+        assertTrue("$warnings", PlanWarningKind.SAME_AS_IN_FORCE in warnings)
+        assertTrue("dated after today: $warnings", PlanWarningKind.DATED_AHEAD in warnings)
+    }
+
+    @Test
+    fun aBadCodeOrFileIsTypedAndWordedForThePatient() = withProprio { proprio ->
+        val cut = assertThrows(ProprioException.PlanNotRead::class.java) { proprio.previewPlanCode("PLAN1.abc", now) }
+        assertEquals(PlanReadProblem.INCOMPLETE, cut.problem)
+        assertEquals("This code is not complete — check it was copied whole.", cut.sentence)
+        val notText = assertThrows(ProprioException.PlanNotRead::class.java) {
+            proprio.previewPlanFile(byteArrayOf(0xff.toByte(), 0xfe.toByte(), 0), now)
+        }
+        assertEquals(PlanReadProblem.NOT_TEXT, notText.problem)
+        val mistakes = assertThrows(ProprioException.PlanNotRead::class.java) {
+            proprio.previewPlanFile(plan.replace("\"images_per_session\": 20", "\"images_per_session\": 5000").toByteArray(), now)
+        }
+        assertEquals(PlanReadProblem.HAS_MISTAKES, mistakes.problem)
+        assertEquals("parameters.images_per_session", mistakes.details.single().path)
+        proprio.setLanguage("de")
+        val de = assertThrows(ProprioException.PlanNotRead::class.java) { proprio.previewPlanCode("hallo", now) }
+        assertTrue(de.sentence, de.sentence.startsWith("Das ist kein Plan-Code"))
+        assertNull(proprio.currentPlan())
+    }
+
+    @Test
+    fun thePlanScreenSaysThereIsNoPlanThenShowsTheOneInForce() = withProprio { proprio ->
+        val empty = proprio.planScreen()
+        assertEquals(listOf("No plan from your therapist yet."), empty.inForce)
+        assertEquals(listOf(PlanWay.CODE, PlanWay.FILE, PlanWay.SCAN), empty.waysIn.map { it.way })
+        assertEquals(listOf("Enter a code", "Open a file", "Scan a QR code"), empty.waysIn.map { it.label })
+        assertEquals(65_536uL, empty.maxFileBytes)
+        proprio.importPlan(plan, now)
+        val page = proprio.planScreen()
+        assertEquals("From your therapist", page.inForceFrom)
+        assertTrue(page.inForce.first(), page.inForce.first().startsWith("Hand (left), graded motor imagery: left/right judgement (you stay here for now)"))
+        assertEquals(1, page.history.size)
+        assertTrue(page.history[0].heading.endsWith(", as a file"))
+    }
+
+    @Test
+    fun theCountdownIsShownAndSpokenByTheCore() = withProprio { proprio ->
+        val words = proprio.countdownWords(42u)
+        assertEquals("0:42", words.shown)
+        assertEquals("42 seconds left", words.spoken)
+        assertEquals("2 minutes 5 seconds left", proprio.countdownWords(125u).spoken)
+        proprio.setLanguage("de")
+        assertEquals("Noch 1 Minute", proprio.countdownWords(60u).spoken)
     }
 }

@@ -1,6 +1,7 @@
 package org.proprio.app
 
 import android.Manifest
+import android.content.Intent
 import android.content.pm.PackageManager
 import android.os.Build
 import android.os.Bundle
@@ -10,9 +11,13 @@ import androidx.activity.compose.setContent
 import androidx.activity.enableEdgeToEdge
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.isSystemInDarkTheme
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.graphics.asImageBitmap
 import org.proprio.core.RenderedImage
 import org.proprio.ui.FrameAndTouchClock
+import org.proprio.ui.PlanOffer
 import org.proprio.ui.ProprioApp
 import org.proprio.ui.Shell
 
@@ -31,9 +36,29 @@ class MainActivity : ComponentActivity() {
         override fun picture(image: RenderedImage) = bitmapOf(image).asImageBitmap()
         override fun remindersChanged() = app.reminders.apply()
         override fun reopenCore() = app.reopen()
+        override val canScanQr = true
+        override fun pickPlanFile(maxBytes: Long, onPicked: (ByteArray?) -> Unit) {
+            planFileLimit = maxBytes + 1
+            onPlanFile = onPicked
+            // Any type: a plan saved by a mail or chat app is often not labelled JSON.
+            openDocument.launch(arrayOf("application/json", "text/plain", "application/octet-stream", "*/*"))
+        }
+        override fun scanPlanCode(onScanned: (String?) -> Unit) = scanQrCode(this@MainActivity, onScanned)
     }
 
     private val askNotifications = registerForActivityResult(ActivityResultContracts.RequestPermission()) { }
+
+    /** The plan file picker's answer goes to the screen that asked, read with the core's bound. */
+    private var onPlanFile: ((ByteArray?) -> Unit)? = null
+    private var planFileLimit = 0L
+    private val openDocument = registerForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
+        val callback = onPlanFile ?: return@registerForActivityResult
+        onPlanFile = null
+        callback(uri?.let { PlanInputs.readAtMost(contentResolver, it, planFileLimit) })
+    }
+
+    /** A plan shared with the app or opened with it (VIEW or SEND), for the plan screen. */
+    private var incoming by mutableStateOf<PlanOffer?>(null)
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
@@ -43,7 +68,22 @@ class MainActivity : ComponentActivity() {
         ) {
             askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
         }
-        setContent { ProprioApp(app.core, shell, dark = isSystemInDarkTheme()) }
+        if (savedInstanceState == null) incoming = planOffer(intent)
+        setContent { ProprioApp(app.core, shell, dark = isSystemInDarkTheme(), incoming = incoming) }
+    }
+
+    override fun onNewIntent(intent: Intent) {
+        super.onNewIntent(intent)
+        planOffer(intent)?.let { incoming = it }
+    }
+
+    /** What an intent carries for the plan screen: a shared code's text, or a document's bytes. */
+    private fun planOffer(intent: Intent?): PlanOffer? {
+        intent ?: return null
+        PlanInputs.sharedText(intent)?.let { return PlanOffer.Code(it) }
+        val uri = PlanInputs.sharedDocument(intent) ?: return null
+        val limit = app.core.planScreen().maxFileBytes.toLong() + 1
+        return PlanInputs.readAtMost(contentResolver, uri, limit)?.let { PlanOffer.File(it) }
     }
 
     override fun onResume() {

@@ -11,6 +11,10 @@ import org.proprio.core.RenderedImage
 import org.proprio.core.WallTime
 import org.proprio.ui.Shell
 import org.proprio.ui.TrialClock
+import java.awt.FileDialog
+import java.awt.Frame
+import java.io.File
+import java.io.IOException
 import java.time.ZoneId
 
 /**
@@ -30,6 +34,24 @@ class DesktopShell(private val dbPath: String, override val clock: TrialClock = 
     private fun open(): Proprio = Proprio(dbPath, now()).also { it.setLanguage(java.util.Locale.getDefault().toLanguageTag()) }
 
     override fun picture(image: RenderedImage): ImageBitmap = skiaPicture(image)
+
+    /** A plan file from the system's file dialog (modal, so the window waits for it). */
+    override fun pickPlanFile(maxBytes: Long, onPicked: (ByteArray?) -> Unit) {
+        val dialog = FileDialog(null as Frame?, "Open a plan", FileDialog.LOAD)
+        dialog.isVisible = true
+        val name = dialog.file
+        onPicked(name?.let { readAtMost(File(dialog.directory, it), maxBytes + 1) })
+    }
+
+    // No QR scanning on the desktop: canScanQr stays false and the plan screen leaves
+    // the scan out (a webcam is rare there, and the code can be pasted).
+}
+
+/** At most `limit` bytes of a file (the core refuses a larger plan as such), or null if unreadable. */
+fun readAtMost(file: File, limit: Long): ByteArray? = try {
+    file.inputStream().use { it.readNBytes(limit.coerceAtMost(Int.MAX_VALUE.toLong()).toInt()) }
+} catch (e: IOException) {
+    null
 }
 
 /** The core's RGBA pixels as a Compose bitmap, copied once into a Skia bitmap. */

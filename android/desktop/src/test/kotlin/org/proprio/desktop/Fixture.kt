@@ -81,6 +81,35 @@ class Fixture {
         }
     }
 
+    /**
+     * Pain that rose over the last three days: one recorded session a day for six days,
+     * each with a linked journal rating, 2 then 6, so the core's flare rule sees the
+     * latest sessions well above the patient's own baseline.
+     */
+    fun flare() {
+        for (d in 6 downTo 1) {
+            val at = WallTime(TODAY_MS - d * DAY_MS, ZONE)
+            val session = core.startSession(org.proprio.core.SessionKind.MOTOR_IMAGERY, BodyPart.HAND, d.toULong(), at)
+            core.finishSession(session.id, WallTime(at.unixMs + 600_000, ZONE))
+            val pain: UByte = if (d > 3) 2u else 6u
+            core.addJournalEntry(NewJournalEntry(WallTime(at.unixMs + 660_000, ZONE), pain, null, false, "", session.id))
+        }
+    }
+
+    /**
+     * A share code as a therapist would send it: the core's template for this patient,
+     * signed, with `images` pictures a session and a note; `lockImagery` locks the
+     * patient in imagined movements.
+     */
+    fun therapistPlan(images: Int = 30, lockImagery: Boolean = false): String {
+        var json = core.planTemplate(shell.now())
+            .replace("\"created\": ", "\"author\": \"A. Therapist\",\n  \"clinic\": \"Pain Clinic\",\n  \"created\": ")
+            .replace(Regex("\"images_per_session\": \\d+"), "\"images_per_session\": $images")
+        if (lockImagery) json = json.replace("\"stage\": \"motor-imagery\"", "\"locked\": true, \"stage\": \"motor-imagery\"")
+        json = json.trimEnd().removeSuffix("}") + ",\n  \"instructions\": \"Three short sessions a day. Stop if the pain rises.\"\n}"
+        return org.proprio.core.planToCode(json)
+    }
+
     fun journal(pain: Int, note: String, daysAgo: Int) {
         core.addJournalEntry(NewJournalEntry(WallTime(TODAY_MS - daysAgo * DAY_MS, ZONE), pain.toUByte(), 3u, daysAgo % 2 == 0, note, null))
     }

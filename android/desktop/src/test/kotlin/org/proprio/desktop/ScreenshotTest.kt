@@ -30,6 +30,7 @@ import org.proprio.core.LeftRightSettings
 import org.proprio.core.SessionKind
 import org.proprio.core.SessionStep
 import org.proprio.core.StepAnswer
+import org.proprio.ui.PlanOffer
 import org.proprio.ui.ProprioApp
 import org.proprio.ui.Route
 import java.io.File
@@ -52,6 +53,10 @@ private const val MIN_TARGET_DP = 48f
 class ScreenshotTest {
     companion object {
         private lateinit var f: Fixture
+        /** No plan yet; a plan in force; a flare. Their own databases, so the others' screens stay as they are. */
+        private lateinit var plain: Fixture
+        private lateinit var planned: Fixture
+        private lateinit var flaring: Fixture
         private val out = File(System.getProperty("proprio.screens") ?: "target/screens")
 
         @BeforeClass @JvmStatic
@@ -60,17 +65,23 @@ class ScreenshotTest {
             f.history(days = 6, perDay = 2)
             f.journal(6, "Stiff after the drive", 2)
             f.journal(4, "", 1)
+            plain = Fixture()
+            planned = Fixture().also { it.core.importPlanCode(it.therapistPlan(), it.shell.now()) }
+            flaring = Fixture().also { it.flare() }
             out.mkdirs()
         }
 
         @AfterClass @JvmStatic
-        fun tearDown() = f.close()
+        fun tearDown() {
+            for (fixture in listOf(f, plain, planned, flaring)) fixture.close()
+        }
     }
 
     private fun shoot(
         name: String,
         route: () -> Route,
         before: SkikoComposeUiTest.() -> Unit = {},
+        on: Fixture = f,
         ready: SkikoComposeUiTest.() -> Unit = {},
     ) {
         for (dark in listOf(false, true)) for (fontScale in listOf(1f, 2f)) {
@@ -79,7 +90,7 @@ class ScreenshotTest {
                 Density(PX_PER_DP, fontScale),
             ) {
                 before()
-                setContent { ProprioApp(f.core, f.shell, dark, route()) }
+                setContent { ProprioApp(on.core, on.shell, dark, route()) }
                 waitForIdle()
                 ready()
                 val stem = "$name-${if (dark) "dark" else "light"}-$fontScale"
@@ -171,6 +182,34 @@ class ScreenshotTest {
     @Test fun reminders() = shoot("reminders", { Route.Reminders })
     @Test fun deleteData() = shoot("delete-data", { Route.Delete })
 
+    /** Today with the core's safety message first: pain above the patient's baseline. */
+    @Test fun todaySafety() = shoot("today-safety", { Route.Today }, on = flaring) {
+        assertTrue("no safety message", onAllNodes(hasText("⚠ Safety")).fetchSemanticsNodes().isNotEmpty())
+    }
+
+    @Test fun planEmpty() = shoot("plan-empty", { Route.Plan() }, on = plain) {
+        assertTrue(onAllNodes(hasText("No plan from your therapist yet.")).fetchSemanticsNodes().isNotEmpty())
+        assertTrue("the desktop cannot scan", onAllNodes(hasText("Scan a QR code")).fetchSemanticsNodes().isEmpty())
+    }
+
+    @Test fun planInForce() = shoot("plan-in-force", { Route.Plan() }, on = planned) {
+        assertTrue(onAllNodes(hasText("From A. Therapist, Pain Clinic")).fetchSemanticsNodes().isNotEmpty())
+    }
+
+    /** A second plan offered: fewer pictures, imagined movements locked (so the hand moves there). */
+    @Test fun planPreview() = shoot(
+        "plan-preview",
+        { Route.Plan(PlanOffer.Code(planned.therapistPlan(images = 25, lockImagery = true))) },
+        on = planned,
+    ) {
+        assertTrue(onAllNodes(hasText("Use this plan")).fetchSemanticsNodes().isNotEmpty())
+        assertTrue(onAllNodes(hasText("30 → 25", substring = true)).fetchSemanticsNodes().isNotEmpty())
+    }
+
+    @Test fun planBadCode() = shoot("plan-bad-code", { Route.Plan(PlanOffer.Code("PLAN1.abc")) }, on = plain) {
+        assertTrue(onAllNodes(hasText("This code is not complete", substring = true)).fetchSemanticsNodes().isNotEmpty())
+    }
+
     /** A guided session of `kind`, answered through the core up to its first step `wanted` picks. */
     private fun guidedAt(kind: SessionKind, seed: ULong, wanted: (SessionStep) -> Boolean): Route {
         val start = f.core.startGuided(kind, BodyPart.HAND, seed, f.shell.now())
@@ -194,7 +233,7 @@ class ScreenshotTest {
     ) {
         // Let the picture arrive from the renderer without running the countdown down.
         repeat(30) { mainClock.advanceTimeByFrame(); Thread.sleep(20) }
-        assertTrue("no countdown", onAllNodes(hasContentDescription("Time left", substring = true)).fetchSemanticsNodes().isNotEmpty())
+        assertTrue("no countdown", onAllNodes(hasContentDescription(" left", substring = true)).fetchSemanticsNodes().isNotEmpty())
     }
 
     /** A rating step: the scale with its end words (desensitisation's pain before). */

@@ -2,6 +2,7 @@ package org.proprio.ui
 
 import androidx.compose.material3.Surface
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.key
 import androidx.compose.runtime.mutableStateOf
@@ -29,6 +30,8 @@ sealed interface Route {
     data object Progress : Route
     data object Reminders : Route
     data object Delete : Route
+    /** The therapist's plan; `offer` is a plan that came from outside (shared, opened). */
+    data class Plan(val offer: PlanOffer? = null) : Route
 }
 
 /** Sessions the Today and Progress screens read (all of them on Progress). */
@@ -41,10 +44,10 @@ private const val TODAY_HISTORY = 30u
  * app goes on over the fresh core the shell opens (`Shell.reopenCore`), from the start.
  */
 @Composable
-fun ProprioApp(core: Proprio, shell: Shell, dark: Boolean, start: Route? = null) {
+fun ProprioApp(core: Proprio, shell: Shell, dark: Boolean, start: Route? = null, incoming: PlanOffer? = null) {
     var open by remember { mutableStateOf(core) }
     key(open) {
-        Screens(open, shell, dark, start.takeIf { open === core }) {
+        Screens(open, shell, dark, start.takeIf { open === core }, incoming) {
             open = shell.reopenCore()
             shell.remindersChanged()
         }
@@ -52,10 +55,12 @@ fun ProprioApp(core: Proprio, shell: Shell, dark: Boolean, start: Route? = null)
 }
 
 @Composable
-private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, onDeleted: () -> Unit) {
+private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, incoming: PlanOffer?, onDeleted: () -> Unit) {
     ProprioTheme(dark) {
         Surface {
             var route by remember { mutableStateOf(start ?: firstRoute(core)) }
+            // A plan shared with the app or opened with it goes to the plan screen's preview.
+            LaunchedEffect(incoming) { if (incoming != null) route = Route.Plan(incoming) }
             var error by remember(route) { mutableStateOf<String?>(null) }
             // Runs a core call; a refusal is shown on the screen as the core worded it.
             fun attempt(action: () -> Unit) {
@@ -145,6 +150,7 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, o
                     },
                     onBack = today,
                 )
+                is Route.Plan -> PlanRun(core, shell, r.offer, onBack = today)
             }
         }
     }
@@ -159,6 +165,7 @@ private fun destinationRoute(d: Destination): Route = when (d) {
     Destination.REMINDERS -> Route.Reminders
     Destination.PROFILE -> Route.Profile(first = false)
     Destination.DELETE -> Route.Delete
+    Destination.PLAN -> Route.Plan()
 }
 
 /** The picture the core picked to show a skin tone. */

@@ -86,6 +86,7 @@ internal fun SectionTitle(text: String) {
 internal fun describe(e: Exception): String = when (e) {
     is ProprioException.InvalidArgument -> e.reason
     is ProprioException.InvalidState -> e.reason
+    is ProprioException.PlanNotRead -> e.sentence
     else -> e.message ?: e.toString()
 }
 

@@ -33,6 +33,7 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.withContext
 import org.proprio.core.Backdrop
+import org.proprio.core.CountdownWords
 import org.proprio.core.GuidedResults
 import org.proprio.core.GuidedStart
 import org.proprio.core.Proprio
@@ -58,7 +59,7 @@ fun GuidedRun(core: Proprio, shell: Shell, start: GuidedStart, backdrop: Backdro
     val current = step
     when {
         done != null -> GuidedDoneScreen(done, notice, onDone)
-        current != null -> GuidedScreen(current, backdrop, shell, notice, error) { answer ->
+        current != null -> GuidedScreen(current, backdrop, shell, notice, error, core::countdownWords) { answer ->
             try {
                 val result = core.answerStep(sessionId, current.index, answer, shell.now())
                 notice = result.notice
@@ -88,6 +89,7 @@ fun GuidedScreen(
     shell: Shell,
     notice: String?,
     error: String?,
+    countdown: (UInt) -> CountdownWords,
     onAnswer: (StepAnswer) -> Unit,
 ) {
     ScreenScaffold(title = step.title, onBack = null) {
@@ -102,7 +104,7 @@ fun GuidedScreen(
         Text(step.prompt, style = MaterialTheme.typography.bodyLarge)
         step.picture?.let { id -> StepPicture(id, backdrop, shell) }
         step.sensory?.let { Card(modifier = Modifier.fillMaxWidth()) { Text(it.target, style = MaterialTheme.typography.headlineMedium, modifier = Modifier.padding(16.dp)) } }
-        step.timer?.let { Countdown(step.sessionId, step.index, it.seconds) }
+        step.timer?.let { Countdown(step.sessionId, step.index, it.seconds, countdown) }
         ErrorText(error)
         val rating = step.rating
         when {
@@ -123,9 +125,9 @@ fun GuidedScreen(
     }
 }
 
-/** Counts the core's seconds down; only drawn, the patient says Done. */
+/** Counts the core's seconds down, drawn and spoken in the core's words; the patient says Done. */
 @Composable
-private fun Countdown(sessionId: Long, index: UInt, seconds: UInt) {
+private fun Countdown(sessionId: Long, index: UInt, seconds: UInt, words: (UInt) -> CountdownWords) {
     var left by remember(sessionId, index) { mutableStateOf(seconds.toInt()) }
     LaunchedEffect(sessionId, index) {
         while (left > 0) {
@@ -133,12 +135,12 @@ private fun Countdown(sessionId: Long, index: UInt, seconds: UInt) {
             left--
         }
     }
-    val text = "%d:%02d".format(left / 60, left % 60)
+    val said = words(left.toUInt())
     Text(
-        text,
+        said.shown,
         style = MaterialTheme.typography.displayLarge,
         textAlign = TextAlign.Center,
-        modifier = Modifier.fillMaxWidth().semantics { contentDescription = "Time left $text" },
+        modifier = Modifier.fillMaxWidth().semantics { contentDescription = said.spoken },
     )
 }
 

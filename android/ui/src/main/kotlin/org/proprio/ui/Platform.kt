@@ -29,6 +29,25 @@ interface Shell {
      * return it.
      */
     fun reopenCore(): Proprio
+
+    /** Whether this platform can scan a QR code (the plan screen leaves the way out if not). */
+    val canScanQr: Boolean get() = false
+
+    /**
+     * Lets the patient pick a plan file and hands back its bytes, at most `maxBytes + 1`
+     * of them (so the core can refuse a larger file as such), or null when they cancelled
+     * or it could not be read.
+     */
+    fun pickPlanFile(maxBytes: Long, onPicked: (ByteArray?) -> Unit) = onPicked(null)
+
+    /** Scans a QR code and hands back the text it holds, or null when the patient cancelled. */
+    fun scanPlanCode(onScanned: (String?) -> Unit) = onScanned(null)
+}
+
+/** A plan that reached the app from outside (a shared code, an opened file), for the plan screen. */
+sealed interface PlanOffer {
+    class Code(val text: String) : PlanOffer
+    class File(val bytes: ByteArray) : PlanOffer
 }
 
 /**
