@@ -321,7 +321,7 @@ fn a_preview_says_what_the_import_then_does_and_writes_nothing() {
     assert!(first.warnings.iter().any(|w| w.kind == proprio_core::PlanWarningKind::ChangesAreas));
     assert_eq!(first.confirm_label, "Use this plan");
 
-    // A second plan locks imagined movements: the hand moves there on accepting.
+    // A second plan locks motor imagery: the hand moves there on accepting.
     let mut doc: serde_json::Value = serde_json::from_str(&full).unwrap();
     doc["created"] = "2026-12-01".into();
     doc["tracks"][0]["stages"][0]["locked"] = false.into();

@@ -30,11 +30,6 @@ plan-part-shoulder = Schulter
 plan-track-gmi = abgestufte motorische Vorstellung
 plan-track-resolve = abgestuftes Wahrnehmungs- und Bewegungstraining
 
-plan-stage-left-right = Links-rechts-Erkennen
-plan-stage-motor-imagery = vorgestellte Bewegungen
-plan-stage-mirror = Spiegeltherapie
-plan-stage-sensory-discrimination = Berührungstraining mit Hilfe
-plan-stage-graded-movement = abgestufte Bewegung
 
 plan-kind-left-right = Links-rechts-Übungen
 plan-kind-motor-imagery = Übungen mit vorgestellten Bewegungen

@@ -48,7 +48,7 @@ stage-ease-level = Leichtere Bilder (Stufe { $level }) sind auch in Ordnung.
 stage-ease-stage = Du kannst auch eine Weile zu { $stage } zurückkehren.
 
 transition-started = Begonnen mit { $to }.
-transition-therapist-lock = Deine Therapeutin oder dein Therapeut hat { $to } festgelegt.
+transition-therapist-lock = Deine Therapeutin oder dein Therapeut hat { $to } für dich gewählt.
 transition-plan-changed = Dein Plan hat dich von { $from } zu { $to } gebracht.
 transition-gate-passed = Von { $from } zu { $to } nach { $days } Tagen: die Ziele waren erreicht.
 transition-flare-began = Die Schmerzen lagen über deinem üblichen Wert: Zeit, bei { $stage } kürzerzutreten.

@@ -30,11 +30,6 @@ plan-part-shoulder = Shoulder
 plan-track-gmi = graded motor imagery
 plan-track-resolve = graded sensory and movement retraining
 
-plan-stage-left-right = left/right judgement
-plan-stage-motor-imagery = imagined movements
-plan-stage-mirror = mirror therapy
-plan-stage-sensory-discrimination = touch training with a helper
-plan-stage-graded-movement = graded movement
 
 plan-kind-left-right = Left/right sessions
 plan-kind-motor-imagery = Imagined movement sessions

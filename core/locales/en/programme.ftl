@@ -51,7 +51,7 @@ stage-ease-stage = You can also go back to { $stage } for a while.
 
 # The history: one sentence per stored transition.
 transition-started = Started with { $to }.
-transition-therapist-lock = Your therapist set { $to }.
+transition-therapist-lock = Your therapist chose { $to } for you.
 transition-plan-changed = Your plan moved you from { $from } to { $to }.
 transition-gate-passed = Moved from { $from } to { $to } after { $days } days: its goals were met.
 transition-flare-began = Pain was above your usual: time to ease back in { $stage }.

@@ -365,14 +365,9 @@ pub(crate) fn track_name(track: Track, locale: Locale) -> String {
     }
 }
 
+/// A stage's name: the same words as Today and the stage history use.
 pub(crate) fn stage(s: Stage, locale: Locale) -> String {
-    match s {
-        Stage::LeftRight => t!(locale, "plan-stage-left-right"),
-        Stage::MotorImagery => t!(locale, "plan-stage-motor-imagery"),
-        Stage::Mirror => t!(locale, "plan-stage-mirror"),
-        Stage::SensoryDiscrimination => t!(locale, "plan-stage-sensory-discrimination"),
-        Stage::GradedMovement => t!(locale, "plan-stage-graded-movement"),
-    }
+    crate::programme::words::stage_name(locale, s)
 }
 
 pub(crate) fn session_kind(k: SessionKind, locale: Locale) -> String {
@@ -458,10 +453,10 @@ mod tests {
         let lines = summary(&full_plan(), Locale::English);
         assert_eq!(
             lines[0],
-            "Hand (left), graded motor imagery: left/right judgement (you stay here for now) → imagined \
-             movements → mirror therapy → graded movement."
+            "Hand (left), graded motor imagery: left/right judgement (you stay here for now) → motor \
+             imagery → mirror therapy → graded movement."
         );
-        assert!(lines.iter().any(|l| l == "Back: left out: touch training with a helper."), "{lines:#?}");
+        assert!(lines.iter().any(|l| l == "Back: left out: sensory discrimination."), "{lines:#?}");
         assert!(lines.iter().any(|l| l == "Pictures per left/right session: 30."), "{lines:#?}");
         assert!(lines.iter().any(|l| l == "Left/right sessions: 3 a day."), "{lines:#?}");
         assert!(lines.iter().any(|l| l == "Reminders between 09:00–20:30."), "{lines:#?}");

@@ -99,7 +99,7 @@ class Fixture {
     /**
      * A share code as a therapist would send it: the core's template for this patient,
      * signed, with `images` pictures a session and a note; `lockImagery` locks the
-     * patient in imagined movements.
+     * patient in motor imagery.
      */
     fun therapistPlan(images: Int = 30, lockImagery: Boolean = false): String {
         var json = core.planTemplate(shell.now())

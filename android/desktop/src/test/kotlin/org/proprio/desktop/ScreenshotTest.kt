@@ -196,7 +196,7 @@ class ScreenshotTest {
         assertTrue(onAllNodes(hasText("From A. Therapist, Pain Clinic")).fetchSemanticsNodes().isNotEmpty())
     }
 
-    /** A second plan offered: fewer pictures, imagined movements locked (so the hand moves there). */
+    /** A second plan offered: fewer pictures, motor imagery locked (so the hand moves there). */
     @Test fun planPreview() = shoot(
         "plan-preview",
         { Route.Plan(PlanOffer.Code(planned.therapistPlan(images = 25, lockImagery = true))) },
