@@ -162,7 +162,10 @@ share-passphrase-toggle = Lock the file with a passphrase
 share-passphrase-help = Only someone who knows the passphrase can open the file. Tell your therapist the passphrase another way, for example on the phone, not in the same message.
 share-passphrase-label = Passphrase (at least { $min } characters)
 share-passphrase-too-short = Use at least { $min } characters for the passphrase.
-share-passphrase-note = The file is locked. Tell your therapist the passphrase another way than the file.
+share-passphrase-note = { $files ->
+        [one] The file is locked. Tell your therapist the passphrase another way than the file.
+       *[other] The files are locked. Tell your therapist the passphrase another way than the files.
+    }
 share-privacy = Only your pseudonymous code, { $code }, is in the file: no name. It leaves the phone only where you send it.
 share-file = { $name }, { $size }
 file-size = { $unit ->

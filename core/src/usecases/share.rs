@@ -102,11 +102,11 @@ pub fn share(
                 size_bytes,
             })
         })
-        .collect::<Result<_>>()?;
+        .collect::<Result<Vec<_>>>()?;
     Ok(SharedExport {
+        passphrase_note: sealed.then(|| t!(locale, "share-passphrase-note", files = files.len())),
         files,
         mime: mime.into(),
-        passphrase_note: sealed.then(|| t!(locale, "share-passphrase-note")),
     })
 }
 
@@ -285,7 +285,10 @@ mod tests {
             .unwrap();
         assert_eq!(shared.files.len(), 3);
         assert_eq!(shared.mime, "application/octet-stream");
-        assert!(shared.passphrase_note.is_some());
+        assert_eq!(
+            shared.passphrase_note.as_deref(),
+            Some("The files are locked. Tell your therapist the passphrase another way than the files.")
+        );
         let journal = shared.files.iter().find(|f| f.name.ends_with("-journal.csv.age")).unwrap();
         assert!(shared.files.iter().all(|f| f.mime == shared.mime && Path::new(&f.path).is_file()));
         let sealed = std::fs::read(&journal.path).unwrap();
@@ -357,7 +360,7 @@ mod tests {
                 at(NOW),
             )
             .unwrap();
-        assert!(de.passphrase_note.unwrap().contains("Passphrase"));
+        assert!(de.passphrase_note.unwrap().starts_with("Die Datei ist geschützt."));
         assert!(de.files[0].name.ends_with(".html.age"));
     }
 
