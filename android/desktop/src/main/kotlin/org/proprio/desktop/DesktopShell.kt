@@ -8,10 +8,14 @@ import org.jetbrains.skia.Bitmap
 import org.jetbrains.skia.ImageInfo
 import org.proprio.core.Proprio
 import org.proprio.core.RenderedImage
+import org.proprio.core.SharedExport
 import org.proprio.core.WallTime
 import org.proprio.ui.Shell
 import org.proprio.ui.TrialClock
+import java.awt.GraphicsEnvironment
+import java.io.File
 import java.time.ZoneId
+import javax.swing.JFileChooser
 
 /**
  * The desktop JVM's side of the screens: the system clock and zone, Skia pictures, and
@@ -30,6 +34,38 @@ class DesktopShell(private val dbPath: String, override val clock: TrialClock = 
     private fun open(): Proprio = Proprio(dbPath, now()).also { it.setLanguage(java.util.Locale.getDefault().toLanguageTag()) }
 
     override fun picture(image: RenderedImage): ImageBitmap = skiaPicture(image)
+
+    /** On a therapist's or patient's computer, sharing is saving the export in a folder. */
+    override val shareLabel = "Save to a folder"
+
+    /** The last folder saved into, offered first next time. */
+    private var lastFolder: File? = null
+
+    /**
+     * The folder to save an export in, picked in a folder dialog (starting at the last
+     * one, else ~/Downloads); without a display, ~/Downloads (else the home folder).
+     */
+    override fun exportFolder(): String? {
+        val start = lastFolder ?: defaultExportFolder()
+        if (GraphicsEnvironment.isHeadless()) return start.path
+        val chooser = JFileChooser(start).apply {
+            dialogTitle = "Save the export in"
+            fileSelectionMode = JFileChooser.DIRECTORIES_ONLY
+            isAcceptAllFileFilterUsed = false
+        }
+        if (chooser.showSaveDialog(null) != JFileChooser.APPROVE_OPTION) return null
+        return chooser.selectedFile.also { lastFolder = it }.path
+    }
+
+    /** The files are already where the user wanted them: say where. */
+    override fun share(export: SharedExport): String =
+        "Saved in ${export.files.firstOrNull()?.path?.let { File(it).parent } ?: "?"}"
+}
+
+/** ~/Downloads if there is one, else the home folder. */
+fun defaultExportFolder(): File {
+    val home = File(System.getProperty("user.home"))
+    return File(home, "Downloads").takeIf { it.isDirectory } ?: home
 }
 
 /** The core's RGBA pixels as a Compose bitmap, copied once into a Skia bitmap. */

@@ -29,6 +29,7 @@ sealed interface Route {
     data object Progress : Route
     data object Reminders : Route
     data object Delete : Route
+    data object Share : Route
 }
 
 /** Sessions the Today and Progress screens read (all of them on Progress). */
@@ -134,6 +135,7 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, o
                     onSave = { s -> attempt { core.setReminderSettings(s); shell.remindersChanged(); route = Route.Today } },
                     onBack = today,
                 )
+                Route.Share -> ShareRun(core, shell, onBack = today)
                 Route.Delete -> DeleteDataScreen(
                     status = core.status(),
                     error = error,
@@ -159,6 +161,7 @@ private fun destinationRoute(d: Destination): Route = when (d) {
     Destination.REMINDERS -> Route.Reminders
     Destination.PROFILE -> Route.Profile(first = false)
     Destination.DELETE -> Route.Delete
+    Destination.SHARE -> Route.Share
 }
 
 /** The picture the core picked to show a skin tone. */

@@ -24,7 +24,7 @@ import org.proprio.core.SessionKind
 import org.proprio.core.Today
 
 /** Where the other screens are reached from Today. */
-enum class Destination { JOURNAL, PROGRESS, REMINDERS, PROFILE, DELETE }
+enum class Destination { JOURNAL, PROGRESS, REMINDERS, PROFILE, SHARE, DELETE }
 
 /**
  * Today as the core decides it (`today(now)`): the safety messages first, the next step
@@ -116,4 +116,5 @@ internal fun destinationLabel(d: Destination): String = when (d) {
     Destination.REMINDERS -> "Reminders"
     Destination.PROFILE -> "Profile"
     Destination.DELETE -> "Delete all data"
+    Destination.SHARE -> "Share with my therapist"
 }
