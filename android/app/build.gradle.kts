@@ -34,5 +34,6 @@ dependencies {
     implementation(libs.compose.ui)
     implementation(libs.compose.material3)
     implementation(libs.activity.compose)
+    implementation(libs.androidx.core)
     debugImplementation(libs.compose.ui.tooling)
 }

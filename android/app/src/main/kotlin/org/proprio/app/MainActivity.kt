@@ -11,16 +11,21 @@ import androidx.activity.enableEdgeToEdge
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.isSystemInDarkTheme
 import androidx.compose.ui.graphics.asImageBitmap
+import androidx.core.content.FileProvider
 import org.proprio.core.RenderedImage
+import org.proprio.core.SharedExport
 import org.proprio.ui.FrameAndTouchClock
 import org.proprio.ui.ProprioApp
 import org.proprio.ui.Shell
+import java.io.File
 
 /**
  * The one Activity: the shared screens over the core. Trial onsets are Compose's frame
  * times (the Choreographer's) and responses the touches' MotionEvent times, both on the
  * uptime clock (see FrameAndTouchClock); the reminder plan is applied at launch, on
- * resume and whenever the screens say it changed.
+ * resume and whenever the screens say it changed. Exports are shared through the share
+ * sheet (Share.kt) with content URIs from AndroidX's FileProvider (the manifest's
+ * provider), which is why that part lives here and not in Share.kt.
  */
 class MainActivity : ComponentActivity() {
     private val app get() = application as ProprioApplication
@@ -31,6 +36,14 @@ class MainActivity : ComponentActivity() {
         override fun picture(image: RenderedImage) = bitmapOf(image).asImageBitmap()
         override fun remindersChanged() = app.reminders.apply()
         override fun reopenCore() = app.reopen()
+        override fun exportFolder() = exportFolder(this@MainActivity).path
+        override fun share(export: SharedExport): String? {
+            val uris = export.files.map {
+                FileProvider.getUriForFile(this@MainActivity, exportsAuthority(this@MainActivity), File(it.path))
+            }
+            startActivity(shareChooser(uris, export.mime, "Share with my therapist"))
+            return null
+        }
     }
 
     private val askNotifications = registerForActivityResult(ActivityResultContracts.RequestPermission()) { }
