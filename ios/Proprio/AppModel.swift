@@ -14,6 +14,7 @@ enum Route: Hashable {
     case reminderSettings
     case onboarding
     case deleteData
+    case share
 
     @ViewBuilder var screen: some SwiftUI.View {
         switch self {
@@ -25,6 +26,7 @@ enum Route: Hashable {
         case .reminderSettings: ReminderSettingsScreen()
         case .onboarding: OnboardingScreen()
         case .deleteData: DeleteDataScreen()
+        case .share: ShareScreen()
         }
     }
 }
