@@ -168,7 +168,7 @@ share-passphrase-note = { $files ->
 share-privacy = In der Datei steht nur dein pseudonymer Code, { $code }: kein Name. Sie verlässt das Handy nur dorthin, wohin du sie schickst.
 share-file = { $name }, { $size }
 file-size = { $unit ->
-        [bytes] { $value } Bytes
-        [kb] { $value } KB
-       *[mb] { $value } MB
+        [bytes] { $value } Bytes
+        [kb] { $value } KB
+       *[mb] { $value } MB
     }

@@ -169,7 +169,7 @@ share-passphrase-note = { $files ->
 share-privacy = Only your pseudonymous code, { $code }, is in the file: no name. It leaves the phone only where you send it.
 share-file = { $name }, { $size }
 file-size = { $unit ->
-        [bytes] { $value } bytes
-        [kb] { $value } KB
-       *[mb] { $value } MB
+        [bytes] { $value } bytes
+        [kb] { $value } KB
+       *[mb] { $value } MB
     }

@@ -110,7 +110,7 @@ pub fn share(
     })
 }
 
-/// "12 KB", "1.5 MB" (German "1,5 MB").
+/// "12 KB", "1.5 MB" (German "1,5 MB"), a no-break space before the unit.
 pub fn size_words(bytes: u64, locale: Locale) -> String {
     let (unit, value) = share::size_unit(bytes);
     let places = if unit == "mb" { 1 } else { 0 };
@@ -250,7 +250,7 @@ mod tests {
         assert_eq!(file.size_bytes, bytes.len() as u64);
         assert!(String::from_utf8(bytes).unwrap().contains("</html>"));
         assert!(
-            file.label.starts_with(&format!("{}, ", file.name)) && file.label.ends_with(" KB"),
+            file.label.starts_with(&format!("{}, ", file.name)) && file.label.ends_with("\u{a0}KB"),
             "{}",
             file.label
         );
@@ -367,8 +367,8 @@ mod tests {
     #[test]
     fn sizes_are_worded_in_the_patients_language() {
         use crate::messages::Locale;
-        assert_eq!(super::size_words(512, Locale::English), "512 bytes");
-        assert_eq!(super::size_words(12 * 1024, Locale::English), "12 KB");
-        assert_eq!(super::size_words(3 * 1024 * 1024 / 2, Locale::German), "1,5 MB");
+        assert_eq!(super::size_words(512, Locale::English), "512\u{a0}bytes");
+        assert_eq!(super::size_words(12 * 1024, Locale::English), "12\u{a0}KB");
+        assert_eq!(super::size_words(3 * 1024 * 1024 / 2, Locale::German), "1,5\u{a0}MB");
     }
 }
