@@ -123,7 +123,7 @@ final class ScreensTests: XCTestCase {
         XCTAssertThrowsError(
             try proprio.prepareShare(choice: ShareChoice(format: .html, range: .all, passphrase: "short"), dir: dir.path, now: now())
         ) { error in
-            guard case let ProprioError.InvalidArgument(field, _) = error else { return XCTFail("\(error)") }
+            guard case let .InvalidArgument(field, _)? = error as? ProprioError else { return XCTFail("\(error)") }
             XCTAssertEqual(field, "choice.passphrase")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path), "nothing written")

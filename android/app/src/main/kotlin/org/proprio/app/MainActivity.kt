@@ -36,7 +36,7 @@ class MainActivity : ComponentActivity() {
         override fun picture(image: RenderedImage) = bitmapOf(image).asImageBitmap()
         override fun remindersChanged() = app.reminders.apply()
         override fun reopenCore() = app.reopen()
-        override fun exportFolder() = exportFolder(this@MainActivity).path
+        override fun exportFolder() = freshExportFolder(this@MainActivity).path
         override fun share(export: SharedExport): String? {
             val uris = export.files.map {
                 FileProvider.getUriForFile(this@MainActivity, exportsAuthority(this@MainActivity), File(it.path))

@@ -9,7 +9,7 @@ import java.io.File
 /**
  * Sharing an export through Android's share sheet, framework only (the content URIs come
  * from AndroidX's FileProvider in MainActivity.kt). The core writes the files into
- * [exportFolder] and names them; this only hands them on.
+ * [freshExportFolder] and names them; this only hands them on.
  */
 
 /** The FileProvider authority declared in the manifest for the exports folder. */
@@ -21,7 +21,7 @@ fun exportsAuthority(context: Context): String = "${context.packageName}.exports
  * not stay in the cache longer than the next share. (A receiving app reads the file when
  * it is sent; one that holds the URI past the next share loses it.)
  */
-fun exportFolder(context: Context): File {
+fun freshExportFolder(context: Context): File {
     val folder = File(context.cacheDir, "exports")
     folder.listFiles()?.forEach { it.delete() }
     folder.mkdirs()
