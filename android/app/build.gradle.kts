@@ -35,5 +35,6 @@ dependencies {
     implementation(libs.compose.material3)
     implementation(libs.activity.compose)
     implementation(libs.play.services.code.scanner)
+    implementation(libs.androidx.core)
     debugImplementation(libs.compose.ui.tooling)
 }

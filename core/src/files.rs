@@ -22,7 +22,7 @@ pub struct NewFile {
 }
 
 /// `path` is taken (a file, a folder or a dangling link).
-fn taken(path: &Path) -> bool {
+pub fn taken(path: &Path) -> bool {
     path.exists() || path.is_symlink()
 }
 

@@ -15,6 +15,7 @@ enum Route: Hashable {
     case onboarding
     case deleteData
     case plan
+    case share
 
     @ViewBuilder var screen: some SwiftUI.View {
         switch self {
@@ -27,6 +28,7 @@ enum Route: Hashable {
         case .onboarding: OnboardingScreen()
         case .deleteData: DeleteDataScreen()
         case .plan: PlanScreen()
+        case .share: ShareScreen()
         }
     }
 }

@@ -134,3 +134,41 @@ reminders-per-day = Übungen pro Tag
 reminders-min-gap = Mindestens so weit auseinander
 reminders-learn = Erinnerungen zu meinen üblichen Übungszeiten verschieben
 snooze = In { $minutes } Min.
+
+## Einen Export mit der Therapeutin oder dem Therapeuten teilen.
+share-format-question = Was du schickst
+share-format = { $format ->
+        [html] Bericht für deine Therapie (HTML)
+        [json] Vollständige Sicherung (JSON)
+        [csv] Tabellen (CSV)
+        [fhir] Für das System einer Klinik (FHIR)
+       *[hljt] HLJT-Durchgänge für die Forschung (CSV)
+    }
+share-format-explanation = { $format ->
+        [html] Eine Seite, in einer Minute gelesen: Trefferquote und Tempo je Seite im Verlauf, Schmerz, Übungstage und Stufen. Öffnet sich in jedem Webbrowser.
+        [json] Alles, Antwort für Antwort. Damit stellst du Proprio auch auf einem neuen Handy wieder her.
+        [csv] Drei Tabellen (Antworten, Sitzungen, Tagebuch) für eine Tabellenkalkulation.
+        [fhir] Ein FHIR-R4-Bundle: dein Code, deine Schmerzwerte und Sitzungen, zur Übernahme in das System einer Klinik.
+       *[hljt] Jede Antwort in den Spalten der Hand-Lateralitätsaufgabe (HLJT), für Forschungsprogramme.
+    }
+share-range-question = Welche Wochen
+share-range = { $range ->
+        [last-4-weeks] Letzte 4 Wochen
+        [last-12-weeks] Letzte 12 Wochen
+       *[all] Alles bisher
+    }
+share-passphrase-toggle = Datei mit einer Passphrase schützen
+share-passphrase-help = Nur wer die Passphrase kennt, kann die Datei öffnen. Sag sie deiner Therapeutin oder deinem Therapeuten auf anderem Weg, zum Beispiel am Telefon, nicht in derselben Nachricht.
+share-passphrase-label = Passphrase (mindestens { $min } Zeichen)
+share-passphrase-too-short = Nimm für die Passphrase mindestens { $min } Zeichen.
+share-passphrase-note = { $files ->
+        [one] Die Datei ist geschützt. Sag die Passphrase auf anderem Weg als mit der Datei.
+       *[other] Die Dateien sind geschützt. Sag die Passphrase auf anderem Weg als mit den Dateien.
+    }
+share-privacy = In der Datei steht nur dein pseudonymer Code, { $code }: kein Name. Sie verlässt das Handy nur dorthin, wohin du sie schickst.
+share-file = { $name }, { $size }
+file-size = { $unit ->
+        [bytes] { $value } Bytes
+        [kb] { $value } KB
+       *[mb] { $value } MB
+    }

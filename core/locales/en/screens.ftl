@@ -135,3 +135,41 @@ reminders-per-day = Sessions a day
 reminders-min-gap = At least this far apart
 reminders-learn = Move reminders to when I usually practise
 snooze = In { $minutes } min
+
+## Sharing an export with the therapist.
+share-format-question = What to send
+share-format = { $format ->
+        [html] Report for your therapist (HTML)
+        [json] Full backup (JSON)
+        [csv] Spreadsheet tables (CSV)
+        [fhir] For a clinic's record system (FHIR)
+       *[hljt] HLJT trials for researchers (CSV)
+    }
+share-format-explanation = { $format ->
+        [html] One page to read in a minute: each side's accuracy and speed over time, pain, practice days and stages. Opens in any web browser.
+        [json] Everything, answer by answer. It also restores Proprio on a new phone.
+        [csv] Three tables (answers, sessions, journal) for a spreadsheet.
+        [fhir] A FHIR R4 bundle: your code, pain ratings and sessions, for a clinic's system to take in.
+       *[hljt] Every answer in the columns of the hand laterality judgement task, for research tools.
+    }
+share-range-question = Which weeks
+share-range = { $range ->
+        [last-4-weeks] Last 4 weeks
+        [last-12-weeks] Last 12 weeks
+       *[all] Everything so far
+    }
+share-passphrase-toggle = Lock the file with a passphrase
+share-passphrase-help = Only someone who knows the passphrase can open the file. Tell your therapist the passphrase another way, for example on the phone, not in the same message.
+share-passphrase-label = Passphrase (at least { $min } characters)
+share-passphrase-too-short = Use at least { $min } characters for the passphrase.
+share-passphrase-note = { $files ->
+        [one] The file is locked. Tell your therapist the passphrase another way than the file.
+       *[other] The files are locked. Tell your therapist the passphrase another way than the files.
+    }
+share-privacy = Only your pseudonymous code, { $code }, is in the file: no name. It leaves the phone only where you send it.
+share-file = { $name }, { $size }
+file-size = { $unit ->
+        [bytes] { $value } bytes
+        [kb] { $value } KB
+       *[mb] { $value } MB
+    }

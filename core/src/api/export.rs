@@ -4,6 +4,8 @@ use super::{Proprio, Result};
 use crate::export::{ExportFile, ExportFormat};
 use crate::time::WallTime;
 use crate::usecases::export::{self, ImportSummary};
+use crate::usecases::forms::{self, ShareForm};
+use crate::usecases::share::{self, ShareChoice, SharedExport};
 
 #[uniffi::export]
 impl Proprio {
@@ -47,6 +49,23 @@ impl Proprio {
             &now,
         )?;
         Ok(written.into_iter().map(|p| p.to_string_lossy().into_owned()).collect())
+    }
+
+    /// The share screen: the formats a patient may send (the report first and chosen),
+    /// the date ranges, the passphrase option and its rule, and what leaves the phone.
+    pub fn share_form(&self) -> Result<ShareForm> {
+        Ok(forms::share_form(&self.store, self.locale())?)
+    }
+
+    /// Writes the export the patient chose on the share screen into the folder `dir`
+    /// (made if missing: the shell's cache folder for a share sheet, or a folder the
+    /// user picked), under names the core gives (`proprio-<code>-<date>.html`, `.age`
+    /// added when encrypted; a second export of the day gets `-2`), and returns each
+    /// file's path, name, MIME type and size for the share sheet. A passphrase shorter
+    /// than the form's minimum is `InvalidArgument{choice.passphrase}`, and nothing is
+    /// written; a failure on the way leaves no file.
+    pub fn prepare_share(&self, choice: ShareChoice, dir: String, now: WallTime) -> Result<SharedExport> {
+        Ok(share::share(&self.store, &choice, std::path::Path::new(&dir), &now, self.locale())?)
     }
 
     /// Restores a JSON export (a backup) into this database in one transaction. A

@@ -15,6 +15,7 @@ pub mod hljt;
 pub mod json;
 pub mod read;
 pub mod report;
+pub mod share;
 
 use crate::error::Result;
 use crate::laterality::{Trial, TrialFlags};

@@ -70,7 +70,8 @@ pub fn export_to_files(
         export::crypt::check_passphrase(pass)?;
     }
     let made = format == ExportFormat::Csv && !path.exists();
-    let written = write_files(store, format, from, to, path, passphrase, now);
+    let written = targets(format, path, passphrase.is_some())
+        .and_then(|targets| write_files(store, format, from, to, &targets, passphrase, now));
     if written.is_err() && made {
         // The folder made for the tables goes too (only if empty: nothing else is lost).
         let _ = std::fs::remove_dir(path);
@@ -78,16 +79,17 @@ pub fn export_to_files(
     written
 }
 
-fn write_files(
+/// Writes the export's files to `targets` (one per file of the format, in its order).
+pub(super) fn write_files(
     store: &Store,
     format: ExportFormat,
     from: Option<&str>,
     to: Option<&str>,
-    path: &Path,
+    targets: &[PathBuf],
     passphrase: Option<&str>,
     now: &WallTime,
 ) -> Result<Vec<PathBuf>> {
-    let mut files = NewFiles::create(&targets(format, path, passphrase.is_some())?)?;
+    let mut files = NewFiles::create(targets)?;
     {
         let mut outputs = files
             .0

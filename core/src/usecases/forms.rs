@@ -6,6 +6,9 @@
 
 use super::screens::body_part_name;
 use crate::error::Result;
+use crate::export::ExportFormat;
+use crate::export::crypt::MIN_PASSPHRASE_CHARS;
+use crate::export::share::{PRESELECTED_FORMAT, PRESELECTED_RANGE, SHARE_FORMATS, ShareRange};
 use crate::messages::{Locale, t};
 use crate::patient::{Handedness, JournalEntry, MAX_NOTE_CHARS, SCALE_MAX};
 use crate::programme::SessionKind;
@@ -156,6 +159,46 @@ pub struct ReminderForm {
 pub struct SnoozeChoice {
     pub minutes: i32,
     pub label: String,
+}
+
+/// A format the patient may send, with what it is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ShareFormatChoice {
+    pub format: ExportFormat,
+    /// "Report for your therapist (HTML)".
+    pub label: String,
+    /// One line on what it holds and who opens it.
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ShareRangeChoice {
+    pub range: ShareRange,
+    pub label: String,
+}
+
+/// The share screen: what can be sent, for which weeks, locked or not, and what leaves
+/// the phone. The core checks the passphrase when the export is made
+/// (`prepare_share`); `passphrase_min_chars` is the rule it applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ShareForm {
+    pub format_question: String,
+    /// In the order shown, the report first.
+    pub formats: Vec<ShareFormatChoice>,
+    /// Chosen when the screen opens.
+    pub format: ExportFormat,
+    pub range_question: String,
+    pub ranges: Vec<ShareRangeChoice>,
+    pub range: ShareRange,
+    /// "Lock the file with a passphrase".
+    pub passphrase_toggle: String,
+    /// What the lock does and how the therapist gets the passphrase.
+    pub passphrase_help: String,
+    /// The field's label, with the minimum length.
+    pub passphrase_label: String,
+    pub passphrase_min_chars: u32,
+    /// "Only your pseudonymous code … leaves the phone only where you send it."
+    pub privacy: String,
 }
 
 pub fn onboarding(store: &Store, locale: Locale) -> Result<OnboardingForm> {
@@ -311,4 +354,34 @@ pub fn snooze_choices(locale: Locale) -> Vec<SnoozeChoice> {
         .iter()
         .map(|&minutes| SnoozeChoice { minutes, label: t!(locale, "snooze", minutes = minutes) })
         .collect()
+}
+
+pub fn share_form(store: &Store, locale: Locale) -> Result<ShareForm> {
+    let code = store.read(store::profile::get)?.code;
+    Ok(ShareForm {
+        format_question: t!(locale, "share-format-question"),
+        formats: SHARE_FORMATS
+            .iter()
+            .map(|&format| ShareFormatChoice {
+                format,
+                label: t!(locale, "share-format", format = format.as_str()),
+                explanation: t!(locale, "share-format-explanation", format = format.as_str()),
+            })
+            .collect(),
+        format: PRESELECTED_FORMAT,
+        range_question: t!(locale, "share-range-question"),
+        ranges: ShareRange::ALL
+            .iter()
+            .map(|&range| ShareRangeChoice {
+                range,
+                label: t!(locale, "share-range", range = range.as_str()),
+            })
+            .collect(),
+        range: PRESELECTED_RANGE,
+        passphrase_toggle: t!(locale, "share-passphrase-toggle"),
+        passphrase_help: t!(locale, "share-passphrase-help"),
+        passphrase_label: t!(locale, "share-passphrase-label", min = MIN_PASSPHRASE_CHARS),
+        passphrase_min_chars: MIN_PASSPHRASE_CHARS as u32,
+        privacy: t!(locale, "share-privacy", code = code.as_str()),
+    })
 }

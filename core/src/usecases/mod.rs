@@ -13,3 +13,4 @@ pub mod programme;
 pub mod reminders;
 pub mod screens;
 pub mod sessions;
+pub mod share;

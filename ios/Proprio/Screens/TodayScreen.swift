@@ -80,6 +80,7 @@ struct TodayScreen: SwiftUI.View {
                 NavigationLink("Reminders", value: Route.reminderSettings)
                 NavigationLink("Therapist's plan", value: Route.plan)
                 NavigationLink("Profile", value: Route.onboarding)
+                NavigationLink("Share with my therapist", value: Route.share)
                 NavigationLink("Delete all data", value: Route.deleteData)
             }
         }

@@ -106,4 +106,43 @@ final class ScreensTests: XCTestCase {
         XCTAssertEqual(try proprio.onboardingForm().bodyParts[1].label, "Fuß")
         XCTAssertEqual(proprio.snoozeChoices()[0].label, "In 10 Min.")
     }
+
+    /// ShareScreen: the form offers the report first; prepareShare writes files named by
+    /// the core, refuses a short passphrase without writing, and encrypted files decrypt.
+    func testShareFormOffersTheReportAndPrepareShareWritesNamedFilesThatDecrypt() throws {
+        let form = try proprio.shareForm()
+        XCTAssertEqual(form.format, .html)
+        XCTAssertEqual(form.formats.map(\.format), [.html, .json, .csv, .fhir, .hljt])
+        XCTAssertEqual(form.formats[0].label, "Report for your therapist (HTML)")
+        XCTAssertEqual(form.ranges.map(\.range), [.all, .lastFourWeeks, .lastTwelveWeeks])
+        XCTAssertEqual(form.passphraseMinChars, 8)
+        let code = try proprio.profile().code
+        XCTAssertTrue(form.privacy.contains(code), form.privacy)
+
+        let dir = folder.appendingPathComponent("exports")
+        XCTAssertThrowsError(
+            try proprio.prepareShare(choice: ShareChoice(format: .html, range: .all, passphrase: "short"), dir: dir.path, now: now())
+        ) { error in
+            guard case let .InvalidArgument(field, _)? = error as? ProprioError else { return XCTFail("\(error)") }
+            XCTAssertEqual(field, "choice.passphrase")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path), "nothing written")
+
+        let report = try proprio.prepareShare(choice: ShareChoice(format: .html, range: .all, passphrase: nil), dir: dir.path, now: now())
+        XCTAssertEqual(report.mime, "text/html")
+        XCTAssertNil(report.passphraseNote)
+        XCTAssertEqual(report.files.map(\.name), ["proprio-\(code)-2026-11-02.html"])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: report.files[0].path))
+        XCTAssertEqual(UInt64(bytes.count), report.files[0].sizeBytes)
+
+        let tables = try proprio.prepareShare(
+            choice: ShareChoice(format: .csv, range: .lastFourWeeks, passphrase: "correct horse battery"), dir: dir.path, now: now())
+        XCTAssertEqual(tables.mime, "application/octet-stream")
+        XCTAssertEqual(tables.files.map(\.name), ["trials", "sessions", "journal"].map { "proprio-\(code)-2026-11-02-\($0).csv.age" })
+        for file in tables.files {
+            let sealed = try Data(contentsOf: URL(fileURLWithPath: file.path))
+            let plain = try decryptExport(bytes: sealed, passphrase: "correct horse battery")
+            XCTAssertTrue(String(decoding: plain, as: UTF8.self).contains(","), file.name)
+        }
+    }
 }

@@ -8,6 +8,11 @@ import org.junit.Test
 import org.junit.rules.TemporaryFolder
 import org.proprio.core.AffectedArea
 import org.proprio.core.Backdrop
+import org.proprio.core.ExportFormat
+import org.proprio.core.ProprioException
+import org.proprio.core.ShareChoice
+import org.proprio.core.ShareRange
+import org.proprio.core.decryptExport
 import org.proprio.core.BodyPart
 import org.proprio.core.FeedbackVerdict
 import org.proprio.core.LeftRightSettings
@@ -111,5 +116,44 @@ class ScreensTest {
         p.setLanguage("de-AT")
         assertEquals("Fuß", p.onboardingForm().bodyParts[1].label)
         assertEquals("In 10 Min.", p.snoozeChoices()[0].label)
+    }
+
+    @Test
+    fun shareFormOffersTheReportAndPrepareShareWritesNamedFilesThatDecrypt() = withProprio { p ->
+        val form = p.shareForm()
+        assertEquals(ExportFormat.HTML, form.format)
+        assertEquals(
+            listOf(ExportFormat.HTML, ExportFormat.JSON, ExportFormat.CSV, ExportFormat.FHIR, ExportFormat.HLJT),
+            form.formats.map { it.format },
+        )
+        assertEquals("Report for your therapist (HTML)", form.formats[0].label)
+        assertEquals(listOf(ShareRange.ALL, ShareRange.LAST_FOUR_WEEKS, ShareRange.LAST_TWELVE_WEEKS), form.ranges.map { it.range })
+        assertEquals(8u, form.passphraseMinChars)
+        val code = p.profile().code
+        assertTrue(form.privacy, form.privacy.contains(code))
+
+        val dir = File(tmp.root, "exports")
+        val short = runCatching { p.prepareShare(ShareChoice(ExportFormat.HTML, ShareRange.ALL, "short"), dir.path, now()) }
+        val refused = short.exceptionOrNull() as? ProprioException.InvalidArgument ?: error("short passphrase accepted: $short")
+        assertEquals("choice.passphrase", refused.field)
+        assertTrue("nothing written", dir.listFiles().isNullOrEmpty())
+
+        val report = p.prepareShare(ShareChoice(ExportFormat.HTML, ShareRange.ALL), dir.path, now())
+        assertEquals("text/html", report.mime)
+        assertNull(report.passphraseNote)
+        val file = report.files.single()
+        assertEquals("proprio-$code-2026-11-02.html", file.name)
+        assertEquals(File(file.path).length().toULong(), file.sizeBytes)
+
+        val tables = p.prepareShare(ShareChoice(ExportFormat.CSV, ShareRange.LAST_FOUR_WEEKS, "correct horse battery"), dir.path, now())
+        assertEquals("application/octet-stream", tables.mime)
+        assertEquals(
+            listOf("trials", "sessions", "journal").map { "proprio-$code-2026-11-02-$it.csv.age" },
+            tables.files.map { it.name },
+        )
+        for (f in tables.files) {
+            val plain = String(decryptExport(File(f.path).readBytes(), "correct horse battery"))
+            assertTrue(f.name, plain.contains(","))
+        }
     }
 }

@@ -15,17 +15,22 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.graphics.asImageBitmap
+import androidx.core.content.FileProvider
 import org.proprio.core.RenderedImage
+import org.proprio.core.SharedExport
 import org.proprio.ui.FrameAndTouchClock
 import org.proprio.ui.PlanOffer
 import org.proprio.ui.ProprioApp
 import org.proprio.ui.Shell
+import java.io.File
 
 /**
  * The one Activity: the shared screens over the core. Trial onsets are Compose's frame
  * times (the Choreographer's) and responses the touches' MotionEvent times, both on the
  * uptime clock (see FrameAndTouchClock); the reminder plan is applied at launch, on
- * resume and whenever the screens say it changed.
+ * resume and whenever the screens say it changed. Exports are shared through the share
+ * sheet (Share.kt) with content URIs from AndroidX's FileProvider (the manifest's
+ * provider), which is why that part lives here and not in Share.kt.
  */
 class MainActivity : ComponentActivity() {
     private val app get() = application as ProprioApplication
@@ -44,6 +49,14 @@ class MainActivity : ComponentActivity() {
             openDocument.launch(arrayOf("application/json", "text/plain", "application/octet-stream", "*/*"))
         }
         override fun scanPlanCode(onScanned: (String?) -> Unit) = scanQrCode(this@MainActivity, onScanned)
+        override fun exportFolder() = freshExportFolder(this@MainActivity).path
+        override fun share(export: SharedExport): String? {
+            val uris = export.files.map {
+                FileProvider.getUriForFile(this@MainActivity, exportsAuthority(this@MainActivity), File(it.path))
+            }
+            startActivity(shareChooser(uris, export.mime, "Share with my therapist"))
+            return null
+        }
     }
 
     private val askNotifications = registerForActivityResult(ActivityResultContracts.RequestPermission()) { }

@@ -8,14 +8,17 @@ import org.jetbrains.skia.Bitmap
 import org.jetbrains.skia.ImageInfo
 import org.proprio.core.Proprio
 import org.proprio.core.RenderedImage
+import org.proprio.core.SharedExport
 import org.proprio.core.WallTime
 import org.proprio.ui.Shell
 import org.proprio.ui.TrialClock
 import java.awt.FileDialog
 import java.awt.Frame
+import java.awt.GraphicsEnvironment
 import java.io.File
 import java.io.IOException
 import java.time.ZoneId
+import javax.swing.JFileChooser
 
 /**
  * The desktop JVM's side of the screens: the system clock and zone, Skia pictures, and
@@ -45,6 +48,32 @@ class DesktopShell(private val dbPath: String, override val clock: TrialClock = 
 
     // No QR scanning on the desktop: canScanQr stays false and the plan screen leaves
     // the scan out (a webcam is rare there, and the code can be pasted).
+
+    /** On a therapist's or patient's computer, sharing is saving the export in a folder. */
+    override val shareLabel = "Save to a folder"
+
+    /** The last folder saved into, offered first next time. */
+    private var lastFolder: File? = null
+
+    /**
+     * The folder to save an export in, picked in a folder dialog (starting at the last
+     * one, else ~/Downloads); without a display, ~/Downloads (else the home folder).
+     */
+    override fun exportFolder(): String? {
+        val start = lastFolder ?: defaultExportFolder()
+        if (GraphicsEnvironment.isHeadless()) return start.path
+        val chooser = JFileChooser(start).apply {
+            dialogTitle = "Save the export in"
+            fileSelectionMode = JFileChooser.DIRECTORIES_ONLY
+            isAcceptAllFileFilterUsed = false
+        }
+        if (chooser.showSaveDialog(null) != JFileChooser.APPROVE_OPTION) return null
+        return chooser.selectedFile.also { lastFolder = it }.path
+    }
+
+    /** The files are already where the user wanted them: say where. */
+    override fun share(export: SharedExport): String =
+        "Saved in ${export.files.firstOrNull()?.path?.let { File(it).parent } ?: "?"}"
 }
 
 /** At most `limit` bytes of a file (the core refuses a larger plan as such), or null if unreadable. */
@@ -52,6 +81,12 @@ fun readAtMost(file: File, limit: Long): ByteArray? = try {
     file.inputStream().use { it.readNBytes(limit.coerceAtMost(Int.MAX_VALUE.toLong()).toInt()) }
 } catch (e: IOException) {
     null
+}
+
+/** ~/Downloads if there is one, else the home folder. */
+fun defaultExportFolder(): File {
+    val home = File(System.getProperty("user.home"))
+    return File(home, "Downloads").takeIf { it.isDirectory } ?: home
 }
 
 /** The core's RGBA pixels as a Compose bitmap, copied once into a Skia bitmap. */

@@ -28,11 +28,16 @@ const val DAY_MS = 86_400_000L
  * at its own clock (`mainClock`); the screenshots never answer. Owns the core, as the
  * apps' shells do, so that it can open a fresh one after "Delete all data".
  */
-class TestShell(private val dbPath: String, var nowMs: Long = TODAY_MS) : Shell {
+class TestShell(private val dbPath: String, var nowMs: Long = TODAY_MS, private val exports: String? = null) : Shell {
     var uptimeNs: () -> Long = { error("this test answered without a pointer but set no uptimeNs") }
     override val clock = FrameAndTouchClock { uptimeNs() }
     override fun now() = WallTime(nowMs, ZONE)
     override fun picture(image: org.proprio.core.RenderedImage) = skiaPicture(image)
+
+    /** Sharing saves into the fixture's own folder, as the desktop app saves into the one picked. */
+    override fun exportFolder() = exports
+    override val shareLabel = "Save to a folder"
+    override fun share(export: org.proprio.core.SharedExport) = "Saved in $exports"
 
     var core = Proprio(dbPath, now())
         private set
@@ -49,7 +54,9 @@ class TestShell(private val dbPath: String, var nowMs: Long = TODAY_MS) : Shell 
 class Fixture {
     val dir = Files.createTempDirectory("proprio-compose-test")
     val dbPath = dir.resolve("proprio.db").toString()
-    val shell = TestShell(dbPath)
+    /** Where the share screen saves exports (made by the core on the first one). */
+    val exports = dir.resolve("exports")
+    val shell = TestShell(dbPath, exports = exports.toString())
     /** The shell's current core (a new object after "Delete all data"). */
     val core get() = shell.core
 

@@ -11,7 +11,12 @@ import androidx.compose.ui.test.SemanticsMatcher
 import androidx.compose.ui.test.SkikoComposeUiTest
 import androidx.compose.ui.test.captureToImage
 import androidx.compose.ui.test.hasContentDescription
+import androidx.compose.ui.test.hasSetTextAction
 import androidx.compose.ui.test.hasText
+import androidx.compose.ui.test.onNodeWithText
+import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
+import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.performTouchInput
 import androidx.compose.ui.test.isEnabled
 import androidx.compose.ui.test.onRoot
@@ -181,6 +186,18 @@ class ScreenshotTest {
     @Test fun progress() = shoot("progress", { Route.Progress })
     @Test fun reminders() = shoot("reminders", { Route.Reminders })
     @Test fun deleteData() = shoot("delete-data", { Route.Delete })
+    @Test fun share() = shoot("share", { Route.Share })
+
+    /** The share screen locked with a passphrase, after saving: the files made and the note. */
+    @Test fun shareDone() = shoot("share-done", { Route.Share }) {
+        onNodeWithText("Spreadsheet tables (CSV)").performScrollTo().performClick()
+        onNodeWithText("Lock the file with a passphrase").performScrollTo().performClick()
+        onNode(hasSetTextAction()).performScrollTo().performTextInput("correct horse battery")
+        onNodeWithText("Save to a folder").performScrollTo().performClick()
+        waitUntil(timeoutMillis = 30_000) { onAllNodes(hasText("✓ Ready")).fetchSemanticsNodes().isNotEmpty() }
+        onNodeWithText("✓ Ready").performScrollTo()
+        waitForIdle()
+    }
 
     /** Today with the core's safety message first: pain above the patient's baseline. */
     @Test fun todaySafety() = shoot("today-safety", { Route.Today }, on = flaring) {

@@ -32,6 +32,7 @@ sealed interface Route {
     data object Delete : Route
     /** The therapist's plan; `offer` is a plan that came from outside (shared, opened). */
     data class Plan(val offer: PlanOffer? = null) : Route
+    data object Share : Route
 }
 
 /** Sessions the Today and Progress screens read (all of them on Progress). */
@@ -139,6 +140,7 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, i
                     onSave = { s -> attempt { core.setReminderSettings(s); shell.remindersChanged(); route = Route.Today } },
                     onBack = today,
                 )
+                Route.Share -> ShareRun(core, shell, onBack = today)
                 Route.Delete -> DeleteDataScreen(
                     status = core.status(),
                     error = error,
@@ -166,6 +168,7 @@ private fun destinationRoute(d: Destination): Route = when (d) {
     Destination.PROFILE -> Route.Profile(first = false)
     Destination.DELETE -> Route.Delete
     Destination.PLAN -> Route.Plan()
+    Destination.SHARE -> Route.Share
 }
 
 /** The picture the core picked to show a skin tone. */

@@ -3,6 +3,7 @@ package org.proprio.ui
 import androidx.compose.ui.graphics.ImageBitmap
 import org.proprio.core.Proprio
 import org.proprio.core.RenderedImage
+import org.proprio.core.SharedExport
 import org.proprio.core.WallTime
 
 /**
@@ -42,6 +43,21 @@ interface Shell {
 
     /** Scans a QR code and hands back the text it holds, or null when the patient cancelled. */
     fun scanPlanCode(onScanned: (String?) -> Unit) = onScanned(null)
+
+    /**
+     * The folder the core writes an export to share into (it names the files): the app's
+     * cache on Android, a folder the user picks on the desktop; null if the user cancelled.
+     */
+    fun exportFolder(): String? = null
+
+    /**
+     * Hands the files the core wrote to the platform (Android's share sheet); returns
+     * what to tell the patient about it, if anything (the desktop: where they are).
+     */
+    fun share(export: SharedExport): String? = null
+
+    /** The share button's words: what the platform does with the files. */
+    val shareLabel: String get() = "Share"
 }
 
 /** A plan that reached the app from outside (a shared code, an opened file), for the plan screen. */
