@@ -202,6 +202,18 @@ fn a_backup_with_guided_sessions_exports_the_same_document_after_a_restore() {
     assert_eq!(old.felt_worse_times(None).unwrap(), new.felt_worse_times(None).unwrap());
     assert_eq!(old.felt_worse_times(None).unwrap().len(), 1);
     assert_eq!(old.stage_history(None).unwrap(), new.stage_history(None).unwrap());
+    // The report shows both ladders, the pain stop and the session that felt worse.
+    let report = String::from_utf8(proprio_core::render_report(backup).unwrap()).unwrap();
+    for shown in [
+        "Hand: desensitisation ladder",
+        "stopped for pain",
+        "Graded exposure ladder",
+        "weed the garden<br><span class=\"status\">removed",
+        "Felt worse after mirror therapy</b> (1×",
+        "1 sensory discrimination (+1 stopped early)",
+    ] {
+        assert!(report.contains(shown), "the report shows {shown}");
+    }
     // The next session of each ladder practises the same thing.
     let now = at(MONDAY_9AM + 10 * DAY_MS);
     for kind in [SessionKind::Desensitisation, SessionKind::Exposure, SessionKind::Mirror] {
