@@ -169,6 +169,11 @@ fn a_backup_restores_into_an_empty_database_with_the_same_numbers() {
     assert_eq!(again["journal"], first["journal"]);
 }
 
+/// The guided sessions of an export.
+fn sessions_of(doc: &serde_json::Value) -> impl Iterator<Item = &serde_json::Value> {
+    doc["sessions"].as_array().unwrap().iter().filter(|s| s["guided"].is_object())
+}
+
 /// The whole history, guided sessions and both ladders included, survives a restore: the
 /// restored database exports the same document, and every guided result, both ladders,
 /// the sensory accuracy and the "felt worse" times read the same.
@@ -180,13 +185,8 @@ fn a_backup_with_guided_sessions_exports_the_same_document_after_a_restore() {
     guided(&old);
     let backup = json(&old);
     let doc: serde_json::Value = serde_json::from_slice(&backup).unwrap();
-    let kinds: std::collections::BTreeSet<&str> = doc["sessions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|s| s["guided"].is_object())
-        .map(|s| s["kind"].as_str().unwrap())
-        .collect();
+    let kinds: std::collections::BTreeSet<&str> =
+        sessions_of(&doc).map(|s| s["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds.len(), 5, "every guided kind: {kinds:?}");
     assert_eq!(doc["exposure_ladder"].as_array().unwrap().len(), 3);
     let new = open(&dir, "new.db");
@@ -214,6 +214,22 @@ fn a_backup_with_guided_sessions_exports_the_same_document_after_a_restore() {
     ] {
         assert!(report.contains(shown), "the report shows {shown}");
     }
+    // guided.csv: a row per answer, with what its step showed.
+    let csv = old.export(ExportFormat::Csv, None, None, at(MONDAY_9AM + 10 * DAY_MS)).unwrap().remove(3);
+    let mut r = csv::Reader::from_reader(csv.bytes.as_slice());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> = r.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let answers: usize = sessions_of(&doc).map(|s| s["guided"]["answers"].as_array().unwrap().len()).sum();
+    assert_eq!((csv.name.as_str(), rows.len()), ("guided.csv", answers));
+    assert!(rows.iter().any(|r| r[col("choice")] == "worse" && r[col("purpose")] == "feeling"));
+    assert!(rows.iter().any(|r| r[col("shown")].starts_with("cotton wool (passive-touch)")));
+    let sensory =
+        rows.iter().filter(|r| r[col("purpose")] == "patient-answer" && r[col("answer")] == "choice");
+    assert!(
+        sensory.clone().count() > 0
+            && sensory.clone().all(|r| ["0", "1"].contains(&r[col("correct")].as_str()))
+    );
     // The next session of each ladder practises the same thing.
     let now = at(MONDAY_9AM + 10 * DAY_MS);
     for kind in [SessionKind::Desensitisation, SessionKind::Exposure, SessionKind::Mirror] {
@@ -369,7 +385,7 @@ fn csv_tables_read_back_as_a_spreadsheet_would() {
     practised(&p);
     let files = p.export(ExportFormat::Csv, None, None, at(MONDAY_9AM + 10 * DAY_MS)).unwrap();
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["trials.csv", "sessions.csv", "journal.csv"]);
+    assert_eq!(names, ["trials.csv", "sessions.csv", "journal.csv", "guided.csv"]);
     let read = |i: usize| {
         let mut r = csv::Reader::from_reader(files[i].bytes.as_slice());
         let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();

@@ -45,7 +45,7 @@ text_enum!(
     ExportFormat {
         /// One JSON document with everything in it (also the backup).
         Json => "json",
-        /// trials.csv, sessions.csv and journal.csv.
+        /// trials.csv, sessions.csv, journal.csv and guided.csv.
         Csv => "csv",
         /// One trials CSV in the HLJT's PsychoPy column names and codings.
         Hljt => "hljt",
@@ -62,7 +62,7 @@ impl ExportFormat {
     pub fn file_names(self) -> &'static [&'static str] {
         match self {
             ExportFormat::Json => &["proprio-export.json"],
-            ExportFormat::Csv => &["trials.csv", "sessions.csv", "journal.csv"],
+            ExportFormat::Csv => &["trials.csv", "sessions.csv", "journal.csv", "guided.csv"],
             ExportFormat::Hljt => &["hljt_trials.csv"],
             ExportFormat::Fhir => &["proprio-fhir.json"],
             ExportFormat::Html => &["proprio-report.html"],
@@ -88,7 +88,7 @@ pub fn formatter<'a>(format: ExportFormat, outputs: Vec<&'a mut dyn Write>) -> B
     let mut next = || outputs.next().expect("counted above");
     match format {
         ExportFormat::Json => Box::new(json::Document::new(next())),
-        ExportFormat::Csv => Box::new(csv::Tables::new(next(), next(), next())),
+        ExportFormat::Csv => Box::new(csv::Tables::new(next(), next(), next(), next())),
         ExportFormat::Hljt => Box::new(hljt::Trials::new(next())),
         ExportFormat::Fhir => Box::new(fhir::Bundle::new(next())),
         ExportFormat::Html => Box::new(report::Report::new(next())),
