@@ -208,7 +208,8 @@ fn a_backup_with_guided_sessions_exports_the_same_document_after_a_restore() {
         "Hand: desensitisation ladder",
         "stopped for pain",
         "Graded exposure ladder",
-        "weed the garden<br><span class=\"status\">removed",
+        "weed the garden<br><span class=\"status removed\">removed",
+        "<b>Graded exposure</b>: practising “stairs” (fear rated 35); 0 of 2 steps passed.",
         "Felt worse after mirror therapy</b> (1×",
         "1 sensory discrimination (+1 stopped early)",
     ] {
@@ -306,6 +307,28 @@ fn bad_guided_sessions_and_ladders_are_refused_by_name_and_change_nothing() {
     assert_eq!(refused(&|d| d["texture_ladder"][1] = "Cotton wool".into()), "backup.texture_ladder[1]");
     let s = new.status().unwrap();
     assert_eq!((s.sessions, s.journal_entries), (0, 0), "nothing was written");
+    assert!(new.exposure_ladder().unwrap().is_empty());
+}
+
+/// A backup from before the ladders were in the export leaves the database's own; one
+/// with them replaces them (an empty texture ladder is the default one).
+#[test]
+fn an_older_backup_leaves_the_ladders_and_a_newer_one_replaces_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = open(&dir, "old.db");
+    practised(&old);
+    let mut doc: serde_json::Value = serde_json::from_slice(&json(&old)).unwrap();
+    for key in ["texture_ladder", "exposure_ladder"] {
+        doc.as_object_mut().unwrap().remove(key);
+    }
+    let new = open(&dir, "new.db");
+    new.set_textures(vec!["silk".into()]).unwrap();
+    new.add_exposure_step("stairs".into(), 30).unwrap();
+    new.import_backup(serde_json::to_vec(&doc).unwrap(), false).unwrap();
+    assert_eq!(new.texture_ladder(BodyPart::Hand).unwrap().textures, ["silk"]);
+    assert_eq!(new.exposure_ladder().unwrap().len(), 1);
+    new.import_backup(json(&old), true).unwrap();
+    assert!(!new.texture_ladder(BodyPart::Hand).unwrap().custom);
     assert!(new.exposure_ladder().unwrap().is_empty());
 }
 

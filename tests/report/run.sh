@@ -30,7 +30,7 @@ for d in $(seq -w 1 21); do
     run --at "2026-03-$d 12:00" session desensitise --simulate --seed "$d" --pain "$pain" \
         --pain-during $((10#$d % 4 == 0 ? 5 : 2))
     run --at "2026-03-$d 15:00" session exposure --simulate --seed "$d" --pain "$pain" \
-        --fear-before $((75 - 10#$d * 2)) --fear-after $((58 - 10#$d * 2))
+        --fear-before $((75 - 10#$d * 2)) --fear-after $((62 - 10#$d * 2))
     [ $((10#$d % 2)) -eq 1 ] && run --at "2026-03-$d 16:00" session imagery --simulate --seed "$d" --pain "$pain"
     feeling=fine
     [ "$d" = 10 ] && feeling=worse

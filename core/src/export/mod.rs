@@ -323,7 +323,7 @@ impl ExportAnswer {
             _ => {
                 return Err(crate::error::Error::invalid(
                     "answer",
-                    "a rating has a value and no choice, a choice a choice and no value, done and stop neither",
+                    "a value goes with a rating and a choice with a choice, nothing with done or stop",
                 ));
             }
         };

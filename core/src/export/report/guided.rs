@@ -8,6 +8,7 @@ use super::{GOAL, LEFT, capital, esc};
 use crate::error::Result;
 use crate::export::{ExportExposureStep, ExportFrame, ExportGuided, ExportSession};
 use crate::messages::Locale;
+use crate::params::Parameters;
 use crate::programme::steps::mirror::Feeling;
 use crate::programme::steps::textures::{self, DefaultTexture, Phase};
 use crate::programme::steps::{self, Answered, Ending, StepAnswer, StepPurpose, exposure, words};
@@ -130,12 +131,7 @@ impl Guided {
                 esc(&self.felt_worse.join(", "))
             );
         }
-        let names: Vec<String> = if custom.is_empty() {
-            DefaultTexture::ALL.iter().map(|t| words::texture_name(Locale::English, *t)).collect()
-        } else {
-            custom.to_vec()
-        };
-        let needed = in_force(doc, "desensitise_tolerated_sessions", 3.0) as u32;
+        let (names, needed) = (texture_names(doc), tolerated_needed(doc));
         for (part, touches) in &self.touches {
             texture_ladder(out, *part, touches, &names, needed);
         }
@@ -146,10 +142,94 @@ impl Guided {
                 esc(&custom.join(" → "))
             );
         }
-        let drop = in_force(doc, "exposure_fear_drop", 0.5);
+        let drop = in_force(doc, "exposure_fear_drop").unwrap_or(Parameters::default().exposure_fear_drop);
         exposure_ladder(out, steps, &self.exposures, drop);
         out.push_str("</section>");
     }
+
+    /// For the first screen: where each body part stands on the texture ladder, and the
+    /// exposure step practised now, each with its label.
+    pub(super) fn standing(&self, doc: &ExportFrame) -> Vec<(String, String)> {
+        let (names, needed) = (texture_names(doc), tolerated_needed(doc));
+        let mut lines: Vec<(String, String)> = self
+            .touches
+            .iter()
+            .map(|(part, touches)| {
+                let now = textures::progress(names.len() as u32, &history(touches), needed);
+                (capital(part.as_str()), format!("desensitisation, {}.", texture_now(&now, &names, needed)))
+            })
+            .collect();
+        let steps = doc.exposure_ladder.as_deref().unwrap_or_default();
+        let active: Vec<&ExportExposureStep> = steps.iter().filter(|s| !s.removed).collect();
+        if !active.is_empty() {
+            let passed = active.iter().filter(|s| passed(&self.exposures, s.id)).count();
+            let now = match current_step(steps, &self.exposures)
+                .and_then(|id| active.iter().find(|s| s.id == id))
+            {
+                Some(s) => {
+                    format!(
+                        "practising “{}” (fear rated {}); {passed} of {} steps passed.",
+                        s.activity,
+                        s.fear,
+                        active.len()
+                    )
+                }
+                None => format!("all {} steps passed.", active.len()),
+            };
+            lines.push(("Graded exposure".into(), now));
+        }
+        lines
+    }
+}
+
+/// The texture ladder in use: the patient's or therapist's own, or the defaults.
+fn texture_names(doc: &ExportFrame) -> Vec<String> {
+    match doc.texture_ladder.as_deref() {
+        Some(custom) if !custom.is_empty() => custom.to_vec(),
+        _ => DefaultTexture::ALL.iter().map(|t| words::texture_name(Locale::English, *t)).collect(),
+    }
+}
+
+/// Tolerated sessions in a row that move the patient to the next texture.
+fn tolerated_needed(doc: &ExportFrame) -> u32 {
+    in_force(doc, "desensitise_tolerated_sessions")
+        .map_or(Parameters::default().desensitise_tolerated_sessions, |v| v as u32)
+}
+
+fn history(touches: &[Touch]) -> Vec<textures::Past> {
+    touches
+        .iter()
+        .map(|t| textures::Past { phase: t.phase, position: t.position, tolerated: t.tolerated })
+        .collect()
+}
+
+/// "moving during touch, texture 2 of 5 (silk), tolerated 1 of 3 sessions in a row"
+fn texture_now(now: &textures::Progress, names: &[String], needed: u32) -> String {
+    if now.done {
+        return "every texture in every phase tolerated".to_string();
+    }
+    format!(
+        "{}, texture {} of {} ({}), tolerated {} of {needed} sessions in a row",
+        words::phase_name(Locale::English, now.phase),
+        now.position + 1,
+        names.len(),
+        names.get(now.position as usize).map_or("", String::as_str),
+        now.streak
+    )
+}
+
+fn passed(exposures: &BTreeMap<i64, Vec<Exposure>>, id: i64) -> bool {
+    exposures.get(&id).is_some_and(|e| e.iter().any(|x| x.passed))
+}
+
+/// The step the next exposure practises, as the app chooses it (none: every step passed).
+fn current_step(steps: &[ExportExposureStep], exposures: &BTreeMap<i64, Vec<Exposure>>) -> Option<i64> {
+    let rungs: Vec<exposure::Rung> = steps
+        .iter()
+        .filter(|s| !s.removed)
+        .map(|s| exposure::Rung { id: s.id, fear: s.fear, passed: passed(exposures, s.id) })
+        .collect();
+    exposure::current(&rungs).map(|r| r.id)
 }
 
 /// The clinician's names for the kinds.
@@ -165,8 +245,8 @@ fn kind_name(kind: SessionKind) -> &'static str {
 }
 
 /// A parameter's value as the export states it (the therapist's plan may change it).
-fn in_force(doc: &ExportFrame, key: &str, default: f64) -> f64 {
-    doc.parameters.iter().find(|p| p.key == key).map_or(default, |p| p.value)
+fn in_force(doc: &ExportFrame, key: &str) -> Option<f64> {
+    doc.parameters.iter().find(|p| p.key == key).map(|p| p.value)
 }
 
 fn short(name: &str) -> String {
@@ -181,11 +261,7 @@ fn short(name: &str) -> String {
 /// bottom) and a point per session, pain stops as red crosses, phases marked; then where
 /// the patient stands, as the app counts it.
 fn texture_ladder(out: &mut String, part: BodyPart, touches: &[Touch], names: &[String], needed: u32) {
-    let history: Vec<textures::Past> = touches
-        .iter()
-        .map(|t| textures::Past { phase: t.phase, position: t.position, tolerated: t.tolerated })
-        .collect();
-    let now = textures::progress(names.len() as u32, &history, needed);
+    let now = textures::progress(names.len() as u32, &history(touches), needed);
     let shown = &touches[touches.len().saturating_sub(TOUCH_POINTS)..];
     let rows = shown.iter().map(|t| t.position as usize + 1).fold(names.len(), usize::max);
     const W: f64 = 640.0;
@@ -280,22 +356,10 @@ fn texture_ladder(out: &mut String, part: BodyPart, touches: &[Touch], names: &[
     }
     out.push_str("</svg></figure>");
     let stops = touches.iter().filter(|t| !t.tolerated).count();
-    let stand = if now.done {
-        "every texture in every phase tolerated".to_string()
-    } else {
-        format!(
-            "{}, texture {} of {} ({}), tolerated {} of {needed} sessions in a row",
-            words::phase_name(Locale::English, now.phase),
-            now.position + 1,
-            names.len(),
-            names.get(now.position as usize).map_or("", String::as_str),
-            now.streak
-        )
-    };
     let _ = write!(
         out,
         "<p class=\"small\"><b>Now:</b> {}. {} sessions, {stops} stopped for pain{}.</p>",
-        esc(&stand),
+        esc(&texture_now(&now, names, needed)),
         touches.len(),
         touches
             .last()
@@ -316,13 +380,7 @@ fn exposure_ladder(
     if steps.is_empty() {
         return;
     }
-    let passed = |id: i64| exposures.get(&id).is_some_and(|e| e.iter().any(|x| x.passed));
-    let rungs: Vec<exposure::Rung> = steps
-        .iter()
-        .filter(|s| !s.removed)
-        .map(|s| exposure::Rung { id: s.id, fear: s.fear, passed: passed(s.id) })
-        .collect();
-    let current = exposure::current(&rungs).map(|r| r.id);
+    let current = current_step(steps, exposures);
     let mut order: Vec<&ExportExposureStep> = steps.iter().collect();
     order.sort_by_key(|s| (s.removed, s.fear, s.id));
     out.push_str(
@@ -342,11 +400,11 @@ fn exposure_ladder(
             [first, .., last] => format!("{}: first {}, last {}", done.len(), pair(first), pair(last)),
         };
         let status = if s.removed {
-            "removed"
-        } else if passed(s.id) {
-            "passed ✓"
+            "<br><span class=\"status removed\">removed</span>"
+        } else if passed(exposures, s.id) {
+            "<br><span class=\"status\">passed ✓</span>"
         } else if current == Some(s.id) {
-            "practising now ▶"
+            "<br><span class=\"status now\">practising now ▶</span>"
         } else {
             ""
         };
@@ -354,11 +412,7 @@ fn exposure_ladder(
             out,
             "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&s.activity),
-            if status.is_empty() {
-                String::new()
-            } else {
-                format!("<br><span class=\"status\">{status}</span>")
-            },
+            status,
             s.fear,
             esc(&seen),
             spark(last, f64::from(s.fear) * (1.0 - drop)),

@@ -195,6 +195,9 @@ impl Fold {
             );
             gates.insert(*part, g);
         }
+        for (label, text) in self.guided.standing(doc) {
+            let _ = write!(out, "<li><b>{}</b>: {}</li>", esc(&label), esc(&text));
+        }
         out.push_str("</ul>");
         summary_numbers(&mut out, doc, self.per_day.values().sum());
         out.push_str("</section>");
@@ -682,7 +685,7 @@ table.numbers{border-collapse:collapse;font-size:13px;margin:8px 0}\
 blockquote.instructions{white-space:pre-line;margin:6px 0;padding:6px 12px;border-left:3px solid #5b7fa8;background:#f6f8fb}\
 footer{margin-top:24px;font-size:11px;color:#666}\
 .worse{background:#fdecea;padding:6px 10px;border-radius:6px}.ladder td{vertical-align:middle}\
-.numbers svg.spark{width:120px;height:36px;display:block}.status{white-space:nowrap;color:#2e7d32;font-size:12px}\
+.numbers svg.spark{width:120px;height:36px;display:block}.status{white-space:nowrap;color:#2e7d32;font-size:12px}.status.now{color:#1f5fa8}.status.removed{color:#777}\
 .wide{overflow-x:auto}\
 section{break-inside:avoid-page}\
 @media (max-width:520px){figure{overflow-x:auto}figure svg{min-width:560px}}\
