@@ -19,7 +19,8 @@ pub fn holds_data(conn: &Connection) -> Result<bool> {
 
 /// Removes every session (with its trials, summaries, ladder steps and guided-session
 /// answers), journal entry, reminder record, stage transition and stage plan. The texture
-/// and exposure ladders are the patient's own lists, not history, and stay.
+/// and exposure ladders are the patient's own lists, not history, and stay (a backup that
+/// carries its own replaces them as it is restored).
 pub fn clear(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM journal; DELETE FROM step_answer; DELETE FROM sensory_trial; DELETE FROM guided_session;
