@@ -228,6 +228,7 @@ fn the_demo_fills_a_new_folder_with_every_export_and_refuses_a_full_one() {
         "csv/trials.csv",
         "csv/sessions.csv",
         "csv/journal.csv",
+        "csv/guided.csv",
         "hljt_trials.csv",
         "proprio-fhir.json",
         "proprio-report.html",

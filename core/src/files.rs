@@ -110,7 +110,7 @@ impl Drop for NewFile {
     }
 }
 
-/// Files that appear together or not at all (the three CSV tables).
+/// Files that appear together or not at all (the CSV tables).
 pub struct NewFiles(pub Vec<NewFile>);
 
 impl NewFiles {

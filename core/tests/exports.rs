@@ -2,11 +2,11 @@
 //! with the same numbers; a bad, tampered or newer backup changes nothing; the CSV
 //! tables and the HLJT-compatible trials read back as a spreadsheet or R would.
 
-use proprio_core::simulate::VirtualPatient;
+use proprio_core::simulate::{GuidedPatient, VirtualPatient};
 use proprio_core::stimulus::{BodyPart, Side};
 use proprio_core::{
-    AffectedArea, ExportFormat, LeftRightSettings, NewJournalEntry, ProfileUpdate, Proprio, ProprioError,
-    Stage, StagePlan, Track, WallTime,
+    AffectedArea, ExportFormat, Feeling, LeftRightSettings, NewJournalEntry, ProfileUpdate, Proprio,
+    ProprioError, SessionKind, Stage, StagePlan, Track, WallTime,
 };
 use std::sync::Arc;
 
@@ -76,6 +76,38 @@ fn practised(p: &Proprio) {
     .unwrap();
 }
 
+/// After [`practised`], days 5 to 8: guided sessions of every kind on the patient's own
+/// texture and exposure ladders (one step rated again, one removed after its exposure),
+/// a desensitisation stopped for pain, a mirror session that felt worse, sensory drills
+/// of the back and one stopped early.
+fn guided(p: &Proprio) {
+    p.set_textures(vec!["cotton wool".into(), "silk scarf".into(), "towel".into()]).unwrap();
+    let stairs = p.add_exposure_step("stairs".into(), 40).unwrap();
+    let garden = p.add_exposure_step("weed the garden".into(), 80).unwrap();
+    p.add_exposure_step("carry shopping".into(), 60).unwrap();
+    let calm = GuidedPatient::default();
+    let runs = [
+        (SessionKind::MotorImagery, BodyPart::Hand, calm.clone()),
+        (SessionKind::Mirror, BodyPart::Hand, calm.clone()),
+        (SessionKind::Mirror, BodyPart::Hand, GuidedPatient { feeling: Feeling::Worse, ..calm.clone() }),
+        (SessionKind::Desensitisation, BodyPart::Hand, calm.clone()),
+        (SessionKind::Desensitisation, BodyPart::Hand, GuidedPatient { pain_during: 5, ..calm.clone() }),
+        (SessionKind::Desensitisation, BodyPart::Hand, calm.clone()),
+        (SessionKind::Exposure, BodyPart::Hand, calm.clone()),
+        (SessionKind::Exposure, BodyPart::Hand, GuidedPatient { fear_after: 55, ..calm.clone() }),
+        (SessionKind::SensoryDiscrimination, BodyPart::Back, calm.clone()),
+        (SessionKind::SensoryDiscrimination, BodyPart::Back, GuidedPatient { stop_after: Some(9), ..calm }),
+    ];
+    for (i, (kind, body_part, patient)) in runs.into_iter().enumerate() {
+        let start = at(MONDAY_9AM + (5 + i as i64 / 3) * DAY_MS + (5 + i as i64 % 3) * 3_600_000);
+        patient.run(p, kind, body_part, Some(i as u64), start).unwrap();
+        if i == 6 {
+            p.update_exposure_step(stairs.id, None, Some(35)).unwrap();
+        }
+    }
+    p.remove_exposure_step(garden.id).unwrap();
+}
+
 fn json(p: &Proprio) -> Vec<u8> {
     let mut files = p.export(ExportFormat::Json, None, None, at(MONDAY_9AM + 10 * DAY_MS)).unwrap();
     assert_eq!(files.len(), 1);
@@ -135,6 +167,169 @@ fn a_backup_restores_into_an_empty_database_with_the_same_numbers() {
     let first: serde_json::Value = serde_json::from_slice(&backup).unwrap();
     assert_eq!(again["sessions"].as_array().unwrap().len(), first["sessions"].as_array().unwrap().len() + 1);
     assert_eq!(again["journal"], first["journal"]);
+}
+
+/// The guided sessions of an export.
+fn sessions_of(doc: &serde_json::Value) -> impl Iterator<Item = &serde_json::Value> {
+    doc["sessions"].as_array().unwrap().iter().filter(|s| s["guided"].is_object())
+}
+
+/// The whole history, guided sessions and both ladders included, survives a restore: the
+/// restored database exports the same document, and every guided result, both ladders,
+/// the sensory accuracy and the "felt worse" times read the same.
+#[test]
+fn a_backup_with_guided_sessions_exports_the_same_document_after_a_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = open(&dir, "old.db");
+    practised(&old);
+    guided(&old);
+    let backup = json(&old);
+    let doc: serde_json::Value = serde_json::from_slice(&backup).unwrap();
+    let kinds: std::collections::BTreeSet<&str> =
+        sessions_of(&doc).map(|s| s["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.len(), 5, "every guided kind: {kinds:?}");
+    assert_eq!(doc["exposure_ladder"].as_array().unwrap().len(), 3);
+    let new = open(&dir, "new.db");
+    let summary = new.import_backup(backup.clone(), false).unwrap();
+    assert_eq!(summary.sessions, 18);
+    assert!(json(&new) == backup, "the restored database exports the same bytes");
+    for s in old.sessions().unwrap().into_iter().filter(|s| s.kind != SessionKind::LeftRight) {
+        assert_eq!(old.guided_results(s.id).unwrap(), new.guided_results(s.id).unwrap(), "session {}", s.id);
+    }
+    assert_eq!(old.texture_ladder(BodyPart::Hand).unwrap(), new.texture_ladder(BodyPart::Hand).unwrap());
+    assert_eq!(old.exposure_ladder().unwrap(), new.exposure_ladder().unwrap());
+    assert_eq!(old.sensory_accuracy(BodyPart::Back).unwrap(), new.sensory_accuracy(BodyPart::Back).unwrap());
+    assert_eq!(old.felt_worse_times(None).unwrap(), new.felt_worse_times(None).unwrap());
+    assert_eq!(old.felt_worse_times(None).unwrap().len(), 1);
+    assert_eq!(old.stage_history(None).unwrap(), new.stage_history(None).unwrap());
+    // The report shows both ladders, the pain stop and the session that felt worse.
+    let report = String::from_utf8(proprio_core::render_report(backup).unwrap()).unwrap();
+    for shown in [
+        "Hand: desensitisation ladder",
+        "stopped for pain",
+        "Graded exposure ladder",
+        "weed the garden<br><span class=\"status removed\">removed",
+        "<b>Graded exposure</b>: practising “stairs” (fear rated 35); 0 of 2 steps passed.",
+        "Felt worse after mirror therapy</b> (1×",
+        "1 sensory discrimination (+1 stopped early)",
+    ] {
+        assert!(report.contains(shown), "the report shows {shown}");
+    }
+    // guided.csv: a row per answer, with what its step showed.
+    let csv = old.export(ExportFormat::Csv, None, None, at(MONDAY_9AM + 10 * DAY_MS)).unwrap().remove(3);
+    let mut r = csv::Reader::from_reader(csv.bytes.as_slice());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> = r.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let answers: usize = sessions_of(&doc).map(|s| s["guided"]["answers"].as_array().unwrap().len()).sum();
+    assert_eq!((csv.name.as_str(), rows.len()), ("guided.csv", answers));
+    assert!(rows.iter().any(|r| r[col("choice")] == "worse" && r[col("purpose")] == "feeling"));
+    assert!(rows.iter().any(|r| r[col("shown")].starts_with("cotton wool (passive-touch)")));
+    let sensory =
+        rows.iter().filter(|r| r[col("purpose")] == "patient-answer" && r[col("answer")] == "choice");
+    assert!(
+        sensory.clone().count() > 0
+            && sensory.clone().all(|r| ["0", "1"].contains(&r[col("correct")].as_str()))
+    );
+    // The next session of each ladder practises the same thing.
+    let now = at(MONDAY_9AM + 10 * DAY_MS);
+    for kind in [SessionKind::Desensitisation, SessionKind::Exposure, SessionKind::Mirror] {
+        let a = old.start_guided(kind, BodyPart::Hand, Some(1), now.clone()).unwrap().first;
+        let b = new.start_guided(kind, BodyPart::Hand, Some(1), now.clone()).unwrap().first;
+        assert_eq!(a, b, "{kind}");
+    }
+}
+
+#[test]
+fn bad_guided_sessions_and_ladders_are_refused_by_name_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = open(&dir, "old.db");
+    practised(&old);
+    guided(&old);
+    let backup: serde_json::Value = serde_json::from_slice(&json(&old)).unwrap();
+    let sessions = backup["sessions"].as_array().unwrap();
+    let of = |kind: &str| sessions.iter().position(|s| s["kind"] == kind).unwrap();
+    let (mirror, exposure, sensory) = (of("mirror"), of("exposure"), of("sensory-discrimination"));
+    let new = open(&dir, "new.db");
+    let refused = |damage: &dyn Fn(&mut serde_json::Value)| {
+        let mut doc = backup.clone();
+        damage(&mut doc);
+        match new.import_backup(serde_json::to_vec(&doc).unwrap(), false) {
+            Err(ProprioError::InvalidArgument { field, .. }) => field,
+            other => panic!("{other:?}"),
+        }
+    };
+    let g = |i: usize| format!("backup.sessions[{i}].guided");
+    assert_eq!(
+        refused(&|d| d["sessions"][mirror]["guided"]["answers"][0]["value"] = 11.into()),
+        format!("{}.answers[0].answer.value", g(mirror)),
+        "pain 11"
+    );
+    assert_eq!(
+        refused(&|d| d["sessions"][mirror]["guided"]["answers"][0]["choice"] = "fine".into()),
+        format!("{}.answers[0].answer", g(mirror)),
+        "a rating with a choice"
+    );
+    assert_eq!(
+        refused(&|d| d["sessions"][mirror]["guided"]["answers"][0]["purpose"] = "pain-after".into()),
+        format!("{}.answers[0].purpose", g(mirror))
+    );
+    assert_eq!(
+        refused(&|d| d["sessions"][mirror]["guided"]["answers"][1]["index"] = 5.into()),
+        format!("{}.answers[1].index", g(mirror)),
+        "a step skipped"
+    );
+    assert_eq!(
+        refused(&|d| d["sessions"][mirror]["guided"]["answers"][0]["answer"] = "maybe".into()),
+        "backup",
+        "an unknown kind of answer is damage"
+    );
+    assert_eq!(
+        refused(&|d| d["sessions"][mirror]["guided"]["ending"] = "pain-stop".into()),
+        g(mirror) + ".ending"
+    );
+    assert_eq!(refused(&|d| d["sessions"][mirror]["guided"]["passed"] = true.into()), g(mirror) + ".passed");
+    assert_eq!(
+        refused(&|d| d["sessions"][exposure]["guided"]["subject"] = 999.into()),
+        g(exposure) + ".subject"
+    );
+    assert_eq!(
+        refused(&|d| d["sessions"][sensory]["guided"]["sensory"][0]["correct"] =
+            (!d["sessions"][sensory]["guided"]["sensory"][0]["correct"].as_bool().unwrap()).into()),
+        g(sensory) + ".sensory"
+    );
+    assert_eq!(
+        refused(&|d| d["sessions"][0]["guided"] = d["sessions"][mirror]["guided"].clone()),
+        "backup.sessions[0].guided",
+        "steps on a left/right session"
+    );
+    assert_eq!(refused(&|d| d["exposure_ladder"][1]["fear"] = 101.into()), "backup.exposure_ladder[1].fear");
+    assert_eq!(refused(&|d| d["texture_ladder"][1] = "Cotton wool".into()), "backup.texture_ladder[1]");
+    let s = new.status().unwrap();
+    assert_eq!((s.sessions, s.journal_entries), (0, 0), "nothing was written");
+    assert!(new.exposure_ladder().unwrap().is_empty());
+}
+
+/// A backup from before the ladders were in the export leaves the database's own; one
+/// with them replaces them (an empty texture ladder is the default one).
+#[test]
+fn an_older_backup_leaves_the_ladders_and_a_newer_one_replaces_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = open(&dir, "old.db");
+    practised(&old);
+    let mut doc: serde_json::Value = serde_json::from_slice(&json(&old)).unwrap();
+    for key in ["texture_ladder", "exposure_ladder"] {
+        doc.as_object_mut().unwrap().remove(key);
+    }
+    let new = open(&dir, "new.db");
+    new.set_textures(vec!["silk".into()]).unwrap();
+    new.add_exposure_step("stairs".into(), 30).unwrap();
+    new.import_backup(serde_json::to_vec(&doc).unwrap(), false).unwrap();
+    assert_eq!(new.texture_ladder(BodyPart::Hand).unwrap().textures, ["silk"]);
+    assert_eq!(new.exposure_ladder().unwrap().len(), 1);
+    new.import_backup(json(&old), true).unwrap();
+    assert!(!new.texture_ladder(BodyPart::Hand).unwrap().custom);
+    assert!(new.exposure_ladder().unwrap().is_empty());
 }
 
 #[test]
@@ -213,7 +408,7 @@ fn csv_tables_read_back_as_a_spreadsheet_would() {
     practised(&p);
     let files = p.export(ExportFormat::Csv, None, None, at(MONDAY_9AM + 10 * DAY_MS)).unwrap();
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["trials.csv", "sessions.csv", "journal.csv"]);
+    assert_eq!(names, ["trials.csv", "sessions.csv", "journal.csv", "guided.csv"]);
     let read = |i: usize| {
         let mut r = csv::Reader::from_reader(files[i].bytes.as_slice());
         let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();

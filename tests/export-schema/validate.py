@@ -28,6 +28,11 @@ def main():
 
     base = exports[0]
     trial = ("sessions", 0, "trials", 0)
+    kinds = {s["kind"] for s in base["sessions"] if "guided" in s}
+    check("the first export has guided sessions of every kind and both ladders",
+          len(kinds) == 5 and base.get("texture_ladder") and base.get("exposure_ladder"), str(kinds))
+    guided = ("sessions", next(i for i, s in enumerate(base["sessions"]) if "guided" in s), "guided")
+    answer = guided + ("answers", 0)
 
     def damaged(path, value=None, delete=False):
         doc = copy.deepcopy(base)
@@ -54,6 +59,12 @@ def main():
         ("a plan that is not a proprio-plan", damaged(("plans",), [{"received_at": {"unix_ms": 0, "zone": "UTC"},
                                                                    "source": "file", "plan": {"format": "x"},
                                                                    "changes": []}])),
+        ("pain 11 in a guided session's answer", damaged(answer + ("value",), 11)),
+        ("a rating without its value", damaged(answer + ("value",), None)),
+        ("a kind of answer nobody writes", damaged(answer + ("answer",), "maybe")),
+        ("a guided session without its answers", damaged(guided + ("answers",), delete=True)),
+        ("a step for something nobody does", damaged(guided + ("script", "steps", 0, "purpose"), "dance")),
+        ("an exposure step feared 101", damaged(("exposure_ladder", 0, "fear"), 101)),
     ]:
         check(f"refuses {name}", not validator.is_valid(doc))
 

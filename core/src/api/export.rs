@@ -10,7 +10,7 @@ use crate::usecases::share::{self, ShareChoice, SharedExport};
 #[uniffi::export]
 impl Proprio {
     /// The files of an export for the local dates `from..=to` (`YYYY-MM-DD`, either end
-    /// open), in memory: one JSON document (everything; also the backup), three CSV
+    /// open), in memory: one JSON document (everything; also the backup), four CSV
     /// tables, the HLJT-compatible trials CSV, a FHIR Bundle or the report. For a short
     /// range (a week to send); years of practice are hundreds of MB: write them with
     /// [`Proprio::export_to_file`].
@@ -25,7 +25,7 @@ impl Proprio {
     }
 
     /// Writes an export straight to new files, session by session from one snapshot:
-    /// `path` is the file (the folder for the three CSV tables, made if missing, each
+    /// `path` is the file (the folder for the four CSV tables, made if missing, each
     /// named as in [`Proprio::export`] plus `.age` when encrypted). With a `passphrase`
     /// (at least 8 characters) every file is encrypted as it is written. Files are
     /// readable by their owner only, never replace an existing file, and appear only

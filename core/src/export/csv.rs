@@ -1,29 +1,38 @@
-//! CSV tables for a spreadsheet or R: `trials.csv`, `sessions.csv`, `journal.csv`. UTF-8,
-//! a header row, one record per row, times as ISO 8601 with their UTC offset, decimal
-//! points, quoting by the `csv` crate. Written as the sessions come.
+//! CSV tables for a spreadsheet or R: `trials.csv`, `sessions.csv`, `journal.csv` and
+//! `guided.csv` (one row per answer to a guided session's step). UTF-8, a header row, one
+//! record per row, times as ISO 8601 with their UTC offset, decimal points, quoting by
+//! the `csv` crate. Written as the sessions come.
 
 use super::{ExportFrame, ExportSession, Formatter};
 use crate::error::Result;
 use crate::laterality::session::observations;
 use crate::laterality::stats;
+use crate::programme::steps::About;
 use crate::time::WallTime;
 use std::io::Write;
 
 type Out<'a> = ::csv::Writer<&'a mut dyn Write>;
 
-/// The three tables, one writer each.
+/// The four tables, one writer each.
 pub struct Tables<'a> {
     trials: Out<'a>,
     sessions: Out<'a>,
     journal: Out<'a>,
+    guided: Out<'a>,
 }
 
 impl<'a> Tables<'a> {
-    pub fn new(trials: &'a mut dyn Write, sessions: &'a mut dyn Write, journal: &'a mut dyn Write) -> Self {
+    pub fn new(
+        trials: &'a mut dyn Write,
+        sessions: &'a mut dyn Write,
+        journal: &'a mut dyn Write,
+        guided: &'a mut dyn Write,
+    ) -> Self {
         Tables {
             trials: ::csv::Writer::from_writer(trials),
             sessions: ::csv::Writer::from_writer(sessions),
             journal: ::csv::Writer::from_writer(journal),
+            guided: ::csv::Writer::from_writer(guided),
         }
     }
 }
@@ -32,17 +41,19 @@ impl Formatter for Tables<'_> {
     fn begin(&mut self, _: &ExportFrame) -> Result<()> {
         self.trials.write_record(TRIAL_COLUMNS).map_err(csv_error)?;
         self.sessions.write_record(SESSION_COLUMNS).map_err(csv_error)?;
+        self.guided.write_record(GUIDED_COLUMNS).map_err(csv_error)?;
         Ok(())
     }
 
     fn session(&mut self, _: &ExportFrame, s: &ExportSession) -> Result<()> {
         trial_rows(&mut self.trials, s)?;
+        guided_rows(&mut self.guided, s)?;
         session_row(&mut self.sessions, s)
     }
 
     fn end(&mut self, frame: &ExportFrame) -> Result<()> {
         journal(&mut self.journal, frame)?;
-        for w in [&mut self.trials, &mut self.sessions, &mut self.journal] {
+        for w in [&mut self.trials, &mut self.sessions, &mut self.journal, &mut self.guided] {
             w.flush()?;
         }
         Ok(())
@@ -164,6 +175,75 @@ fn session_row(w: &mut Out, s: &ExportSession) -> Result<()> {
     ])
     .map_err(csv_error)?;
     Ok(())
+}
+
+const GUIDED_COLUMNS: [&str; 15] = [
+    "session_id",
+    "kind",
+    "body_part",
+    "session_started_at",
+    "ending",
+    "step_index",
+    "purpose",
+    "shown",
+    "timer_s",
+    "answer",
+    "value",
+    "choice",
+    "correct",
+    "answered_at",
+    "passed",
+];
+
+/// One row per answer of a guided session: the step it answered (what was shown, its
+/// timer) and the answer with its time; `correct` for a sensory drill's answers.
+fn guided_rows(w: &mut Out, s: &ExportSession) -> Result<()> {
+    let Some(g) = &s.guided else {
+        return Ok(());
+    };
+    let started = iso(&s.started_at)?;
+    for a in &g.answers {
+        let step = g.script.steps.get(a.index as usize);
+        let correct = g.sensory.iter().find(|t| t.index == a.index).map(|t| u8::from(t.correct).to_string());
+        w.write_record([
+            s.id.to_string(),
+            s.kind.to_string(),
+            s.body_part.to_string(),
+            started.clone(),
+            g.ending.map(|e| e.to_string()).unwrap_or_default(),
+            a.index.to_string(),
+            a.purpose.to_string(),
+            spreadsheet_safe(&step.map(|st| shown(&st.about)).transpose()?.unwrap_or_default()),
+            step.and_then(|st| st.timer).map(|t| t.seconds.to_string()).unwrap_or_default(),
+            word(&a.answer)?,
+            a.value.map(|v| v.to_string()).unwrap_or_default(),
+            a.choice.clone().unwrap_or_default(),
+            correct.unwrap_or_default(),
+            iso(&a.at)?,
+            u8::from(g.passed).to_string(),
+        ])
+        .map_err(csv_error)?;
+    }
+    Ok(())
+}
+
+/// What a step showed, in a few words: the picture's id, the mirror level and movement,
+/// the texture and phase, the activity, or the sensory prompt and its right answer.
+fn shown(about: &About) -> Result<String> {
+    Ok(match about {
+        About::Nothing => String::new(),
+        About::Picture { stimulus, repetition, of } => format!("{stimulus} ({repetition} of {of})"),
+        About::MirrorSetup { level } => format!("level {level}"),
+        About::Mirror { movement, level } => format!("{} at level {level}", word(movement)?),
+        About::Texture { name, phase } => format!("{name} ({phase})"),
+        About::Activity { name } => name.clone(),
+        About::Sensory(cue) => format!("{} at {}: {}", cue.drill, cue.region, cue.target),
+    })
+}
+
+/// A value's word as the JSON export writes it (`"open-close"`, `"rating"`).
+fn word(value: &impl serde::Serialize) -> Result<String> {
+    Ok(serde_json::to_value(value)?.as_str().unwrap_or_default().to_string())
 }
 
 fn journal(w: &mut Out, doc: &ExportFrame) -> Result<()> {

@@ -70,6 +70,8 @@ impl Formatter for Document<'_> {
         field(b, "stages", &f.stages, false)?;
         field(b, "stage_plans", &f.stage_plans, false)?;
         field(b, "plans", &f.plans, false)?;
+        field(b, "texture_ladder", &f.texture_ladder, false)?;
+        field(b, "exposure_ladder", &f.exposure_ladder, false)?;
         b.push(b'}');
         self.out.write_all(b)?;
         self.out.flush()?;

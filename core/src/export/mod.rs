@@ -24,6 +24,8 @@ use crate::patient::{JournalEntry, Profile};
 use crate::plan::PlanSource;
 use crate::plan::changes::PlanChange;
 use crate::programme::stages::{StagePlan, TransitionOrigin, TransitionReason};
+use crate::programme::steps::sensory::{Drill, Region};
+use crate::programme::steps::{Answered, Ending, Script, StepAnswer, StepPurpose};
 use crate::programme::{SessionKind, SessionState, Stage};
 use crate::reminders::ReminderSettings;
 use crate::stimulus::{BodyPart, Side, StimulusSpec};
@@ -44,7 +46,7 @@ text_enum!(
     ExportFormat {
         /// One JSON document with everything in it (also the backup).
         Json => "json",
-        /// trials.csv, sessions.csv and journal.csv.
+        /// trials.csv, sessions.csv, journal.csv and guided.csv.
         Csv => "csv",
         /// One trials CSV in the HLJT's PsychoPy column names and codings.
         Hljt => "hljt",
@@ -61,7 +63,7 @@ impl ExportFormat {
     pub fn file_names(self) -> &'static [&'static str] {
         match self {
             ExportFormat::Json => &["proprio-export.json"],
-            ExportFormat::Csv => &["trials.csv", "sessions.csv", "journal.csv"],
+            ExportFormat::Csv => &["trials.csv", "sessions.csv", "journal.csv", "guided.csv"],
             ExportFormat::Hljt => &["hljt_trials.csv"],
             ExportFormat::Fhir => &["proprio-fhir.json"],
             ExportFormat::Html => &["proprio-report.html"],
@@ -87,7 +89,7 @@ pub fn formatter<'a>(format: ExportFormat, outputs: Vec<&'a mut dyn Write>) -> B
     let mut next = || outputs.next().expect("counted above");
     match format {
         ExportFormat::Json => Box::new(json::Document::new(next())),
-        ExportFormat::Csv => Box::new(csv::Tables::new(next(), next(), next())),
+        ExportFormat::Csv => Box::new(csv::Tables::new(next(), next(), next(), next())),
         ExportFormat::Hljt => Box::new(hljt::Trials::new(next())),
         ExportFormat::Fhir => Box::new(fhir::Bundle::new(next())),
         ExportFormat::Html => Box::new(report::Report::new(next())),
@@ -137,6 +139,14 @@ pub struct ExportDocument {
     /// first exports).
     #[serde(default)]
     pub plans: Vec<ExportPlan>,
+    /// The desensitisation texture ladder as written by the patient or therapist (empty:
+    /// the defaults); `None` in exports from before guided sessions were in them.
+    #[serde(default)]
+    pub texture_ladder: Option<Vec<String>>,
+    /// Every exposure ladder step, removed ones too (their exposures stay in the history);
+    /// `None` in exports from before guided sessions were in them.
+    #[serde(default)]
+    pub exposure_ladder: Option<Vec<ExportExposureStep>>,
 }
 
 /// Everything in an export but its sessions: the fields of [`ExportDocument`] except
@@ -157,6 +167,19 @@ pub struct ExportFrame {
     pub stages: Vec<ExportStageEvent>,
     pub stage_plans: Vec<ExportStagePlan>,
     pub plans: Vec<ExportPlan>,
+    pub texture_ladder: Option<Vec<String>>,
+    pub exposure_ladder: Option<Vec<ExportExposureStep>>,
+}
+
+/// A step of the exposure ladder as stored: the fear it was last rated with. What its
+/// exposures showed is in their sessions (`guided.subject` names the step).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportExposureStep {
+    pub id: i64,
+    pub activity: String,
+    /// 0–100.
+    pub fear: u8,
+    pub removed: bool,
 }
 
 /// A stored stage transition or flare event (flare events keep `from` and `to` the same).
@@ -233,6 +256,93 @@ pub struct ExportSession {
     /// The planned pictures, in order (left/right sessions).
     pub plan: Vec<String>,
     pub trials: Vec<ExportTrial>,
+    /// A guided session's steps and answers (absent for left/right sessions, and in the
+    /// first exports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guided: Option<ExportGuided>,
+}
+
+/// A guided session as stored: the script fixed when it started (what was shown), how its
+/// steps ended, every answer, and the sensory drill trials scored from them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportGuided {
+    pub script: Script,
+    /// The texture's place on the ladder (desensitisation) or the exposure step's id.
+    pub subject: Option<i64>,
+    /// The desensitisation phase or the mirror level.
+    pub phase: Option<String>,
+    /// `None` while running or when interrupted mid-step.
+    pub ending: Option<Ending>,
+    /// An exposure after which fear had fallen enough.
+    pub passed: bool,
+    /// In step order.
+    pub answers: Vec<ExportAnswer>,
+    /// Sensory drills: each prompt answered, scored.
+    pub sensory: Vec<ExportSensoryTrial>,
+}
+
+/// What kind of answer a step got (`value` for a rating, `choice` for a choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnswerKind {
+    Done,
+    Rating,
+    Choice,
+    Stop,
+}
+
+/// One answer to a step, as stored, with when it was given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportAnswer {
+    pub index: u32,
+    pub purpose: StepPurpose,
+    pub answer: AnswerKind,
+    pub value: Option<u32>,
+    pub choice: Option<String>,
+    pub at: WallTime,
+}
+
+impl ExportAnswer {
+    pub fn new(a: &Answered, at: WallTime) -> ExportAnswer {
+        let (answer, value, choice) = match &a.answer {
+            StepAnswer::Done => (AnswerKind::Done, None, None),
+            StepAnswer::Rating { value } => (AnswerKind::Rating, Some(*value), None),
+            StepAnswer::Choice { id } => (AnswerKind::Choice, None, Some(id.clone())),
+            StepAnswer::Stop => (AnswerKind::Stop, None, None),
+        };
+        ExportAnswer { index: a.index, purpose: a.purpose, answer, value, choice, at }
+    }
+
+    /// The answer as the engine reads it; refused (named `answer`) if `value` and
+    /// `choice` do not go with `answer`.
+    pub fn answered(&self) -> Result<Answered> {
+        let answer = match (self.answer, self.value, &self.choice) {
+            (AnswerKind::Done, None, None) => StepAnswer::Done,
+            (AnswerKind::Rating, Some(value), None) => StepAnswer::Rating { value },
+            (AnswerKind::Choice, None, Some(id)) => StepAnswer::Choice { id: id.clone() },
+            (AnswerKind::Stop, None, None) => StepAnswer::Stop,
+            _ => {
+                return Err(crate::error::Error::invalid(
+                    "answer",
+                    "a value goes with a rating and a choice with a choice, nothing with done or stop",
+                ));
+            }
+        };
+        Ok(Answered { index: self.index, purpose: self.purpose, answer })
+    }
+}
+
+/// A sensory drill prompt and what the patient answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportSensoryTrial {
+    /// The answer's step.
+    pub index: u32,
+    pub drill: Drill,
+    pub region: Region,
+    /// The right answer.
+    pub target: String,
+    pub answer: String,
+    pub correct: bool,
 }
 
 /// One trial with the full picture spec and the shell's own stamps.
@@ -314,6 +424,8 @@ impl ExportDocument {
             stages: frame.stages,
             stage_plans: frame.stage_plans,
             plans: frame.plans,
+            texture_ladder: frame.texture_ladder,
+            exposure_ladder: frame.exposure_ladder,
         }
     }
 

@@ -437,6 +437,8 @@ struct Fields {
     stages: Option<Vec<super::ExportStageEvent>>,
     stage_plans: Option<Vec<super::ExportStagePlan>>,
     plans: Option<Vec<super::ExportPlan>>,
+    texture_ladder: Option<Option<Vec<String>>>,
+    exposure_ladder: Option<Option<Vec<super::ExportExposureStep>>>,
     sessions: bool,
 }
 
@@ -476,6 +478,8 @@ impl Fields {
             "stages" => once(&mut self.stages, "stages", value),
             "stage_plans" => once(&mut self.stage_plans, "stage_plans", value),
             "plans" => once(&mut self.plans, "plans", value),
+            "texture_ladder" => once(&mut self.texture_ladder, "texture_ladder", value),
+            "exposure_ladder" => once(&mut self.exposure_ladder, "exposure_ladder", value),
             _ => <IgnoredAny as serde::Deserialize>::deserialize(value).map(drop),
         }
     }
@@ -512,6 +516,8 @@ impl Fields {
             stages: self.stages.unwrap_or_default(),
             stage_plans: self.stage_plans.unwrap_or_default(),
             plans: self.plans.unwrap_or_default(),
+            texture_ladder: self.texture_ladder.flatten(),
+            exposure_ladder: self.exposure_ladder.flatten(),
         })
     }
 }

@@ -2,8 +2,9 @@
 //! name their sessions by id). The use case checks the document first and runs all of
 //! this in one transaction.
 
+use super::guided;
 use crate::error::Result;
-use crate::export::{ExportSession, LadderStep};
+use crate::export::{ExportGuided, ExportSession, LadderStep};
 use crate::patient::{JournalEntry, Profile};
 use rusqlite::{Connection, params};
 
@@ -18,7 +19,8 @@ pub fn holds_data(conn: &Connection) -> Result<bool> {
 
 /// Removes every session (with its trials, summaries, ladder steps and guided-session
 /// answers), journal entry, reminder record, stage transition and stage plan. The texture
-/// and exposure ladders are the patient's own lists, not history, and stay.
+/// and exposure ladders are the patient's own lists, not history, and stay (a backup that
+/// carries its own replaces them as it is restored).
 pub fn clear(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM journal; DELETE FROM step_answer; DELETE FROM sensory_trial; DELETE FROM guided_session;
@@ -84,6 +86,40 @@ pub fn restore_session(conn: &Connection, s: &ExportSession, params_json: &str) 
             trial.answer.map(|a| a.as_str()),
             trial.correct,
             trial.flags
+        ])?;
+    }
+    Ok(())
+}
+
+/// A guided session's row, answers and sensory trials (its session restored first).
+pub fn restore_guided(conn: &Connection, session_id: i64, g: &ExportGuided) -> Result<()> {
+    let row = guided::GuidedRow {
+        script: serde_json::to_string(&g.script)?,
+        subject: g.subject,
+        phase: g.phase.clone(),
+        ending: g.ending,
+        passed: g.passed,
+    };
+    guided::start(conn, session_id, &row)?;
+    if let Some(ending) = g.ending {
+        guided::set_ending(conn, session_id, ending, g.passed)?;
+    }
+    for a in &g.answers {
+        guided::add_answer(conn, session_id, &a.answered()?, &a.at)?;
+    }
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO sensory_trial (session_id, idx, drill, region, target, answer, correct)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for t in &g.sensory {
+        insert.execute(params![
+            session_id,
+            t.index,
+            t.drill.as_str(),
+            t.region.as_str(),
+            t.target,
+            t.answer,
+            t.correct
         ])?;
     }
     Ok(())

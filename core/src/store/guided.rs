@@ -3,7 +3,8 @@
 
 use super::{optional_text_column, text_column};
 use crate::error::{Error, Result};
-use crate::programme::steps::sensory::Cue;
+use crate::export::{ExportExposureStep, ExportSensoryTrial};
+use crate::programme::steps::sensory::{Cue, Drill, Region};
 use crate::programme::steps::{Answered, Ending, StepAnswer, StepPurpose};
 use crate::stimulus::BodyPart;
 use crate::time::WallTime;
@@ -81,8 +82,14 @@ pub fn add_answer(conn: &Connection, session_id: i64, a: &Answered, at: &WallTim
 
 /// A session's answers in step order.
 pub fn answers(conn: &Connection, session_id: i64) -> Result<Vec<Answered>> {
+    Ok(stamped_answers(conn, session_id)?.into_iter().map(|(a, _)| a).collect())
+}
+
+/// A session's answers in step order, each with when it was given.
+pub fn stamped_answers(conn: &Connection, session_id: i64) -> Result<Vec<(Answered, WallTime)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT idx, purpose, answer, value, choice FROM step_answer WHERE session_id = ?1 ORDER BY idx",
+        "SELECT idx, purpose, answer, value, choice, at_ms, zone FROM step_answer WHERE session_id = ?1
+         ORDER BY idx",
     )?;
     let rows = stmt.query_map([session_id], |r| {
         let kind: String = r.get(2)?;
@@ -92,7 +99,8 @@ pub fn answers(conn: &Connection, session_id: i64) -> Result<Vec<Answered>> {
             "choice" => StepAnswer::Choice { id: r.get(4)? },
             _ => StepAnswer::Stop,
         };
-        Ok(Answered { index: r.get(0)?, purpose: text_column(r, 1, "purpose", StepPurpose::parse)?, answer })
+        let purpose = text_column(r, 1, "purpose", StepPurpose::parse)?;
+        Ok((Answered { index: r.get(0)?, purpose, answer }, WallTime { unix_ms: r.get(5)?, zone: r.get(6)? }))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -238,6 +246,27 @@ pub fn exposure_steps(conn: &Connection) -> Result<Vec<ExposureRow>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Every step, removed ones too, by id (for the export).
+pub fn all_exposure_steps(conn: &Connection) -> Result<Vec<ExportExposureStep>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, activity, fear, removed FROM exposure_step ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(ExportExposureStep { id: r.get(0)?, activity: r.get(1)?, fear: r.get(2)?, removed: r.get(3)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Replaces the exposure ladder with `steps`, ids and all (a backup being restored).
+pub fn restore_exposure_steps(conn: &Connection, steps: &[ExportExposureStep]) -> Result<()> {
+    conn.execute("DELETE FROM exposure_step", [])?;
+    let mut stmt = conn
+        .prepare_cached("INSERT INTO exposure_step (id, activity, fear, removed) VALUES (?1, ?2, ?3, ?4)")?;
+    for s in steps {
+        stmt.execute(params![s.id, s.activity, s.fear, s.removed])?;
+    }
+    Ok(())
+}
+
 pub fn add_exposure_step(conn: &Connection, activity: &str, fear: u8) -> Result<i64> {
     conn.prepare_cached("INSERT INTO exposure_step (activity, fear) VALUES (?1, ?2)")?
         .execute(params![activity, fear])?;
@@ -288,6 +317,25 @@ pub fn add_sensory_trial(
         correct
     ])?;
     Ok(())
+}
+
+/// A session's sensory drill trials in step order.
+pub fn sensory_trials(conn: &Connection, session_id: i64) -> Result<Vec<ExportSensoryTrial>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT idx, drill, region, target, answer, correct FROM sensory_trial WHERE session_id = ?1
+         ORDER BY idx",
+    )?;
+    let rows = stmt.query_map([session_id], |r| {
+        Ok(ExportSensoryTrial {
+            index: r.get(0)?,
+            drill: text_column(r, 1, "drill", Drill::parse)?,
+            region: text_column(r, 2, "region", Region::parse)?,
+            target: r.get(3)?,
+            answer: r.get(4)?,
+            correct: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Sensory trials of one session in one region.

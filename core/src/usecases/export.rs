@@ -11,6 +11,7 @@ use crate::export::{
 use crate::files::{NewFile, NewFiles};
 use crate::laterality::session::{SessionParams, observations};
 use crate::laterality::{levels, stats};
+use crate::programme::steps::{About, Ending, Position, exposure, mirror, sensory, textures};
 use crate::programme::{SessionKind, SessionState};
 use crate::stimulus::{BodyPart, StimulusSpec};
 use crate::store::{self, Store, backup, summaries};
@@ -197,6 +198,8 @@ fn gather(
                     })
                 })
                 .collect::<Result<_>>()?,
+            texture_ladder: Some(store::guided::textures(c)?),
+            exposure_ladder: Some(store::guided::all_exposure_steps(c)?),
         };
         out.begin(&frame)?;
         // One pass over the trials in the table's order (by session, then index), each
@@ -204,6 +207,8 @@ fn gather(
         let mut pending = rows.into_iter().peekable();
         let mut trials = Vec::new();
         let mut emit = |row: store::SessionRow, trials: Vec<ExportTrial>| -> Result<()> {
+            // Only guided kinds have steps: no query per left/right session.
+            let guided = if row.kind == SessionKind::LeftRight { None } else { guided(c, row.id)? };
             let session = ExportSession {
                 id: row.id,
                 kind: row.kind,
@@ -216,6 +221,7 @@ fn gather(
                 seed: row.seed,
                 level: row.level,
                 trials,
+                guided,
             };
             out.session(&frame, &session)
         };
@@ -250,6 +256,26 @@ fn gather(
         }
         out.end(&frame)
     })
+}
+
+/// A guided session's script, ending, answers and sensory trials, as stored (`None` for
+/// a session started without steps).
+fn guided(c: &rusqlite::Connection, session_id: i64) -> Result<Option<export::ExportGuided>> {
+    let Some(row) = store::guided::get(c, session_id)? else {
+        return Ok(None);
+    };
+    Ok(Some(export::ExportGuided {
+        script: serde_json::from_str(&row.script)?,
+        subject: row.subject,
+        phase: row.phase,
+        ending: row.ending,
+        passed: row.passed,
+        answers: store::guided::stamped_answers(c, session_id)?
+            .into_iter()
+            .map(|(a, at)| export::ExportAnswer::new(&a, at))
+            .collect(),
+        sensory: store::guided::sensory_trials(c, session_id)?,
+    }))
 }
 
 /// The stage plan stored for each body part, in the body parts' order.
@@ -310,6 +336,7 @@ pub fn import(store: &Store, bytes: &[u8], replace: bool) -> Result<ImportSummar
     let doc = ExportDocument::from_json(bytes)?;
     let params = check(&doc)?;
     let plans = check_programme(&doc)?;
+    check_guided(&doc)?;
     store.write(|tx| {
         if backup::holds_data(tx)? {
             if !replace {
@@ -327,6 +354,9 @@ pub fn import(store: &Store, bytes: &[u8], replace: bool) -> Result<ImportSummar
                 s.state = SessionState::Interrupted;
             }
             backup::restore_session(tx, &s, params_json)?;
+            if let Some(g) = &s.guided {
+                backup::restore_guided(tx, s.id, g)?;
+            }
             if s.kind == SessionKind::LeftRight && s.state != SessionState::Running {
                 let (left, right) = stats::sides(&observations(&s.recorded_trials())?, &[]);
                 summaries::write(tx, s.id, &left)?;
@@ -369,6 +399,13 @@ pub fn import(store: &Store, bytes: &[u8], replace: bool) -> Result<ImportSummar
             for (p, plan) in doc.plans.iter().zip(&plans) {
                 store::plan::add(tx, &p.received_at, p.source, plan, &p.changes)?;
             }
+        }
+        // The ladders, likewise (but a backup's empty texture ladder is the defaults).
+        if let Some(names) = &doc.texture_ladder {
+            store::guided::set_textures(tx, names)?;
+        }
+        if let Some(steps) = &doc.exposure_ladder {
+            store::guided::restore_exposure_steps(tx, steps)?;
         }
         Ok(ImportSummary {
             sessions: doc.sessions.len() as u32,
@@ -499,6 +536,164 @@ fn check_programme(doc: &ExportDocument) -> Result<Vec<crate::plan::TherapyPlan>
     Ok(plans)
 }
 
+/// An error about a part of a backup, named by its path: `field` under `path`, a
+/// state's complaint as `path`'s.
+fn under(path: &str) -> impl Fn(Error) -> Error + '_ {
+    move |e| match e {
+        Error::InvalidArgument { field, reason } => {
+            Error::InvalidArgument { field: format!("{path}.{field}"), reason }
+        }
+        Error::InvalidState(reason) => Error::InvalidArgument { field: path.to_string(), reason },
+        other => other,
+    }
+}
+
+/// Checks the two ladders and every guided session of a backup: each session's answers
+/// are replayed against its script as the engine took them, and what was stored of them
+/// (ending, exposure passed, sensory trials) must follow.
+fn check_guided(doc: &ExportDocument) -> Result<()> {
+    if let Some(names) = doc.texture_ladder.as_ref().filter(|n| !n.is_empty()) {
+        // The ladder's checks name `textures[i]`; here it is `backup.texture_ladder[i]`.
+        let named = |e: Error| match e {
+            Error::InvalidArgument { field, reason } => Error::InvalidArgument {
+                field: field.replacen("textures", "backup.texture_ladder", 1),
+                reason,
+            },
+            other => other,
+        };
+        if textures::check_ladder(names).map_err(named)? != *names {
+            return Err(Error::invalid("backup.texture_ladder", "a name has white space around it"));
+        }
+    }
+    let mut steps = HashSet::new();
+    let mut active = 0;
+    for (k, e) in doc.exposure_ladder.iter().flatten().enumerate() {
+        let path = format!("backup.exposure_ladder[{k}]");
+        if e.id <= 0 || !steps.insert(e.id) {
+            return Err(Error::invalid(&format!("{path}.id"), format!("{} is not a new positive id", e.id)));
+        }
+        if exposure::check_step(&e.activity, e.fear).map_err(under(&path))? != e.activity {
+            return Err(Error::invalid(&format!("{path}.activity"), "white space around it"));
+        }
+        active += usize::from(!e.removed);
+        if active > exposure::MAX_STEPS {
+            return Err(Error::invalid(
+                &format!("{path}.removed"),
+                format!("a ladder holds at most {} steps", exposure::MAX_STEPS),
+            ));
+        }
+    }
+    for (i, s) in doc.sessions.iter().enumerate() {
+        if let Some(g) = &s.guided {
+            check_guided_session(s, g, &steps, &format!("backup.sessions[{i}].guided"))?;
+        }
+    }
+    Ok(())
+}
+
+fn check_guided_session(
+    s: &ExportSession,
+    g: &export::ExportGuided,
+    exposure_steps: &HashSet<i64>,
+    path: &str,
+) -> Result<()> {
+    use SessionKind::*;
+    let at = |what: &str| format!("{path}.{what}");
+    let phase_fits = match (s.kind, g.phase.as_deref()) {
+        (LeftRight, _) => return Err(Error::invalid(path, "a left/right session has no steps")),
+        (Desensitisation, Some(p)) => textures::Phase::parse(p, "phase").is_ok(),
+        (Mirror, Some(p)) => mirror::Level::parse(p, "phase").is_ok(),
+        (Desensitisation | Mirror, None) => false,
+        (_, phase) => phase.is_none(),
+    };
+    if !phase_fits {
+        return Err(Error::invalid(
+            &at("phase"),
+            format!("{:?} is not a phase of a {} session", g.phase, s.kind),
+        ));
+    }
+    let subject = match (s.kind, g.subject) {
+        (Exposure, Some(id)) if !exposure_steps.contains(&id) => {
+            Err("names no step of the exposure ladder in the backup".to_string())
+        }
+        (Desensitisation, Some(p)) if !(0..textures::MAX_TEXTURES as i64).contains(&p) => {
+            Err(format!("{p} is not a place on a texture ladder"))
+        }
+        (Exposure | Desensitisation, None) => Err(format!("a {} session names what it practised", s.kind)),
+        (Exposure | Desensitisation, Some(_)) | (_, None) => Ok(()),
+        (_, Some(_)) => Err(format!("a {} session has no subject", s.kind)),
+    };
+    subject.map_err(|reason| Error::invalid(&at("subject"), reason))?;
+    for (k, step) in g.script.steps.iter().enumerate() {
+        let fits = match (&step.about, s.kind) {
+            (About::Nothing, _) => true,
+            (About::Picture { stimulus, .. }, MotorImagery) => StimulusSpec::from_id(stimulus).is_ok(),
+            (About::MirrorSetup { .. } | About::Mirror { .. }, Mirror)
+            | (About::Texture { .. }, Desensitisation)
+            | (About::Activity { .. }, Exposure) => true,
+            (About::Sensory(cue), SensoryDiscrimination) => {
+                cue.body_part == s.body_part && cue.options().contains(&cue.target)
+            }
+            _ => false,
+        };
+        if !fits {
+            return Err(Error::invalid(
+                &at(&format!("script.steps[{k}].about")),
+                format!("not something a {} session of the {} shows", s.kind, s.body_part),
+            ));
+        }
+    }
+    let mut answers = Vec::with_capacity(g.answers.len());
+    for (k, a) in g.answers.iter().enumerate() {
+        let path = at(&format!("answers[{k}]"));
+        let answered = a.answered().map_err(under(&path))?;
+        let step = g.script.check(&answers, a.index, &answered.answer).map_err(under(&path))?;
+        if step.purpose != a.purpose {
+            return Err(Error::invalid(
+                &format!("{path}.purpose"),
+                format!("step {} is {}, not {}", a.index, step.purpose, a.purpose),
+            ));
+        }
+        a.at.validate(&format!("{path}.at"))?;
+        if a.at.unix_ms < s.started_at.unix_ms {
+            return Err(Error::invalid(&format!("{path}.at"), "given before the session started"));
+        }
+        answers.push(answered);
+    }
+    let ended = matches!(s.state, SessionState::Completed | SessionState::Aborted);
+    let ending_fits = match (g.ending, g.script.position(&answers)) {
+        (None, _) => !ended,
+        (Some(e), Position::Ended(reached)) => ended && e == reached,
+        (Some(e), Position::Next(_)) => ended && e == Ending::Stopped,
+    };
+    if !ending_fits {
+        return Err(Error::invalid(
+            &at("ending"),
+            format!("{:?} does not follow from the answers of a {} session", g.ending, s.state),
+        ));
+    }
+    if g.passed && (s.kind != Exposure || g.ending != Some(Ending::Completed)) {
+        return Err(Error::invalid(&at("passed"), "only a completed exposure is passed"));
+    }
+    let scored: Vec<export::ExportSensoryTrial> = sensory::answered(&g.script, &answers)
+        .map(|(index, cue, id)| export::ExportSensoryTrial {
+            index,
+            drill: cue.drill,
+            region: cue.region,
+            target: cue.target.clone(),
+            answer: id.to_string(),
+            correct: cue.is_right(id),
+        })
+        .collect();
+    if scored != g.sensory {
+        return Err(Error::invalid(
+            &at("sensory"),
+            "does not match the drill's prompts and the answers given",
+        ));
+    }
+    Ok(())
+}
+
 fn check_reminders(r: &export::ExportReminders) -> Result<()> {
     let bad = |path: String, reason: String| Error::InvalidArgument { field: path, reason };
     r.settings.validate().map_err(|e| bad("backup.reminders.settings".into(), e.to_string()))?;
@@ -531,6 +726,8 @@ fn check_reminders(r: &export::ExportReminders) -> Result<()> {
 mod tests {
     use crate::api::Proprio;
     use crate::export::{ExportDocument, read};
+    use crate::programme::SessionKind;
+    use crate::programme::steps::StepAnswer;
     use crate::stimulus::{BodyPart, Side};
     use crate::{ExportFormat, LeftRightSettings, NewJournalEntry, WallTime};
 
@@ -579,10 +776,27 @@ mod tests {
             })
             .unwrap();
         }
+        // A guided session and both ladders, stored as the patient left them.
+        p.set_textures(vec!["silk".into(), "wool".into()]).unwrap();
+        p.add_exposure_step("stairs \"up\"".into(), 40).unwrap();
+        let start = at(now.unix_ms + 4 * 86_400_000);
+        let mut step = Some(
+            p.start_guided(SessionKind::Exposure, BodyPart::Hand, Some(3), start.clone()).unwrap().first,
+        );
+        while let Some(s) = step {
+            let answer = match (&s.rating, s.choices.first()) {
+                (Some(r), _) => StepAnswer::Rating { value: r.min + s.index },
+                (None, Some(c)) => StepAnswer::Choice { id: c.id.clone() },
+                (None, None) => StepAnswer::Done,
+            };
+            step = p.answer_step(s.session_id, s.index, answer, start.clone()).unwrap().next;
+        }
         let bytes = p.export(ExportFormat::Json, None, None, at(now.unix_ms + 9 * 86_400_000)).unwrap();
         let bytes = &bytes[0].bytes;
         let doc = ExportDocument::from_json(bytes).unwrap();
-        assert_eq!((doc.sessions.len(), doc.journal.len()), (3, 3));
+        assert_eq!((doc.sessions.len(), doc.journal.len()), (4, 5), "pain before and after are journaled");
+        assert_eq!(doc.sessions[3].guided.as_ref().map(|g| g.answers.len()), Some(8));
+        assert_eq!(doc.exposure_ladder.as_ref().map(Vec::len), Some(1));
         assert_eq!(serde_json::to_vec(&doc).unwrap(), *bytes);
         streamed_reading_agrees(bytes, &doc);
     }

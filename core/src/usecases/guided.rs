@@ -461,16 +461,8 @@ fn results_of(
 }
 
 fn sensory_score(l: &Loaded) -> (u32, u32) {
-    let mut score = (0, 0);
-    for a in &l.answers {
-        if let (StepAnswer::Choice { id }, About::Sensory(cue)) =
-            (&a.answer, &l.script.steps[a.index as usize].about)
-        {
-            score.0 += 1;
-            score.1 += u32::from(cue.is_right(id));
-        }
-    }
-    score
+    sensory::answered(&l.script, &l.answers)
+        .fold((0, 0), |(n, right), (_, cue, id)| (n + 1, right + u32::from(cue.is_right(id))))
 }
 
 /// Every "felt worse" answer after mirror therapy, oldest first (for one body part, or

@@ -3,7 +3,7 @@
 //! number to draw, a blunt or a sharp touch); the patient says what they felt and the
 //! helper enters it. The prompts are drawn from the session's seed.
 
-use super::{About, Script, Step, StepPurpose};
+use super::{About, Answered, Script, Step, StepAnswer, StepPurpose};
 use crate::error::{Error, Result};
 use crate::params::Parameters;
 use crate::stimulus::BodyPart;
@@ -12,33 +12,19 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-/// The drills.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
-#[serde(rename_all = "kebab-case")]
-pub enum Drill {
-    /// Touch one spot; the patient names the region.
-    Location,
-    /// Draw a letter on the skin with a fingertip.
-    Letter,
-    /// Draw a number.
-    Number,
-    /// Touch with something blunt (a fingertip) or sharp (a toothpick, gently).
-    Sharpness,
-}
-
-impl Drill {
-    pub const ALL: &'static [Drill] = &[Drill::Location, Drill::Letter, Drill::Number, Drill::Sharpness];
-
-    /// The stored text form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Drill::Location => "location",
-            Drill::Letter => "letter",
-            Drill::Number => "number",
-            Drill::Sharpness => "sharpness",
-        }
+text_enum!(
+    /// The drills.
+    Drill {
+        /// Touch one spot; the patient names the region.
+        Location => "location",
+        /// Draw a letter on the skin with a fingertip.
+        Letter => "letter",
+        /// Draw a number.
+        Number => "number",
+        /// Touch with something blunt (a fingertip) or sharp (a toothpick, gently).
+        Sharpness => "sharpness",
     }
-}
+);
 
 text_enum!(
     /// Regions of the back (six) and the neck (the four corners).
@@ -133,6 +119,18 @@ pub fn script(body_part: BodyPart, seed: u64, p: &Parameters) -> Result<Script> 
     }
     steps.push(Step::new(StepPurpose::PainAfter, About::Nothing));
     Ok(Script { steps, stop_above: None })
+}
+
+/// The prompts answered, in step order, each with its step's index and the answer: what
+/// is scored (and stored as the session's sensory trials).
+pub fn answered<'a>(
+    script: &'a Script,
+    answers: &'a [Answered],
+) -> impl Iterator<Item = (u32, &'a Cue, &'a str)> + 'a {
+    answers.iter().filter_map(|a| match (&a.answer, &script.steps.get(a.index as usize)?.about) {
+        (StepAnswer::Choice { id }, About::Sensory(cue)) => Some((a.index, cue, id.as_str())),
+        _ => None,
+    })
 }
 
 #[cfg(test)]

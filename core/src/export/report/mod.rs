@@ -3,11 +3,13 @@
 //! their own machine. First screen: who, when, and one sentence per body part saying
 //! where the patient stands; then per-side accuracy and median RT over time with the gate
 //! lines and the affected side marked, lateral − medial per side, the pain journal with
-//! medication days, sessions per day, the level over time, the stages (the therapist's
-//! plan in force and each body part's stage timeline with reasons), and the patient's
-//! notes.
+//! medication days, sessions per day, the level over time, the guided sessions with the
+//! desensitisation and exposure ladders ([`guided`]), the stages (the therapist's plan in
+//! force and each body part's stage timeline with reasons), and the patient's notes.
 
-use super::{ExportFrame, ExportSession, Formatter, flag_bits};
+mod guided;
+
+use super::{ExportFrame, ExportGuided, ExportSession, Formatter, flag_bits};
 use crate::error::Result;
 use crate::laterality::gate::{self, GateSession, GateState};
 use crate::laterality::levels;
@@ -74,9 +76,10 @@ impl Formatter for Report<'_> {
     }
 }
 
-/// What the report reads of an exported session. The rest (each trial's picture spec,
-/// a third of its bytes and said again by its id; the answer; the parameters) is
-/// skipped by serde unparsed, which keeps reading five years under the goal's 2 s.
+/// What the report reads of an exported session (a guided one's answers too). The rest
+/// (each trial's picture spec, a third of its bytes and said again by its id; the
+/// answer; the parameters) is skipped by serde unparsed, which keeps reading five years
+/// under the goal's 2 s.
 #[derive(Deserialize)]
 struct Seen {
     kind: SessionKind,
@@ -85,6 +88,8 @@ struct Seen {
     state: SessionState,
     level: Option<u32>,
     trials: Vec<SeenTrial>,
+    #[serde(default)]
+    guided: Option<ExportGuided>,
 }
 
 #[derive(Deserialize)]
@@ -108,6 +113,7 @@ impl From<&ExportSession> for Seen {
             started_at: s.started_at.clone(),
             state: s.state,
             level: s.level,
+            guided: s.guided.clone(),
             trials: s
                 .trials
                 .iter()
@@ -211,10 +217,14 @@ struct Fold {
     parts: BTreeMap<BodyPart, Part>,
     /// Completed sessions of any kind per local date (the practice bars).
     per_day: BTreeMap<String, u32>,
+    guided: guided::Guided,
 }
 
 impl Fold {
     fn session(&mut self, s: Seen) -> Result<()> {
+        if let Some(g) = &s.guided {
+            self.guided.add(&s, g)?;
+        }
         if s.state != SessionState::Completed {
             return Ok(());
         }
@@ -260,12 +270,16 @@ impl Fold {
             );
             gates.insert(*part, g);
         }
+        for (label, text) in self.guided.standing(doc) {
+            let _ = write!(out, "<li><b>{}</b>: {}</li>", esc(&label), esc(&text));
+        }
         out.push_str("</ul>");
         summary_numbers(&mut out, doc, self.per_day.values().sum());
         out.push_str("</section>");
         for (part, p) in &self.parts {
             body_part_section(&mut out, doc, *part, p, gates.get(part), &params);
         }
+        self.guided.html(&mut out, doc);
         journal(&mut out, doc);
         adherence(&mut out, &self.per_day);
         stages(&mut out, doc)?;
@@ -745,6 +759,9 @@ table.numbers{border-collapse:collapse;font-size:13px;margin:8px 0}\
 .notes{padding-left:18px}.when{color:#555;font-size:13px}.med{color:#6a1b9a}\
 blockquote.instructions{white-space:pre-line;margin:6px 0;padding:6px 12px;border-left:3px solid #5b7fa8;background:#f6f8fb}\
 footer{margin-top:24px;font-size:11px;color:#666}\
+.worse{background:#fdecea;padding:6px 10px;border-radius:6px}.ladder td{vertical-align:middle}\
+.numbers svg.spark{width:120px;height:36px;display:block}.status{white-space:nowrap;color:#2e7d32;font-size:12px}.status.now{color:#1f5fa8}.status.removed{color:#777}\
+.wide{overflow-x:auto}\
 section{break-inside:avoid-page}\
 @media (max-width:520px){figure{overflow-x:auto}figure svg{min-width:560px}}\
 @media print{main{max-width:none;padding:0}.first{background:none;border:1px solid #ccc}}";
