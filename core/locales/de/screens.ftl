@@ -147,7 +147,7 @@ share-format = { $format ->
 share-format-explanation = { $format ->
         [html] Eine Seite, in einer Minute gelesen: Trefferquote und Tempo je Seite im Verlauf, Schmerz, Übungstage und Stufen. Öffnet sich in jedem Webbrowser.
         [json] Alles, Antwort für Antwort. Damit stellst du Proprio auch auf einem neuen Handy wieder her.
-        [csv] Drei Tabellen (Antworten, Sitzungen, Tagebuch) für eine Tabellenkalkulation.
+        [csv] Vier Tabellen (Antworten, Sitzungen, Tagebuch, geführte Übungen) für eine Tabellenkalkulation.
         [fhir] Ein FHIR-R4-Bundle: dein Code, deine Schmerzwerte und Sitzungen, zur Übernahme in das System einer Klinik.
        *[hljt] Jede Antwort in den Spalten der Hand-Lateralitätsaufgabe (HLJT), für Forschungsprogramme.
     }

@@ -148,7 +148,7 @@ share-format = { $format ->
 share-format-explanation = { $format ->
         [html] One page to read in a minute: each side's accuracy and speed over time, pain, practice days and stages. Opens in any web browser.
         [json] Everything, answer by answer. It also restores Proprio on a new phone.
-        [csv] Three tables (answers, sessions, journal) for a spreadsheet.
+        [csv] Four tables (answers, sessions, journal, guided sessions) for a spreadsheet.
         [fhir] A FHIR R4 bundle: your code, pain ratings and sessions, for a clinic's system to take in.
        *[hljt] Every answer in the columns of the hand laterality judgement task, for research tools.
     }

@@ -106,12 +106,12 @@ fn rows(w: &mut ::csv::Writer<&mut dyn Write>, doc: &ExportFrame, s: &ExportSess
     };
     let cells = angles.len() * (usize::from(palmar) + usize::from(dorsal)) * 2;
     let reps = (rows.len() as f64 / cells as f64).round();
-    let feedback = s
-        .params
+    let params = s.params.value()?;
+    let feedback = params
         .get("feedback")
         .and_then(serde_json::Value::as_bool)
         .filter(|on| *on)
-        .and_then(|_| s.params.pointer("/parameters/feedback_ms").and_then(serde_json::Value::as_f64))
+        .and_then(|_| params.pointer("/parameters/feedback_ms").and_then(serde_json::Value::as_f64))
         .map_or("No feedback".to_string(), |ms| format!("{}", ms / 1000.0));
     let practice = if s.trials.iter().any(|t| t.practice) { "Yes" } else { "No" };
     let started = s.started_at.local()?;

@@ -48,7 +48,7 @@ fn endings(format: ExportFormat) -> &'static [&'static str] {
     match format {
         ExportFormat::Html => &[".html"],
         ExportFormat::Json => &[".json"],
-        ExportFormat::Csv => &["-trials.csv", "-sessions.csv", "-journal.csv"],
+        ExportFormat::Csv => &["-trials.csv", "-sessions.csv", "-journal.csv", "-guided.csv"],
         ExportFormat::Hljt => &["-hljt.csv"],
         ExportFormat::Fhir => &["-fhir.json"],
     }
@@ -140,6 +140,7 @@ mod tests {
                 "proprio-P-ABCD-EFGH-2026-11-20-3-trials.csv.age",
                 "proprio-P-ABCD-EFGH-2026-11-20-3-sessions.csv.age",
                 "proprio-P-ABCD-EFGH-2026-11-20-3-journal.csv.age",
+                "proprio-P-ABCD-EFGH-2026-11-20-3-guided.csv.age",
             ]
         );
         // A code restored from someone else's backup cannot leave the folder.

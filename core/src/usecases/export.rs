@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::export::read::Source;
 use crate::export::{
     self, ExportDocument, ExportFile, ExportFormat, ExportFrame, ExportSession, ExportTrial, Formatter,
+    StoredJson,
 };
 use crate::files::{NewFile, NewFiles};
 use crate::laterality::session::{SessionParams, observations};
@@ -214,7 +215,7 @@ fn gather(
                 kind: row.kind,
                 body_part: row.body_part,
                 plan: store::sessions::plan(c, row.id)?,
-                params: serde_json::from_str(&row.params)?,
+                params: StoredJson::new(row.params)?,
                 started_at: row.started_at,
                 ended_at: row.ended_at,
                 state: row.state,
@@ -441,10 +442,10 @@ fn check(doc: &ExportDocument) -> Result<Vec<String>> {
         }
         let json = if s.kind == SessionKind::LeftRight {
             let p: SessionParams =
-                serde_json::from_value(s.params.clone()).map_err(|e| bad(at("params"), e.to_string()))?;
+                serde_json::from_str(s.params.text()).map_err(|e| bad(at("params"), e.to_string()))?;
             serde_json::to_string(&p)?
         } else {
-            serde_json::to_string(&s.params)?
+            s.params.text().to_string()
         };
         params.push(json);
         for (k, id) in s.plan.iter().enumerate() {

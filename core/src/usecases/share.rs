@@ -40,7 +40,7 @@ pub struct SharedFile {
     pub label: String,
 }
 
-/// An export ready to send: one file, or several (the three CSV tables), shared together.
+/// An export ready to send: one file, or several (the four CSV tables), shared together.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct SharedExport {
     pub files: Vec<SharedFile>,
@@ -283,7 +283,7 @@ mod tests {
                 at(NOW),
             )
             .unwrap();
-        assert_eq!(shared.files.len(), 3);
+        assert_eq!(shared.files.len(), 4);
         assert_eq!(shared.mime, "application/octet-stream");
         assert_eq!(
             shared.passphrase_note.as_deref(),

@@ -138,7 +138,7 @@ final class ScreensTests: XCTestCase {
         let tables = try proprio.prepareShare(
             choice: ShareChoice(format: .csv, range: .lastFourWeeks, passphrase: "correct horse battery"), dir: dir.path, now: now())
         XCTAssertEqual(tables.mime, "application/octet-stream")
-        XCTAssertEqual(tables.files.map(\.name), ["trials", "sessions", "journal"].map { "proprio-\(code)-2026-11-02-\($0).csv.age" })
+        XCTAssertEqual(tables.files.map(\.name), ["trials", "sessions", "journal", "guided"].map { "proprio-\(code)-2026-11-02-\($0).csv.age" })
         for file in tables.files {
             let sealed = try Data(contentsOf: URL(fileURLWithPath: file.path))
             let plain = try decryptExport(bytes: sealed, passphrase: "correct horse battery")

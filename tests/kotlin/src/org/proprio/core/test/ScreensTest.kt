@@ -148,7 +148,7 @@ class ScreensTest {
         val tables = p.prepareShare(ShareChoice(ExportFormat.CSV, ShareRange.LAST_FOUR_WEEKS, "correct horse battery"), dir.path, now())
         assertEquals("application/octet-stream", tables.mime)
         assertEquals(
-            listOf("trials", "sessions", "journal").map { "proprio-$code-2026-11-02-$it.csv.age" },
+            listOf("trials", "sessions", "journal", "guided").map { "proprio-$code-2026-11-02-$it.csv.age" },
             tables.files.map { it.name },
         )
         for (f in tables.files) {
