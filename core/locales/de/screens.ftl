@@ -172,3 +172,22 @@ file-size = { $unit ->
         [kb] { $value } KB
        *[mb] { $value } MB
     }
+
+# The graded-exposure ladder (usecases/forms.rs, exposure_ladder_form).
+ladder-title = Deine Aktivitätenleiter
+ladder-intro = Schreib die alltäglichen Aktivitäten auf, die du wegen Schmerz oder Angst meidest, und wie viel Angst du vor jeder hast. Die schrittweise Konfrontation beginnt mit der am wenigsten gefürchteten und geht weiter, wenn deine Angst nachlässt.
+ladder-activity = Aktivität (bis zu { $max } Zeichen)
+ladder-activity-hint = zum Beispiel eine Einkaufstasche tragen
+ladder-fear = Wie viel Angst hast du davor?
+ladder-fear-low = 0 = keine Angst
+ladder-fear-high = 100 = so viel Angst, wie du dir vorstellen kannst
+ladder-full = Die Leiter ist voll ({ $max } Aktivitäten). Entferne eine, um eine neue hinzuzufügen.
+ladder-empty = Noch keine Aktivitäten. Füge unten die erste hinzu.
+ladder-row-fear = Angst { $fear }
+ladder-row-practised = { $times ->
+        [0] noch nicht geübt
+        [one] einmal geübt
+       *[other] { $times }-mal geübt
+    }
+ladder-row-passed = geschafft ✓
+ladder-row-current = wird gerade geübt ▶

@@ -173,3 +173,22 @@ file-size = { $unit ->
         [kb] { $value } KB
        *[mb] { $value } MB
     }
+
+# The graded-exposure ladder (usecases/forms.rs, exposure_ladder_form).
+ladder-title = Your activity ladder
+ladder-intro = List the everyday activities you avoid because of pain or fear, and how afraid you are of each. Graded exposure starts with the least feared one and moves up when your fear falls.
+ladder-activity = Activity (up to { $max } characters)
+ladder-activity-hint = for example, carry a shopping bag
+ladder-fear = How afraid are you of it?
+ladder-fear-low = 0 = not afraid
+ladder-fear-high = 100 = as afraid as you can imagine
+ladder-full = The ladder is full ({ $max } activities). Remove one to add another.
+ladder-empty = No activities yet. Add the first one below.
+ladder-row-fear = fear { $fear }
+ladder-row-practised = { $times ->
+        [0] not practised yet
+        [one] practised once
+       *[other] practised { $times } times
+    }
+ladder-row-passed = passed ✓
+ladder-row-current = practising now ▶

@@ -4,7 +4,9 @@
 use super::{Proprio, Result};
 use crate::stimulus::BodyPart;
 use crate::time::WallTime;
-use crate::usecases::forms::{self, JournalForm, OnboardingForm, ReminderForm, SnoozeChoice};
+use crate::usecases::forms::{
+    self, ExposureLadderForm, JournalForm, OnboardingForm, ReminderForm, SnoozeChoice,
+};
 use crate::usecases::screens::{self, ProgressCharts};
 use crate::usecases::{left_right, patient};
 
@@ -24,6 +26,12 @@ impl Proprio {
     /// The journal form (scales, anchors, limits) with the entries so far.
     pub fn journal_form(&self) -> Result<JournalForm> {
         Ok(forms::journal(&self.store, self.locale())?)
+    }
+
+    /// The graded-exposure ladder screen: the activities worded, least feared first, and
+    /// the form to add one (edits go through `add_exposure_step` and its siblings).
+    pub fn exposure_ladder_form(&self) -> Result<ExposureLadderForm> {
+        Ok(forms::exposure_ladder_form(&self.store, self.locale())?)
     }
 
     /// The reminder settings form: labels and the values each setting may take.
@@ -247,6 +255,38 @@ mod tests {
         assert!(none.accuracy.days.is_empty() && none.accuracy.series[0].values.is_empty());
         assert_eq!(none.response_time.y_max, 2000.0, "the goal alone sets the scale");
         assert!(none.accuracy.description.ends_with("no sessions yet."), "{}", none.accuracy.description);
+    }
+
+    #[test]
+    fn the_exposure_ladder_form_words_each_activity_and_bounds_the_ladder() {
+        let (_dir, p) = open();
+        let f = p.exposure_ladder_form().unwrap();
+        assert!(f.steps.is_empty() && f.can_add);
+        assert_eq!(f.empty, "No activities yet. Add the first one below.");
+        assert_eq!((f.fear.min, f.fear.max, f.fear.step, f.max_activity_chars), (0, 100, 5, 80));
+        p.add_exposure_step("carry a shopping bag".into(), 60).unwrap();
+        p.add_exposure_step("open a jar".into(), 40).unwrap();
+        let f = p.exposure_ladder_form().unwrap();
+        let rows: Vec<(&str, &str)> =
+            f.steps.iter().map(|r| (r.activity.as_str(), r.summary.as_str())).collect();
+        assert_eq!(
+            rows,
+            [
+                ("open a jar", "fear 40 · not practised yet · practising now ▶"),
+                ("carry a shopping bag", "fear 60 · not practised yet")
+            ]
+        );
+        for k in 2..20 {
+            p.add_exposure_step(format!("activity {k}"), 50).unwrap();
+        }
+        let f = p.exposure_ladder_form().unwrap();
+        assert!(!f.can_add, "20 activities fill the ladder");
+        assert!(p.add_exposure_step("one more".into(), 10).is_err(), "the core refuses a 21st");
+        p.set_language("de".into());
+        assert_eq!(
+            p.exposure_ladder_form().unwrap().steps[0].summary,
+            "Angst 40 · noch nicht geübt · wird gerade geübt ▶"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::export::share::{PRESELECTED_FORMAT, PRESELECTED_RANGE, SHARE_FORMATS,
 use crate::messages::{Locale, t};
 use crate::patient::{Handedness, JournalEntry, MAX_NOTE_CHARS, SCALE_MAX};
 use crate::programme::SessionKind;
+use crate::programme::steps::exposure::{MAX_ACTIVITY_CHARS, MAX_FEAR, MAX_STEPS};
 use crate::reminders::{MAX_GAP_MIN, MAX_PER_DAY, MINUTES_PER_DAY, SNOOZE_MINUTES, hhmm};
 use crate::stimulus::spec::SKIN_TONES;
 use crate::stimulus::{BodyPart, Posture, Side, StimulusContext, StimulusSpec, View};
@@ -281,6 +282,85 @@ pub fn journal(store: &Store, locale: Locale) -> Result<JournalForm> {
         note_max_chars: MAX_NOTE_CHARS as u32,
         entries: entries.iter().rev().map(|e| journal_line(e, locale)).collect::<Result<_>>()?,
         no_entries: t!(locale, "journal-no-entries"),
+    })
+}
+
+/// The graded-exposure ladder screen: the patient's feared activities, least feared
+/// first, each worded with where it stands, and the form to add one (the activity's label
+/// and limit, the fear scale with its anchors). The shells send `add_exposure_step`,
+/// `update_exposure_step` and `remove_exposure_step`; the core checks each.
+#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
+pub struct ExposureLadderForm {
+    pub title: String,
+    /// What the ladder is for, in a sentence or two.
+    pub intro: String,
+    pub activity_label: String,
+    pub activity_hint: String,
+    pub max_activity_chars: u32,
+    pub fear: ScaleField,
+    /// Room for another activity (at most [`MAX_STEPS`]); `full` says why not.
+    pub can_add: bool,
+    pub full: String,
+    pub steps: Vec<LadderRow>,
+    /// Shown when there are no steps yet.
+    pub empty: String,
+}
+
+/// One activity of the ladder as the screen lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
+pub struct LadderRow {
+    pub id: i64,
+    pub activity: String,
+    pub fear: u8,
+    /// "Fear 60 · practised 3 times", with "passed" or "practising now" where it applies
+    /// (in words, not only by colour).
+    pub summary: String,
+    pub current: bool,
+    pub passed: bool,
+}
+
+pub fn exposure_ladder_form(store: &Store, locale: Locale) -> Result<ExposureLadderForm> {
+    let steps = super::guided::exposure_ladder(store)?;
+    let rows = steps
+        .iter()
+        .map(|s| {
+            let mut parts = vec![t!(locale, "ladder-row-fear", fear = s.fear)];
+            parts.push(t!(locale, "ladder-row-practised", times = s.exposures));
+            if s.passed {
+                parts.push(t!(locale, "ladder-row-passed"));
+            }
+            if s.current {
+                parts.push(t!(locale, "ladder-row-current"));
+            }
+            LadderRow {
+                id: s.id,
+                activity: s.activity.clone(),
+                fear: s.fear,
+                summary: parts.join(" · "),
+                current: s.current,
+                passed: s.passed,
+            }
+        })
+        .collect::<Vec<_>>();
+    Ok(ExposureLadderForm {
+        title: t!(locale, "ladder-title"),
+        intro: t!(locale, "ladder-intro"),
+        activity_label: t!(locale, "ladder-activity", max = MAX_ACTIVITY_CHARS),
+        activity_hint: t!(locale, "ladder-activity-hint"),
+        max_activity_chars: MAX_ACTIVITY_CHARS as u32,
+        fear: ScaleField {
+            label: t!(locale, "ladder-fear"),
+            min: 0,
+            max: MAX_FEAR,
+            step: 5,
+            low_anchor: t!(locale, "ladder-fear-low"),
+            high_anchor: t!(locale, "ladder-fear-high"),
+            required: true,
+        },
+        can_add: rows.len() < MAX_STEPS,
+        full: t!(locale, "ladder-full", max = MAX_STEPS),
+        steps: rows,
+        empty: t!(locale, "ladder-empty"),
     })
 }
 
