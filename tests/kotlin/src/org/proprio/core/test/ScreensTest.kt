@@ -2,6 +2,7 @@ package org.proprio.core.test
 
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNull
+import org.junit.Assert.assertThrows
 import org.junit.Assert.assertTrue
 import org.junit.Rule
 import org.junit.Test
@@ -155,5 +156,24 @@ class ScreensTest {
             val plain = String(decryptExport(File(f.path).readBytes(), "correct horse battery"))
             assertTrue(f.name, plain.contains(","))
         }
+    }
+
+    /** The activity ladder's record, then an edit through the core and the record again. */
+    @Test
+    fun theExposureLadderFormWordsEachActivityAndTheCoreChecksEdits() = withProprio { p ->
+        val empty = p.exposureLadderForm()
+        assertTrue(empty.steps.isEmpty() && empty.canAdd)
+        assertEquals(Triple(0.toUByte(), 100.toUByte(), 5.toUByte()), Triple(empty.fear.min, empty.fear.max, empty.fear.step))
+        val jar = p.addExposureStep("open a jar", 40u)
+        p.addExposureStep("carry a shopping bag", 60u)
+        val form = p.exposureLadderForm()
+        assertEquals(listOf("open a jar", "carry a shopping bag"), form.steps.map { it.activity })
+        assertEquals("fear 40 · not practised yet · practising now ▶", form.steps[0].summary)
+        val e = assertThrows(ProprioException.InvalidArgument::class.java) { p.addExposureStep("", 10u) }
+        assertEquals("activity", e.field)
+        p.updateExposureStep(jar.id, null, 70u)
+        assertEquals(listOf("carry a shopping bag", "open a jar"), p.exposureLadderForm().steps.map { it.activity })
+        p.removeExposureStep(jar.id)
+        assertEquals(1, p.exposureLadderForm().steps.size)
     }
 }
