@@ -16,6 +16,7 @@ enum Route: Hashable {
     case deleteData
     case plan
     case share
+    case ladder
 
     @ViewBuilder var screen: some SwiftUI.View {
         switch self {
@@ -29,6 +30,7 @@ enum Route: Hashable {
         case .deleteData: DeleteDataScreen()
         case .plan: PlanScreen()
         case .share: ShareScreen()
+        case .ladder: LadderScreen()
         }
     }
 }

@@ -79,6 +79,7 @@ struct TodayScreen: SwiftUI.View {
                 NavigationLink("Progress", value: Route.progress)
                 NavigationLink("Reminders", value: Route.reminderSettings)
                 NavigationLink("Therapist's plan", value: Route.plan)
+                NavigationLink("Activity ladder", value: Route.ladder)
                 NavigationLink("Profile", value: Route.onboarding)
                 NavigationLink("Share with my therapist", value: Route.share)
                 NavigationLink("Delete all data", value: Route.deleteData)

@@ -145,4 +145,43 @@ final class ScreensTests: XCTestCase {
             XCTAssertTrue(String(decoding: plain, as: UTF8.self).contains(","), file.name)
         }
     }
+
+    /// LadderScreen: the empty ladder, two activities least feared first in the core's
+    /// words, 20 fill it, a 21st is refused naming the activity, a removal makes room.
+    func testExposureLadderFormWordsEachActivityAndBoundsTheLadder() throws {
+        var form = try proprio.exposureLadderForm()
+        XCTAssertTrue(form.steps.isEmpty)
+        XCTAssertTrue(form.canAdd)
+        XCTAssertEqual(form.empty, "No activities yet. Add the first one below.")
+        XCTAssertEqual(form.fear.min, 0)
+        XCTAssertEqual(form.fear.max, 100)
+        XCTAssertEqual(form.fear.step, 5)
+        XCTAssertEqual(form.maxActivityChars, 80)
+        XCTAssertEqual(form.fear.lowAnchor, "0 = not afraid")
+
+        _ = try proprio.addExposureStep(activity: "carry a shopping bag", fear: 60)
+        _ = try proprio.addExposureStep(activity: "open a jar", fear: 40)
+        form = try proprio.exposureLadderForm()
+        XCTAssertEqual(form.steps.map(\.activity), ["open a jar", "carry a shopping bag"])
+        XCTAssertEqual(
+            form.steps.map(\.summary),
+            ["fear 40 · not practised yet · practising now ▶", "fear 60 · not practised yet"])
+        XCTAssertEqual(form.steps.map(\.current), [true, false])
+
+        for k in 2..<20 {
+            _ = try proprio.addExposureStep(activity: "activity \(k)", fear: 50)
+        }
+        form = try proprio.exposureLadderForm()
+        XCTAssertFalse(form.canAdd, "20 activities fill the ladder")
+        XCTAssertEqual(form.steps.count, 20)
+        XCTAssertThrowsError(try proprio.addExposureStep(activity: "one more", fear: 10)) { error in
+            guard case let .InvalidArgument(field, _)? = error as? ProprioError else { return XCTFail("\(error)") }
+            XCTAssertEqual(field, "activity")
+        }
+        try proprio.removeExposureStep(id: form.steps[19].id)
+        XCTAssertTrue(try proprio.exposureLadderForm().canAdd, "a removal makes room")
+
+        _ = proprio.setLanguage(tag: "de")
+        XCTAssertEqual(try proprio.exposureLadderForm().steps[0].summary, "Angst 40 · noch nicht geübt · wird gerade geübt ▶")
+    }
 }
