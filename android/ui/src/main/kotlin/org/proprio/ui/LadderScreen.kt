@@ -2,7 +2,6 @@ package org.proprio.ui
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
-import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
@@ -110,18 +109,19 @@ private fun LadderRowCard(row: LadderRow, onRemove: () -> Unit) {
         ) else CardDefaults.cardColors(),
         modifier = Modifier.fillMaxWidth(),
     ) {
-        Row(
-            verticalAlignment = Alignment.CenterVertically,
-            horizontalArrangement = Arrangement.spacedBy(8.dp),
-            modifier = Modifier.padding(start = 16.dp, end = 8.dp, top = 8.dp, bottom = 8.dp),
+        // The button below the words, not beside them: at a large font scale a long
+        // activity beside it would be squeezed to a word a line.
+        Column(
+            verticalArrangement = Arrangement.spacedBy(4.dp),
+            modifier = Modifier.fillMaxWidth().padding(start = 16.dp, end = 8.dp, top = 12.dp, bottom = 8.dp),
         ) {
-            Column(modifier = Modifier.weight(1f).semantics(mergeDescendants = true) {}) {
+            Column(modifier = Modifier.fillMaxWidth().padding(end = 8.dp).semantics(mergeDescendants = true) {}) {
                 Text(row.activity, style = MaterialTheme.typography.bodyLarge, fontWeight = FontWeight.Bold)
                 Text(row.summary, style = MaterialTheme.typography.bodyMedium)
             }
             OutlinedButton(
                 onClick = onRemove,
-                modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
+                modifier = Modifier.align(Alignment.End).sizeIn(minWidth = MinTarget, minHeight = MinTarget)
                     .semantics { contentDescription = "Remove ${row.activity}" },
             ) { Text("Remove") }
         }
