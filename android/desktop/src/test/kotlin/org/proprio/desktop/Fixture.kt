@@ -117,6 +117,13 @@ class Fixture {
         return org.proprio.core.planToCode(json)
     }
 
+    /** Three activities on the exposure ladder, a long one among them, through the core. */
+    fun ladder() {
+        core.addExposureStep("Carry a shopping bag", 60u)
+        core.addExposureStep("Open a jar with the left hand", 35u)
+        core.addExposureStep("Hang out the washing, both arms above the shoulders, for ten minutes", 85u)
+    }
+
     fun journal(pain: Int, note: String, daysAgo: Int) {
         core.addJournalEntry(NewJournalEntry(WallTime(TODAY_MS - daysAgo * DAY_MS, ZONE), pain.toUByte(), 3u, daysAgo % 2 == 0, note, null))
     }

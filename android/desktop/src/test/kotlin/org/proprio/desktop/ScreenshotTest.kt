@@ -62,6 +62,8 @@ class ScreenshotTest {
         private lateinit var plain: Fixture
         private lateinit var planned: Fixture
         private lateinit var flaring: Fixture
+        /** Three activities on the exposure ladder. */
+        private lateinit var laddered: Fixture
         private val out = File(System.getProperty("proprio.screens") ?: "target/screens")
 
         @BeforeClass @JvmStatic
@@ -73,12 +75,13 @@ class ScreenshotTest {
             plain = Fixture()
             planned = Fixture().also { it.core.importPlanCode(it.therapistPlan(), it.shell.now()) }
             flaring = Fixture().also { it.flare() }
+            laddered = Fixture().also { it.ladder() }
             out.mkdirs()
         }
 
         @AfterClass @JvmStatic
         fun tearDown() {
-            for (fixture in listOf(f, plain, planned, flaring)) fixture.close()
+            for (fixture in listOf(f, plain, planned, flaring, laddered)) fixture.close()
         }
     }
 
@@ -261,4 +264,16 @@ class ScreenshotTest {
         if (f.core.exposureLadder().isEmpty()) f.core.addExposureStep("Carry a shopping bag", 60u)
         guidedAt(SessionKind.EXPOSURE, 7u) { it.rating?.let { r -> r.max > 10u } == true }
     })
+
+    /** The activity ladder with no activities yet: the intro, the empty line, the add form. */
+    @Test fun ladderEmpty() = shoot("ladder-empty", { Route.Ladder }, on = plain) {
+        assertTrue(onAllNodes(hasText(plain.core.exposureLadderForm().empty)).fetchSemanticsNodes().isNotEmpty())
+    }
+
+    /** Three activities, each with its fear and standing; the one practised now marked in words. */
+    @Test fun ladderThree() = shoot("ladder-three", { Route.Ladder }, on = laddered) {
+        for (row in laddered.core.exposureLadderForm().steps) {
+            assertTrue(row.activity, onAllNodes(hasText(row.activity)).fetchSemanticsNodes().isNotEmpty())
+        }
+    }
 }

@@ -28,6 +28,8 @@ sealed interface Route {
     data class Summary(val sessionId: Long) : Route
     data class Journal(val sessionId: Long?) : Route
     data object Progress : Route
+    /** The graded-exposure ladder: the activities and their fear. */
+    data object Ladder : Route
     data object Reminders : Route
     data object Delete : Route
     /** The therapist's plan; `offer` is a plan that came from outside (shared, opened). */
@@ -133,6 +135,7 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, i
                     screen = core.practiceBodyPart()?.let { core.progressCharts(it, shell.now()) },
                     onBack = today,
                 )
+                Route.Ladder -> LadderRun(core, onBack = today)
                 Route.Reminders -> ReminderSettingsScreen(
                     settings = core.reminderSettings(),
                     form = core.reminderForm(),
@@ -164,6 +167,7 @@ private fun firstRoute(core: Proprio): Route =
 private fun destinationRoute(d: Destination): Route = when (d) {
     Destination.JOURNAL -> Route.Journal(null)
     Destination.PROGRESS -> Route.Progress
+    Destination.LADDER -> Route.Ladder
     Destination.REMINDERS -> Route.Reminders
     Destination.PROFILE -> Route.Profile(first = false)
     Destination.DELETE -> Route.Delete
