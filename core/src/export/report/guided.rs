@@ -4,7 +4,7 @@
 //! (each activity's fear before and after every exposure, passed, practised now). Folded
 //! session by session like the rest of the report: a few numbers per guided session.
 
-use super::{GOAL, LEFT, capital, esc};
+use super::{GOAL, LEFT, capital, date_labels, esc};
 use crate::error::Result;
 use crate::export::{ExportExposureStep, ExportFrame, ExportGuided};
 use crate::messages::Locale;
@@ -334,26 +334,7 @@ fn texture_ladder(out: &mut String, part: BodyPart, touches: &[Touch], names: &[
         }
         out.push_str("</g>");
     }
-    let labels = [0, n / 2, n - 1];
-    for (k, &i) in labels.iter().enumerate() {
-        if k > 0 && labels[k - 1] == i {
-            continue;
-        }
-        let anchor = if n == 1 || k == 1 {
-            "middle"
-        } else if k == 0 {
-            "start"
-        } else {
-            "end"
-        };
-        let _ = write!(
-            out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"{anchor}\">{}</text>",
-            x(i),
-            h - 6.0,
-            esc(&shown[i].date)
-        );
-    }
+    date_labels(out, n, &x, h - 6.0, &|i| shown.get(i).map(|t| t.date.as_str()));
     out.push_str("</svg></figure>");
     let stops = touches.iter().filter(|t| !t.tolerated).count();
     let _ = write!(

@@ -521,13 +521,25 @@ fn chart(
             }
         }
     }
+    date_labels(out, n, &x, H - 6.0, &|i| dates.get(i).copied());
+    out.push_str("</svg></figure>");
+}
+
+/// The first, middle and last of `n` points' dates under a chart at height `y`; the
+/// first and last labels keep inside the chart.
+fn date_labels<'a>(
+    out: &mut String,
+    n: usize,
+    x: &dyn Fn(usize) -> f64,
+    y: f64,
+    date: &dyn Fn(usize) -> Option<&'a str>,
+) {
     let labels = [0, n / 2, n - 1];
     for (k, &i) in labels.iter().enumerate() {
         if k > 0 && labels[k - 1] == i {
             continue;
         }
-        if let Some(d) = dates.get(i) {
-            // The first and last labels keep inside the chart.
+        if let Some(d) = date(i) {
             let anchor = if n == 1 || k == 1 {
                 "middle"
             } else if k == 0 {
@@ -539,12 +551,11 @@ fn chart(
                 out,
                 "<text x=\"{:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"{anchor}\">{}</text>",
                 x(i),
-                H - 6.0,
+                y,
                 esc(d)
             );
         }
     }
-    out.push_str("</svg></figure>");
 }
 
 fn direction_table(out: &mut String, points: &VecDeque<Point>) {
