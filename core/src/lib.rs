@@ -74,7 +74,7 @@ pub use store::schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use time::{WallTime, parse_zone};
 pub use usecases::export::{ImportSummary, report_file};
 pub use usecases::guided::{
-    ExposureStep, GuidedResults, GuidedStart, RegionAccuracy, StepResult, TextureLadder,
+    ExposureStep, GuidedResults, GuidedStart, RegionAccuracy, StepResult, TextureEdit, TextureLadder,
 };
 pub use usecases::left_right::{LeftRightOverview, LeftRightStart, SessionPoint, SessionResults};
 pub use usecases::plan::{

@@ -7,8 +7,8 @@
 use proprio_core::simulate::GuidedPatient;
 use proprio_core::stimulus::{BodyPart, Side};
 use proprio_core::{
-    AffectedArea, Ending, Feeling, MirrorLevel, Offer, ProfileUpdate, Proprio, ProprioError, SafetyKind,
-    SessionKind, SessionState, StepAnswer, StepPurpose, TexturePhase, TransitionReason, WallTime,
+    AffectedArea, Ending, Feeling, MirrorLevel, Offer, ProfileUpdate, Proprio, ProprioError, Region,
+    SafetyKind, SessionKind, SessionState, StepAnswer, StepPurpose, TexturePhase, TransitionReason, WallTime,
 };
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -420,4 +420,137 @@ fn a_mirror_session_that_felt_worse_starts_a_flare_that_today_shows() {
     p.today(at(MONDAY_9AM + 7 * DAY_MS)).unwrap();
     let last = p.stage_history(Some(BodyPart::Foot)).unwrap().pop().unwrap();
     assert_eq!(last.reason, TransitionReason::FlareEnded);
+}
+
+#[test]
+fn the_touch_ladder_screen_edits_one_texture_at_a_time_and_keeps_the_place() {
+    let (_dir, p) = open();
+    let form = p.texture_ladder_form(BodyPart::Hand).unwrap();
+    let names: Vec<&str> = form.textures.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["cotton ball", "silk", "soft towel", "denim", "everyday clothes"]);
+    assert_eq!(form.textures[0].summary, "texture 1 · practising now ▶");
+    assert_eq!(
+        form.now,
+        "Now: cotton ball, touch with eyes open (texture 1 of 5), 0 of 3 calm sessions so far."
+    );
+    assert!(form.standard_label.is_none() && form.can_add && form.list_note.contains("standard"));
+    let (first, last) = (&form.textures[0], form.textures.last().unwrap());
+    assert_eq!(
+        (first.can_move_up, first.can_move_down, last.can_move_up, last.can_move_down),
+        (false, true, true, false)
+    );
+    // Three calm sessions on cotton ball: silk is next, cotton ball managed.
+    let calm = GuidedPatient { pain: 2, pain_during: 2, ..Default::default() };
+    for day in 0..3 {
+        calm.run(&p, SessionKind::Desensitisation, BodyPart::Hand, None, at(MONDAY_9AM + day * DAY_MS))
+            .unwrap();
+    }
+    let form = p.texture_ladder_form(BodyPart::Hand).unwrap();
+    assert_eq!(
+        form.textures.iter().map(|r| r.summary.as_str()).take(3).collect::<Vec<_>>(),
+        ["texture 1 · managed ✓", "texture 2 · practising now ▶", "texture 3"]
+    );
+
+    use proprio_core::TextureEdit::*;
+    let edit = |e| p.edit_texture_ladder(BodyPart::Hand, e);
+    let form = edit(Add { name: " wool scarf ".into() }).unwrap();
+    assert_eq!(form.textures.last().unwrap().name, "wool scarf");
+    assert!(form.standard_label.is_some(), "an edit makes the list the patient's own");
+    let form = edit(Rename { position: 1, name: "satin".into() }).unwrap();
+    assert_eq!(form.textures[1].name, "satin");
+    assert!(form.textures[1].current, "the place goes by position");
+    let form = edit(MoveDown { position: 0 }).unwrap();
+    assert_eq!((form.textures[0].name.as_str(), form.textures[1].name.as_str()), ("satin", "cotton ball"));
+    let form = edit(MoveUp { position: 1 }).unwrap();
+    assert_eq!(form.textures[0].name, "cotton ball");
+    let form = edit(Remove { position: 5 }).unwrap();
+    assert_eq!(form.textures.len(), 5);
+
+    // Refusals name what is wrong and change nothing.
+    let before = p.texture_ladder_form(BodyPart::Hand).unwrap();
+    assert_eq!(field(edit(MoveUp { position: 0 }).unwrap_err()), "position");
+    assert_eq!(field(edit(MoveDown { position: 4 }).unwrap_err()), "position");
+    assert_eq!(field(edit(Remove { position: 9 }).unwrap_err()), "position");
+    assert_eq!(field(edit(Add { name: "SATIN".into() }).unwrap_err()), "textures[5]");
+    assert_eq!(field(edit(Rename { position: 0, name: "x".repeat(41) }).unwrap_err()), "textures[0]");
+    assert_eq!(field(edit(Add { name: "tab\there".into() }).unwrap_err()), "textures[5]");
+    assert_eq!(p.texture_ladder_form(BodyPart::Hand).unwrap(), before);
+    for _ in 0..4 {
+        edit(Remove { position: 0 }).unwrap();
+    }
+    let one = p.texture_ladder_form(BodyPart::Hand).unwrap();
+    assert!(!one.textures[0].can_remove, "a ladder keeps one texture");
+    assert_eq!(field(edit(Remove { position: 0 }).unwrap_err()), "textures");
+    for k in 1..12 {
+        edit(Add { name: format!("texture {k}") }).unwrap();
+    }
+    let full = p.texture_ladder_form(BodyPart::Hand).unwrap();
+    assert!(!full.can_add && full.full.contains("12"));
+    assert_eq!(field(edit(Add { name: "one more".into() }).unwrap_err()), "textures");
+
+    // Back to the standard textures, in the patient's language.
+    p.set_language("de".into());
+    let form = edit(Standard).unwrap();
+    assert_eq!(form.textures[0].name, "Wattebausch");
+    assert!(form.standard_label.is_none());
+    assert_eq!(form.textures[1].summary, "Material 2 · wird gerade geübt ▶");
+}
+
+#[test]
+fn the_programme_screen_shows_touch_drills_by_region_last_and_first() {
+    let (_dir, p) = open();
+    let back = AffectedArea { body_part: BodyPart::Back, side: Side::Left };
+    p.update_profile(ProfileUpdate { affected: Some(vec![back]), ..Default::default() }).unwrap();
+    let screen = p.programme_screen(at(MONDAY_9AM)).unwrap();
+    assert_eq!(screen.parts.len(), 1);
+    let part = &screen.parts[0];
+    assert_eq!(part.title, "Back");
+    assert_eq!(part.stage, "Stage 1 of 4: sensory discrimination, day 1");
+    assert!(part.touch.is_none(), "no drills yet");
+    for day in 0..3 {
+        let patient =
+            GuidedPatient { accuracy: [0.3, 0.6, 1.0][day], seed: day as u64, ..Default::default() };
+        patient
+            .run(
+                &p,
+                SessionKind::SensoryDiscrimination,
+                BodyPart::Back,
+                Some(day as u64),
+                at(MONDAY_9AM + day as i64 * DAY_MS),
+            )
+            .unwrap();
+    }
+    let screen = p.programme_screen(at(MONDAY_9AM + 3 * DAY_MS)).unwrap();
+    let touch = screen.parts[0].touch.as_ref().unwrap();
+    assert_eq!(touch.title, "Touch training: right answers by region");
+    assert!(touch.facts.len() <= 6 && !touch.facts.is_empty());
+    let acc = p.sensory_accuracy(BodyPart::Back).unwrap();
+    for fact in &touch.facts {
+        let region = Region::ALL
+            .iter()
+            .find(|r| fact.label.to_lowercase() == r.as_str().replace('-', " "))
+            .unwrap_or_else(|| panic!("{}", fact.label));
+        let rows: Vec<_> = acc.iter().filter(|a| a.region == *region).collect();
+        let last = rows.last().unwrap();
+        assert!(
+            fact.value.starts_with(&format!("last time {} of {} (", last.correct, last.trials)),
+            "{}",
+            fact.value
+        );
+        assert!(fact.value.ends_with(&format!(
+            "{} session{}",
+            rows.len(),
+            if rows.len() == 1 { "" } else { "s" }
+        )));
+        assert_eq!(fact.value.contains("at first"), rows.len() > 1, "{}", fact.value);
+    }
+    // Regions in the body's order, top left first.
+    let order: Vec<usize> = touch
+        .facts
+        .iter()
+        .map(|f| {
+            Region::ALL.iter().position(|r| f.label.to_lowercase() == r.as_str().replace('-', " ")).unwrap()
+        })
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
 }

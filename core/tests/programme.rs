@@ -275,6 +275,22 @@ fn a_skipped_stage_is_passed_over_and_the_plans_order_is_followed() {
     }
     let moved: Vec<(Option<Stage>, Stage)> = moves(&p).iter().map(|t| (t.from_stage, t.to_stage)).collect();
     assert_eq!(moved, [(Some(Stage::LeftRight), Stage::Mirror)]);
+    // The programme screen: the stage now, then the history newest first, dated.
+    let screen = p.programme_screen(at(14, 12)).unwrap();
+    let hand = &screen.parts[0];
+    assert_eq!((screen.title.as_str(), hand.title.as_str()), ("Your programme", "Hand"));
+    assert!(hand.stage.starts_with("Stage 2 of 3: mirror therapy, day "), "{}", hand.stage);
+    assert_eq!(hand.sentence, p.today(at(14, 12)).unwrap().stages[0].sentence);
+    let history = p.stage_history(Some(BodyPart::Hand)).unwrap();
+    assert_eq!(hand.history.len(), history.len());
+    assert_eq!(hand.history[0].sentence, history.last().unwrap().sentence, "newest first");
+    assert_eq!(hand.history.last().unwrap().when, "2 November 2026");
+    assert!(hand.touch.is_none(), "no touch drills on a hand's track");
+    p.set_language("de".into());
+    let de = p.programme_screen(at(14, 12)).unwrap();
+    assert!(de.parts[0].stage.starts_with("Stufe 2 von 3: Spiegeltherapie, Tag "), "{}", de.parts[0].stage);
+    assert_eq!(de.parts[0].history.last().unwrap().when, "2. November 2026");
+    p.set_language("en".into());
     // Left/right's three a day moved to mirror therapy with the stage.
     let evening = p.today(at(14, 12)).unwrap();
     assert_eq!((evening.stages[0].position, evening.stages[0].stages.len()), (2, 3));
@@ -311,6 +327,9 @@ fn without_a_painful_area_today_asks_for_one() {
     assert_eq!(today.date, "2026-11-02");
     assert!(today.next_reminder.is_some());
     assert!(p.stage_history(None).unwrap().is_empty());
+    let screen = p.programme_screen(at(0, 1)).unwrap();
+    assert!(screen.parts.is_empty());
+    assert_eq!(screen.empty, "Your programme starts when you have set up your profile.");
     let err = p.set_stage_plan(
         BodyPart::Hand,
         StagePlan { order: vec![], ..StagePlan::default_for(Track::Gmi) },

@@ -191,3 +191,42 @@ ladder-row-practised = { $times ->
     }
 ladder-row-passed = geschafft ✓
 ladder-row-current = wird gerade geübt ▶
+
+# The touch (desensitisation) ladder (usecases/forms.rs, texture_ladder_form).
+textures-title = Deine Berührungsleiter
+textures-intro = Die Materialien für das Berührungstraining, das weichste zuerst. Zum nächsten geht es nach { $needed ->
+        [one] einer ruhigen Übung
+       *[other] { $needed } ruhigen Übungen hintereinander
+    }; nach dem letzten beginnt die nächste Art der Berührung wieder beim ersten.
+textures-now = Jetzt: { $texture }, { $phase } (Material { $position } von { $count }), bisher { $streak } von { $needed } ruhigen Übungen.
+textures-done = Du hast jedes Material auf jede Art der Berührung geschafft. Nutze sie weiter, wie du magst.
+textures-row = Material { $position }
+textures-row-current = wird gerade geübt ▶
+textures-row-managed = geschafft ✓
+textures-standard = Das sind die Standardmaterialien. Schreib deine eigene Liste, wenn du andere Dinge zu Hause hast; das weichste zuerst.
+textures-own = Das ist deine eigene Liste. Dein Platz richtet sich nach der Stelle auf der Leiter, also bleibt das weichste zuerst.
+textures-use-standard = Standardmaterialien verwenden
+textures-name = Material (bis zu { $max } Zeichen)
+textures-name-hint = zum Beispiel ein Wollschal
+textures-full = Die Leiter ist voll ({ $max } Materialien). Entferne eines, um ein neues hinzuzufügen.
+
+# The programme screen (usecases/screens.rs, programme).
+programme-title = Dein Programm
+programme-intro = Wo jeder schmerzende Bereich steht, und jeder Schritt bisher, der neueste zuerst.
+programme-empty = Dein Programm beginnt, sobald du dein Profil eingerichtet hast.
+programme-stage = Stufe { $position } von { $count }: { $stage }, Tag { $day }
+programme-touch-title = Berührungstraining: richtige Antworten nach Bereich
+programme-touch-region = { $region ->
+        [upper-left] Oben links
+        [upper-right] Oben rechts
+        [middle-left] Mitte links
+        [middle-right] Mitte rechts
+        [lower-left] Unten links
+       *[lower-right] Unten rechts
+    }
+programme-touch-last = zuletzt { $correct } von { $trials } ({ $percent })
+programme-touch-first = anfangs { $percent }
+programme-touch-sessions = { $count ->
+        [one] 1 Übung
+       *[other] { $count } Übungen
+    }

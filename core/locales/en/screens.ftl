@@ -192,3 +192,42 @@ ladder-row-practised = { $times ->
     }
 ladder-row-passed = passed ✓
 ladder-row-current = practising now ▶
+
+# The touch (desensitisation) ladder (usecases/forms.rs, texture_ladder_form).
+textures-title = Your touch ladder
+textures-intro = The textures for touch training, softest first. You move on to the next one after { $needed ->
+        [one] a calm session
+       *[other] { $needed } calm sessions in a row
+    }; after the last one, the next way of touching starts again from the first.
+textures-now = Now: { $texture }, { $phase } (texture { $position } of { $count }), { $streak } of { $needed } calm sessions so far.
+textures-done = You have worked through every texture in every way of touching. Keep using them as you like.
+textures-row = texture { $position }
+textures-row-current = practising now ▶
+textures-row-managed = managed ✓
+textures-standard = These are the standard textures. Write your own list if you have other things at home; keep the softest first.
+textures-own = This is your own list. Your place goes by position on the ladder, so keep the softest first.
+textures-use-standard = Use the standard textures
+textures-name = Texture (up to { $max } characters)
+textures-name-hint = for example, a wool scarf
+textures-full = The ladder is full ({ $max } textures). Remove one to add another.
+
+# The programme screen (usecases/screens.rs, programme).
+programme-title = Your programme
+programme-intro = Where each painful area stands, and every step so far, newest first.
+programme-empty = Your programme starts when you have set up your profile.
+programme-stage = Stage { $position } of { $count }: { $stage }, day { $day }
+programme-touch-title = Touch training: right answers by region
+programme-touch-region = { $region ->
+        [upper-left] Upper left
+        [upper-right] Upper right
+        [middle-left] Middle left
+        [middle-right] Middle right
+        [lower-left] Lower left
+       *[lower-right] Lower right
+    }
+programme-touch-last = last time { $correct } of { $trials } ({ $percent })
+programme-touch-first = at first { $percent }
+programme-touch-sessions = { $count ->
+        [one] 1 session
+       *[other] { $count } sessions
+    }

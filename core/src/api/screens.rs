@@ -5,9 +5,10 @@ use super::{Proprio, Result};
 use crate::stimulus::BodyPart;
 use crate::time::WallTime;
 use crate::usecases::forms::{
-    self, ExposureLadderForm, JournalForm, OnboardingForm, ReminderForm, SnoozeChoice,
+    self, ExposureLadderForm, JournalForm, OnboardingForm, ReminderForm, SnoozeChoice, TextureLadderForm,
 };
-use crate::usecases::screens::{self, ProgressCharts};
+use crate::usecases::guided::{self, TextureEdit};
+use crate::usecases::screens::{self, ProgrammeScreen, ProgressCharts};
 use crate::usecases::{left_right, patient};
 
 #[uniffi::export]
@@ -32,6 +33,27 @@ impl Proprio {
     /// the form to add one (edits go through `add_exposure_step` and its siblings).
     pub fn exposure_ladder_form(&self) -> Result<ExposureLadderForm> {
         Ok(forms::exposure_ladder_form(&self.store, self.locale())?)
+    }
+
+    /// The touch (desensitisation) ladder screen for a body part: the textures softest
+    /// first with where the patient stands, and what each edit button may do.
+    pub fn texture_ladder_form(&self, body_part: BodyPart) -> Result<TextureLadderForm> {
+        Ok(forms::texture_ladder_form(&self.store, body_part, &self.params_in_force()?, self.locale())?)
+    }
+
+    /// Applies one edit to the texture ladder and returns the screen again; a refused
+    /// edit (a name too long or twice, a position off the ladder, the last texture
+    /// removed) is a typed error and changes nothing.
+    pub fn edit_texture_ladder(&self, body_part: BodyPart, edit: TextureEdit) -> Result<TextureLadderForm> {
+        guided::edit_textures(&self.store, &edit, self.locale())?;
+        self.texture_ladder_form(body_part)
+    }
+
+    /// The programme screen: each painful body part's stage and its history with the
+    /// reasons, newest first, and the touch drills by region. Evaluates the stages
+    /// first, as `today` does.
+    pub fn programme_screen(&self, now: WallTime) -> Result<ProgrammeScreen> {
+        Ok(screens::programme(&self.store, &now, &self.params_in_force()?, self.locale())?)
     }
 
     /// The reminder settings form: labels and the values each setting may take.

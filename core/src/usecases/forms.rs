@@ -10,9 +10,12 @@ use crate::export::ExportFormat;
 use crate::export::crypt::MIN_PASSPHRASE_CHARS;
 use crate::export::share::{PRESELECTED_FORMAT, PRESELECTED_RANGE, SHARE_FORMATS, ShareRange};
 use crate::messages::{Locale, t};
+use crate::params::Parameters;
 use crate::patient::{Handedness, JournalEntry, MAX_NOTE_CHARS, SCALE_MAX};
 use crate::programme::SessionKind;
 use crate::programme::steps::exposure::{MAX_ACTIVITY_CHARS, MAX_FEAR, MAX_STEPS};
+use crate::programme::steps::textures::{MAX_NAME_CHARS, MAX_TEXTURES};
+use crate::programme::steps::words::phase_name;
 use crate::reminders::{MAX_GAP_MIN, MAX_PER_DAY, MINUTES_PER_DAY, SNOOZE_MINUTES, hhmm};
 use crate::stimulus::spec::SKIN_TONES;
 use crate::stimulus::{BodyPart, Posture, Side, StimulusContext, StimulusSpec, View};
@@ -361,6 +364,102 @@ pub fn exposure_ladder_form(store: &Store, locale: Locale) -> Result<ExposureLad
         full: t!(locale, "ladder-full", max = MAX_STEPS),
         steps: rows,
         empty: t!(locale, "ladder-empty"),
+    })
+}
+
+/// The touch (desensitisation) ladder screen: the textures softest first, where the
+/// patient stands on it, and what each edit button may do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct TextureLadderForm {
+    pub title: String,
+    pub intro: String,
+    /// Where the patient is: the phase, the texture and the calm sessions so far.
+    pub now: String,
+    pub textures: Vec<TextureRow>,
+    /// Whether these are the standard textures or the patient's (or therapist's) own,
+    /// and what an edit keeps.
+    pub list_note: String,
+    /// The button back to the standard textures; `None` while they are in use.
+    pub standard_label: Option<String>,
+    pub name_label: String,
+    pub name_hint: String,
+    pub max_name_chars: u32,
+    /// Room for another texture (at most [`MAX_TEXTURES`]); `full` says why not.
+    pub can_add: bool,
+    pub full: String,
+}
+
+/// One texture as the screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct TextureRow {
+    /// From 0, softest first: what an edit names.
+    pub position: u32,
+    pub name: String,
+    /// "Texture 2 · practising now ▶" or "· managed ✓" (in words, not only by colour).
+    pub summary: String,
+    pub current: bool,
+    pub can_move_up: bool,
+    pub can_move_down: bool,
+    /// A ladder keeps one texture at least.
+    pub can_remove: bool,
+}
+
+pub fn texture_ladder_form(
+    store: &Store,
+    body_part: BodyPart,
+    p: &Parameters,
+    locale: Locale,
+) -> Result<TextureLadderForm> {
+    let ladder = super::guided::texture_ladder(store, body_part, p, locale)?;
+    let count = ladder.textures.len() as u32;
+    let now = match ladder.textures.get(ladder.current as usize) {
+        Some(texture) if !ladder.done => t!(
+            locale,
+            "textures-now",
+            phase = phase_name(locale, ladder.phase),
+            texture = texture.as_str(),
+            position = ladder.current + 1,
+            count = count,
+            streak = ladder.streak,
+            needed = ladder.needed
+        ),
+        _ => t!(locale, "textures-done"),
+    };
+    let textures = ladder
+        .textures
+        .iter()
+        .zip(0u32..)
+        .map(|(name, position)| {
+            let current = position == ladder.current && !ladder.done;
+            let mut summary = vec![t!(locale, "textures-row", position = position + 1)];
+            if current {
+                summary.push(t!(locale, "textures-row-current"));
+            } else if position < ladder.current || ladder.done {
+                summary.push(t!(locale, "textures-row-managed"));
+            }
+            TextureRow {
+                position,
+                name: name.clone(),
+                summary: summary.join(" · "),
+                current,
+                can_move_up: position > 0,
+                can_move_down: position + 1 < count,
+                can_remove: count > 1,
+            }
+        })
+        .collect();
+    Ok(TextureLadderForm {
+        title: t!(locale, "textures-title"),
+        intro: t!(locale, "textures-intro", needed = ladder.needed),
+        now,
+        textures,
+        list_note: if ladder.custom { t!(locale, "textures-own") } else { t!(locale, "textures-standard") },
+        standard_label: ladder.custom.then(|| t!(locale, "textures-use-standard")),
+        name_label: t!(locale, "textures-name", max = MAX_NAME_CHARS),
+        name_hint: t!(locale, "textures-name-hint"),
+        max_name_chars: MAX_NAME_CHARS as u32,
+        can_add: (count as usize) < MAX_TEXTURES,
+        full: t!(locale, "textures-full", max = MAX_TEXTURES),
     })
 }
 

@@ -529,6 +529,84 @@ pub fn set_textures(store: &Store, names: &[String]) -> Result<Vec<String>> {
     Ok(names)
 }
 
+/// One change to the texture ladder, as a screen's buttons make it; positions count
+/// from 0, softest first.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum TextureEdit {
+    /// A new texture at the end (the roughest so far).
+    Add {
+        name: String,
+    },
+    Rename {
+        position: u32,
+        name: String,
+    },
+    Remove {
+        position: u32,
+    },
+    /// One place softer (towards the start) or rougher.
+    MoveUp {
+        position: u32,
+    },
+    MoveDown {
+        position: u32,
+    },
+    /// Back to the standard textures in the patient's language.
+    Standard,
+}
+
+/// Applies one edit to the ladder in force (the standard one until the patient or a
+/// plan writes their own) in one transaction, checked as [`set_textures`] checks a whole
+/// ladder; a position off the ladder names `position`. Returns the ladder as stored
+/// (empty: the standard one).
+pub fn edit_textures(store: &Store, edit: &TextureEdit, locale: Locale) -> Result<Vec<String>> {
+    store.write(|tx| {
+        let (mut names, _) = texture_names(tx, locale)?;
+        let at = |position: u32| -> Result<usize> {
+            let i = position as usize;
+            if i < names.len() {
+                Ok(i)
+            } else {
+                Err(Error::invalid(
+                    "position",
+                    format!("{position} is off a ladder of {} textures", names.len()),
+                ))
+            }
+        };
+        match edit {
+            TextureEdit::Add { name } => names.push(name.clone()),
+            TextureEdit::Rename { position, name } => {
+                let i = at(*position)?;
+                names[i] = name.clone();
+            }
+            TextureEdit::Remove { position } => {
+                names.remove(at(*position)?);
+            }
+            TextureEdit::MoveUp { position } => {
+                let i = at(*position)?;
+                if i == 0 {
+                    return Err(Error::invalid("position", "the first texture is already the softest"));
+                }
+                names.swap(i - 1, i);
+            }
+            TextureEdit::MoveDown { position } => {
+                let i = at(*position)?;
+                if i + 1 == names.len() {
+                    return Err(Error::invalid("position", "the last texture is already the roughest"));
+                }
+                names.swap(i, i + 1);
+            }
+            TextureEdit::Standard => {
+                guided::set_textures(tx, &[])?;
+                return Ok(vec![]);
+            }
+        }
+        let names = textures::check_ladder(&names)?;
+        guided::set_textures(tx, &names)?;
+        Ok(names)
+    })
+}
+
 fn current_exposure(steps: &[ExposureRow]) -> Option<&ExposureRow> {
     let rungs: Vec<exposure::Rung> =
         steps.iter().map(|s| exposure::Rung { id: s.id, fear: s.fear, passed: s.passed }).collect();

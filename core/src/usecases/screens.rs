@@ -1,12 +1,18 @@
-//! What the summary and progress screens show, worded: the per-side numbers as labelled
-//! facts, and the progress charts (series by day per side, the gate's goals, the axes
-//! and their ticks). The numbers come from the left/right use case; only the words, the
-//! grouping by day and the scales are decided here, so both shells draw the same.
+//! What the summary, progress and programme screens show, worded: the per-side numbers
+//! as labelled facts, the progress charts (series by day per side, the gate's goals, the
+//! axes and their ticks), and the programme's stages with their history. The numbers
+//! come from the use cases; only the words, the grouping by day and the scales are
+//! decided here, so both shells draw the same.
 
+use super::guided::RegionAccuracy;
 use super::left_right::{LeftRightOverview, SessionPoint};
 use crate::laterality::{GateState, LateralityStats, SideStats};
 use crate::messages::{Locale, decimal, t};
+use crate::params::Parameters;
+use crate::programme::steps::sensory::Region;
+use crate::programme::words::stage_name;
 use crate::stimulus::{BodyPart, Side};
+use crate::store::Store;
 use crate::time::WallTime;
 use chrono::Datelike;
 use serde::Serialize;
@@ -76,6 +82,118 @@ pub struct ProgressCharts {
     pub response_time: DayChart,
     /// The gate's inputs, then the recent statistics by rotation and direction.
     pub sections: Vec<FactSection>,
+}
+
+/// The programme screen: each painful body part's stage today and every stage it has
+/// been in, newest first, with why; for backs and necks, the touch drills' right
+/// answers by region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ProgrammeScreen {
+    pub title: String,
+    pub intro: String,
+    pub parts: Vec<ProgrammePart>,
+    /// Shown when there are no parts (before onboarding).
+    pub empty: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ProgrammePart {
+    pub body_part: BodyPart,
+    pub title: String,
+    /// "Stage 2 of 4: motor imagery, day 5".
+    pub stage: String,
+    /// Today's sentence for the stage (the one Today shows).
+    pub sentence: String,
+    /// Every stage change and flare, newest first.
+    pub history: Vec<HistoryLine>,
+    /// Sensory discrimination by region; `None` before the first drill.
+    pub touch: Option<FactSection>,
+}
+
+/// One dated event of the programme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct HistoryLine {
+    /// "2 November 2026".
+    pub when: String,
+    pub sentence: String,
+}
+
+/// The programme screen; evaluates each painful body part's stage first, as Today does.
+pub fn programme(
+    store: &Store,
+    now: &WallTime,
+    params: &Parameters,
+    locale: Locale,
+) -> crate::error::Result<ProgrammeScreen> {
+    let today = super::programme::today(store, now, params, locale)?;
+    let mut parts = Vec::with_capacity(today.stages.len());
+    for status in &today.stages {
+        let mut history = Vec::new();
+        for t in super::programme::history(store, Some(status.body_part), locale)?.into_iter().rev() {
+            let day = t.at.local()?.format("%Y-%m-%d").to_string();
+            history.push(HistoryLine { when: crate::plan::input::date(&day, locale), sentence: t.sentence });
+        }
+        let touch = touch_section(&super::guided::sensory_accuracy(store, status.body_part)?, locale);
+        parts.push(ProgrammePart {
+            body_part: status.body_part,
+            title: body_part_name(locale, status.body_part),
+            stage: t!(
+                locale,
+                "programme-stage",
+                position = status.position,
+                count = status.stages.len(),
+                stage = stage_name(locale, status.stage),
+                day = status.days_in_stage
+            ),
+            sentence: status.sentence.clone(),
+            history,
+            touch,
+        });
+    }
+    Ok(ProgrammeScreen {
+        title: t!(locale, "programme-title"),
+        intro: t!(locale, "programme-intro"),
+        parts,
+        empty: t!(locale, "programme-empty"),
+    })
+}
+
+/// Each region's right answers in the last drill and the first, and how many drills.
+fn touch_section(rows: &[RegionAccuracy], locale: Locale) -> Option<FactSection> {
+    let mut by_region: Vec<(Region, Vec<&RegionAccuracy>)> = Vec::new();
+    for row in rows {
+        match by_region.iter_mut().find(|(r, _)| *r == row.region) {
+            Some((_, seen)) => seen.push(row),
+            None => by_region.push((row.region, vec![row])),
+        }
+    }
+    if by_region.is_empty() {
+        return None;
+    }
+    by_region.sort_by_key(|(r, _)| Region::ALL.iter().position(|x| x == r));
+    let facts = by_region
+        .into_iter()
+        .filter_map(|(region, seen)| {
+            let (first, last) = (seen.first()?, seen.last()?);
+            let mut value = vec![t!(
+                locale,
+                "programme-touch-last",
+                correct = last.correct,
+                trials = last.trials,
+                percent = percent(locale, Some(last.accuracy))
+            )];
+            if seen.len() > 1 {
+                value.push(t!(
+                    locale,
+                    "programme-touch-first",
+                    percent = percent(locale, Some(first.accuracy))
+                ));
+            }
+            value.push(t!(locale, "programme-touch-sessions", count = seen.len()));
+            Some(fact(t!(locale, "programme-touch-region", region = region.as_str()), value.join(" · ")))
+        })
+        .collect();
+    Some(FactSection { title: t!(locale, "programme-touch-title"), facts })
 }
 
 /// A response-time chart's top is rounded up to a multiple of this.
