@@ -209,7 +209,10 @@ fn exports_never_overwrite_and_bad_backups_change_nothing() {
         ok(proprio(&other, &["status"])).contains("0 sessions, 0 trials, 0 journal entries"),
         "nothing written"
     );
-    assert!(ok(proprio(&other, &["import", out_s])).contains("Restored 1 sessions (10 trials)"));
+    assert!(
+        ok(proprio(&other, &["import", out_s]))
+            .contains("Restored 1 sessions (0 guided, 10 left/right trials)")
+    );
     let err = refused(proprio(&other, &["import", out_s]));
     assert!(err.contains("--replace"), "{err}");
     assert!(ok(proprio(&other, &["import", "--replace", out_s])).contains("Restored"));

@@ -242,6 +242,19 @@ impl Parameters {
         self.assign(key, value).map_err(|reason| Error::invalid(field, reason))
     }
 
+    /// The parameters a table states (an export's), each checked as [`Parameters::set`]
+    /// checks it (errors name `parameters[i].value`); a key this version does not know
+    /// is from a newer app and is left at its default.
+    pub fn from_table(table: &[ParameterInfo]) -> Result<Parameters> {
+        let mut p = Parameters::default();
+        for (i, row) in table.iter().enumerate() {
+            if ROWS.iter().any(|r| r.key == row.key) {
+                p.set(&row.key, row.value, &format!("parameters[{i}].value"))?;
+            }
+        }
+        Ok(p)
+    }
+
     /// The table with the values in force, for display and export.
     pub fn table(&self) -> Vec<ParameterInfo> {
         ROWS.iter()

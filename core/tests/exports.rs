@@ -192,6 +192,9 @@ fn a_backup_with_guided_sessions_exports_the_same_document_after_a_restore() {
     let new = open(&dir, "new.db");
     let summary = new.import_backup(backup.clone(), false).unwrap();
     assert_eq!(summary.sessions, 18);
+    let guided_sessions = sessions_of(&doc).filter(|s| s["kind"] != "left-right").count();
+    assert_eq!(summary.guided_sessions as usize, guided_sessions);
+    assert!(guided_sessions > 0 && guided_sessions < 18);
     assert!(json(&new) == backup, "the restored database exports the same bytes");
     for s in old.sessions().unwrap().into_iter().filter(|s| s.kind != SessionKind::LeftRight) {
         assert_eq!(old.guided_results(s.id).unwrap(), new.guided_results(s.id).unwrap(), "session {}", s.id);
@@ -934,4 +937,38 @@ fn a_bad_programme_in_a_backup_is_refused_by_name_and_changes_nothing() {
         assert!(new.stage_history(None).unwrap().is_empty(), "{field}");
         assert!(new.current_plan().unwrap().is_none(), "{field}");
     }
+}
+
+/// The report judges the gate with the parameters the export states (a therapist's plan
+/// may have moved them), not the defaults; a value out of its range is refused by name.
+#[test]
+fn the_report_judges_the_gate_by_the_parameters_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = open(&dir, "p.db");
+    practised(&p);
+    let mut doc: serde_json::Value = serde_json::from_slice(&json(&p)).unwrap();
+    let report = |doc: &serde_json::Value| proprio_core::render_report(serde_json::to_vec(doc).unwrap());
+    let default = String::from_utf8(report(&doc).unwrap()).unwrap();
+    let row = |key: &str| doc["parameters"].as_array().unwrap().iter().position(|r| r["key"] == key).unwrap();
+    let (level, accuracy) = (row("gate_level"), row("gate_accuracy"));
+    assert!(default.contains("the gate counts sessions at level 6"), "the default gate");
+    // A plan that lets the gate count sessions from level 1: that blocker goes.
+    doc["parameters"][level]["value"] = 1.into();
+    let moved = String::from_utf8(report(&doc).unwrap()).unwrap();
+    assert!(!moved.contains("the gate counts sessions at level"), "the plan's gate level");
+    // A goal of 60 % draws its line lower on the 0–100 % chart than the default 90 %.
+    let goal_y = |html: &str| {
+        let i = html.find("stroke-dasharray=\"2 3\"").unwrap();
+        let line = &html[html[..i].rfind("<line").unwrap()..i];
+        line.split("y1=\"").nth(1).unwrap().split('"').next().unwrap().parse::<f64>().unwrap()
+    };
+    doc["parameters"][accuracy]["value"] = 0.6.into();
+    let lower = String::from_utf8(report(&doc).unwrap()).unwrap();
+    assert!(goal_y(&lower) > goal_y(&default), "{} {}", goal_y(&lower), goal_y(&default));
+    doc["parameters"][accuracy]["value"] = 7.0.into();
+    let refused = report(&doc);
+    assert!(
+        matches!(&refused, Err(ProprioError::InvalidArgument { field, .. }) if field == &format!("parameters[{accuracy}].value")),
+        "{refused:?}"
+    );
 }

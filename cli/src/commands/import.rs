@@ -27,8 +27,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         e => e.into(),
     })?;
     println!(
-        "Restored {} sessions ({} trials) and {} journal entries from {}.",
+        "Restored {} sessions ({} guided, {} left/right trials) and {} journal entries from {}.",
         summary.sessions,
+        summary.guided_sessions,
         summary.trials,
         summary.journal_entries,
         terminal_safe(&args.backup.display().to_string())

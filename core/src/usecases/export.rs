@@ -326,7 +326,10 @@ pub fn report_file(export: &Path, passphrase: Option<&str>, out: &Path) -> Resul
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ImportSummary {
     pub sessions: u32,
+    /// Left/right pictures answered (or timed out) in those sessions.
     pub trials: u32,
+    /// Of `sessions`, the guided ones (every kind but left/right).
+    pub guided_sessions: u32,
     pub journal_entries: u32,
 }
 
@@ -411,6 +414,7 @@ pub fn import(store: &Store, bytes: &[u8], replace: bool) -> Result<ImportSummar
         Ok(ImportSummary {
             sessions: doc.sessions.len() as u32,
             trials: doc.sessions.iter().map(|s| s.trials.len() as u32).sum(),
+            guided_sessions: doc.sessions.iter().filter(|s| s.guided.is_some()).count() as u32,
             journal_entries: doc.journal.len() as u32,
         })
     })

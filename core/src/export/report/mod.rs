@@ -244,7 +244,9 @@ impl Fold {
     }
 
     fn html(&mut self, doc: &ExportFrame) -> Result<String> {
-        let params = Parameters::default();
+        // The gate as the patient's app judged it: with the parameters in force, which
+        // a therapist's plan may have moved.
+        let params = Parameters::from_table(&doc.parameters)?;
         debug_assert!(params.gate_sessions as usize <= RECENT && gate::TREND_SESSIONS <= RECENT);
         for part in self.parts.values_mut() {
             part.close_day();
