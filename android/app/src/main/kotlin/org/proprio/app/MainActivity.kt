@@ -67,7 +67,7 @@ class MainActivity : ComponentActivity() {
     private val openDocument = registerForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
         val callback = onPlanFile ?: return@registerForActivityResult
         onPlanFile = null
-        callback(uri?.let { PlanInputs.readAtMost(contentResolver, it, planFileLimit) })
+        if (uri == null) callback(null) else PlanInputs.readInBackground(contentResolver, uri, planFileLimit, callback)
     }
 
     /** A plan shared with the app or opened with it (VIEW or SEND), for the plan screen. */
@@ -81,22 +81,28 @@ class MainActivity : ComponentActivity() {
         ) {
             askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
         }
-        if (savedInstanceState == null) incoming = planOffer(intent)
+        if (savedInstanceState == null) offerPlan(intent)
         setContent { ProprioApp(app.core, shell, dark = isSystemInDarkTheme(), incoming = incoming) }
     }
 
     override fun onNewIntent(intent: Intent) {
         super.onNewIntent(intent)
-        planOffer(intent)?.let { incoming = it }
+        offerPlan(intent)
     }
 
-    /** What an intent carries for the plan screen: a shared code's text, or a document's bytes. */
-    private fun planOffer(intent: Intent?): PlanOffer? {
-        intent ?: return null
-        PlanInputs.sharedText(intent)?.let { return PlanOffer.Code(it) }
-        val uri = PlanInputs.sharedDocument(intent) ?: return null
+    /**
+     * What an intent carries, for the plan screen: a shared code's text at once, a
+     * document's bytes once read off the main thread.
+     */
+    private fun offerPlan(intent: Intent?) {
+        intent ?: return
+        PlanInputs.sharedText(intent)?.let {
+            incoming = PlanOffer.Code(it)
+            return
+        }
+        val uri = PlanInputs.sharedDocument(intent) ?: return
         val limit = app.core.planScreen().maxFileBytes.toLong() + 1
-        return PlanInputs.readAtMost(contentResolver, uri, limit)?.let { PlanOffer.File(it) }
+        PlanInputs.readInBackground(contentResolver, uri, limit) { bytes -> bytes?.let { incoming = PlanOffer.File(it) } }
     }
 
     override fun onResume() {

@@ -4,7 +4,10 @@ import android.content.ContentResolver
 import android.content.Intent
 import android.net.Uri
 import android.os.Build
+import android.os.Handler
+import android.os.Looper
 import java.io.IOException
+import java.util.concurrent.Executors
 
 /**
  * How a therapist's plan reaches the app from the platform, framework calls only (so the
@@ -23,6 +26,21 @@ object PlanInputs {
         null
     } catch (e: SecurityException) {
         null
+    }
+
+    /** One reader thread: a plan is read at most once at a time, and never on the main thread. */
+    private val reader = Executors.newSingleThreadExecutor()
+    private val main = Handler(Looper.getMainLooper())
+
+    /**
+     * [readAtMost] on a background thread (a document from a cloud provider may take
+     * seconds to arrive), its answer handed to `deliver` on the main thread.
+     */
+    fun readInBackground(resolver: ContentResolver, uri: Uri, limit: Long, deliver: (ByteArray?) -> Unit) {
+        reader.execute {
+            val bytes = readAtMost(resolver, uri, limit)
+            main.post { deliver(bytes) }
+        }
     }
 
     /** The text a SEND intent shares (a share code pasted into a message), if any. */
