@@ -157,15 +157,15 @@ share-range = { $range ->
         [last-12-weeks] Letzte 12 Wochen
        *[all] Alles bisher
     }
-share-passphrase-toggle = Datei mit einer Passphrase schützen
-share-passphrase-help = Nur wer die Passphrase kennt, kann die Datei öffnen. Sag sie deiner Therapeutin oder deinem Therapeuten auf anderem Weg, zum Beispiel am Telefon, nicht in derselben Nachricht.
+share-passphrase-toggle = Mit einer Passphrase schützen
+share-passphrase-help = Nur wer die Passphrase kennt, kann öffnen, was du teilst. Sag sie deiner Therapeutin oder deinem Therapeuten auf anderem Weg, zum Beispiel am Telefon, nicht in derselben Nachricht.
 share-passphrase-label = Passphrase (mindestens { $min } Zeichen)
 share-passphrase-too-short = Nimm für die Passphrase mindestens { $min } Zeichen.
 share-passphrase-note = { $files ->
         [one] Die Datei ist geschützt. Sag die Passphrase auf anderem Weg als mit der Datei.
        *[other] Die Dateien sind geschützt. Sag die Passphrase auf anderem Weg als mit den Dateien.
     }
-share-privacy = In der Datei steht nur dein pseudonymer Code, { $code }: kein Name. Sie verlässt das Handy nur dorthin, wohin du sie schickst.
+share-privacy = In dem, was du teilst, steht nur dein pseudonymer Code, { $code }: kein Name. Es verlässt das Handy nur dorthin, wohin du es schickst.
 share-file = { $name }, { $size }
 file-size = { $unit ->
         [bytes] { $value } Bytes

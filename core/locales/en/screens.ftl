@@ -158,15 +158,15 @@ share-range = { $range ->
         [last-12-weeks] Last 12 weeks
        *[all] Everything so far
     }
-share-passphrase-toggle = Lock the file with a passphrase
-share-passphrase-help = Only someone who knows the passphrase can open the file. Tell your therapist the passphrase another way, for example on the phone, not in the same message.
+share-passphrase-toggle = Lock with a passphrase
+share-passphrase-help = Only someone who knows the passphrase can open what you share. Tell your therapist the passphrase another way, for example on the phone, not in the same message.
 share-passphrase-label = Passphrase (at least { $min } characters)
 share-passphrase-too-short = Use at least { $min } characters for the passphrase.
 share-passphrase-note = { $files ->
         [one] The file is locked. Tell your therapist the passphrase another way than the file.
        *[other] The files are locked. Tell your therapist the passphrase another way than the files.
     }
-share-privacy = Only your pseudonymous code, { $code }, is in the file: no name. It leaves the phone only where you send it.
+share-privacy = Only your pseudonymous code, { $code }, is in what you share: no name. It leaves the phone only where you send it.
 share-file = { $name }, { $size }
 file-size = { $unit ->
         [bytes] { $value } bytes

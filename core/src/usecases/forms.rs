@@ -194,7 +194,7 @@ pub struct ShareForm {
     pub range_question: String,
     pub ranges: Vec<ShareRangeChoice>,
     pub range: ShareRange,
-    /// "Lock the file with a passphrase".
+    /// "Lock with a passphrase" (one file or the four CSV tables).
     pub passphrase_toggle: String,
     /// What the lock does and how the therapist gets the passphrase.
     pub passphrase_help: String,

@@ -194,7 +194,7 @@ class ScreenshotTest {
     /** The share screen locked with a passphrase, after saving: the files made and the note. */
     @Test fun shareDone() = shoot("share-done", { Route.Share }) {
         onNodeWithText("Spreadsheet tables (CSV)").performScrollTo().performClick()
-        onNodeWithText("Lock the file with a passphrase").performScrollTo().performClick()
+        onNodeWithText("Lock with a passphrase").performScrollTo().performClick()
         onNode(hasSetTextAction()).performScrollTo().performTextInput("correct horse battery")
         onNodeWithText("Save to a folder").performScrollTo().performClick()
         waitUntil(timeoutMillis = 30_000) { onAllNodes(hasText("✓ Ready")).fetchSemanticsNodes().isNotEmpty() }

@@ -49,7 +49,7 @@ class ShareUiTest {
                 onNodeWithText("Report for your therapist (HTML)").assertExists()
                 onNode(hasText("Report for your therapist (HTML)", substring = true).and(isSelectable())).assertIsSelected()
                 onNode(hasText("Full backup (JSON)", substring = true).and(isSelectable())).assertIsNotSelected()
-                onNodeWithText("Lock the file with a passphrase").performScrollTo().performClick()
+                onNodeWithText("Lock with a passphrase").performScrollTo().performClick()
                 val field = onNode(hasSetTextAction())
                 field.performScrollTo().performTextInput("short")
                 onNodeWithText("Save to a folder").performScrollTo().performClick()
