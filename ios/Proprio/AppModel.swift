@@ -17,6 +17,8 @@ enum Route: Hashable {
     case plan
     case share
     case ladder
+    case textureLadder
+    case programme
 
     @ViewBuilder var screen: some SwiftUI.View {
         switch self {
@@ -31,6 +33,8 @@ enum Route: Hashable {
         case .plan: PlanScreen()
         case .share: ShareScreen()
         case .ladder: LadderScreen()
+        case .textureLadder: TextureLadderScreen()
+        case .programme: ProgrammeScreen()
         }
     }
 }
