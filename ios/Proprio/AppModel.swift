@@ -17,6 +17,8 @@ enum Route: Hashable {
     case plan
     case share
     case ladder
+    case textureLadder
+    case programme
 
     @ViewBuilder var screen: some SwiftUI.View {
         switch self {
@@ -31,6 +33,8 @@ enum Route: Hashable {
         case .plan: PlanScreen()
         case .share: ShareScreen()
         case .ladder: LadderScreen()
+        case .textureLadder: TextureLadderScreen()
+        case .programme: ProgrammeScreen()
         }
     }
 }
@@ -44,6 +48,8 @@ final class AppModel: ObservableObject {
     @Published private(set) var practiceBodyPart: BodyPart?
     @Published var path: [Route] = []
     @Published var lastError: String?
+    /// A plan file opened with the app, until the plan screen takes it into its preview.
+    @Published var incomingPlan: IncomingPlan?
     private(set) lazy var reminders = ReminderNotifications(model: self)
 
     init() {
@@ -92,6 +98,33 @@ final class AppModel: ObservableObject {
     func reloadProfile() {
         if let part = run({ try $0.practiceBodyPart() }) {
             practiceBodyPart = part
+        }
+    }
+
+    /// A plan file opened with the app from another one (Files, Mail, AirDrop): read as
+    /// the plan screen's file importer reads it (the core's bound plus one, off the main
+    /// actor), then the plan screen opens with it in its preview, as a picked file is.
+    func openPlan(_ url: URL) async {
+        guard let page = run({ try $0.planScreen() }) else { return }
+        let bytes = await PlanInputs.read(url, atMost: page.maxFileBytes + 1)
+        Self.removeInboxCopy(url)
+        guard let bytes else { return }
+        // One plan screen in the stack: the one already open, or a new one on top.
+        if let shown = path.firstIndex(of: .plan) {
+            path = Array(path.prefix(through: shown))
+        } else {
+            path.append(.plan)
+        }
+        incomingPlan = IncomingPlan(bytes: bytes)
+    }
+
+    /// iOS copies a document opened with the app into Documents/Inbox; once read, the
+    /// copy goes (the plan the patient accepts is kept by the core).
+    private static func removeInboxCopy(_ url: URL) {
+        guard let documents = FileManager.default.urls(for: .documentDirectory, in: .userDomainMask).first else { return }
+        let inbox = documents.appendingPathComponent("Inbox", isDirectory: true).resolvingSymlinksInPath().path + "/"
+        if url.isFileURL, url.resolvingSymlinksInPath().path.hasPrefix(inbox) {
+            try? FileManager.default.removeItem(at: url)
         }
     }
 

@@ -1,6 +1,6 @@
 // The app entry: one AppModel (the core object and what the screens share), the
-// notification delegate, and the reminder diff applied at launch and on every return to
-// the foreground.
+// notification delegate, the reminder diff applied at launch and on every return to
+// the foreground, and a plan file opened with the app from another one.
 import SwiftUI
 import UIKit
 import UserNotifications
@@ -14,6 +14,11 @@ struct ProprioApp: App {
         WindowGroup {
             RootView()
                 .environmentObject(appDelegate.model)
+                // A plan file opened with the app (declared in project.yml) goes to the
+                // plan screen's preview.
+                .onOpenURL { url in
+                    Task { await appDelegate.model.openPlan(url) }
+                }
         }
         .onChange(of: scenePhase) { phase in
             // Launch and every return to the foreground: the zone may have changed, a
@@ -50,7 +55,14 @@ struct RootView: SwiftUI.View {
             if let failure = model.openFailure {
                 OpenFailureView(message: failure)
             } else if model.practiceBodyPart == nil {
-                NavigationStack { OnboardingScreen() }
+                // The path here too, so a plan opened with the app before the profile is
+                // set up still reaches the plan screen.
+                NavigationStack(path: $model.path) {
+                    OnboardingScreen()
+                        .navigationDestination(for: Route.self) { route in
+                            route.screen
+                        }
+                }
             } else {
                 NavigationStack(path: $model.path) {
                     TodayScreen()

@@ -1,10 +1,12 @@
 // The graded-exposure ladder, mirroring android/ui LadderScreen.kt: the core's
 // `exposureLadderForm()` drawn as it is — its title and intro; the activities, least
 // feared first, each in bold with the core's summary below (its fear, how often it was
-// practised, passed or practising now, in words); then the form to add one: the activity
-// up to the form's length, its fear on the form's scale between its two anchors. The core
-// checks each edit (`addExposureStep`, `removeExposureStep`) and a refusal shows in its
-// words; after each edit the form is read again.
+// practised, passed or practising now, in words), each with Change (the same fields,
+// prefilled, in place of the row) and Remove; then the form to add one: the activity up to
+// the form's length, its fear on the form's scale between its two anchors. The core checks
+// each edit (`addExposureStep`, `updateExposureStep`, `removeExposureStep`) and a refusal
+// shows in its words (a refused change keeps its editor open); after each edit the form
+// is read again.
 import ProprioCore
 import SwiftUI
 
@@ -13,6 +15,9 @@ struct LadderScreen: SwiftUI.View {
     @State private var form: ExposureLadderForm?
     @State private var activity = ""
     @State private var fear: Double = 0
+    /// The activity being changed, with its fields as typed so far.
+    @State private var editing: StepDraft?
+    @State private var editRefusal: String?
 
     var body: some SwiftUI.View {
         Form {
@@ -25,17 +30,10 @@ struct LadderScreen: SwiftUI.View {
                         Text(form.empty)
                     }
                     ForEach(form.steps, id: \.id) { row in
-                        HStack(alignment: .firstTextBaseline, spacing: 12) {
-                            VStack(alignment: .leading, spacing: 4) {
-                                Text(row.activity).font(.headline)
-                                Text(row.summary).font(.subheadline)
-                            }
-                            .frame(maxWidth: .infinity, alignment: .leading)
-                            .accessibilityElement(children: .combine)
-                            Button("Remove") { remove(row) }
-                                .buttonStyle(.borderless)
-                                .frame(minWidth: 44, minHeight: 44)
-                                .accessibilityLabel("Remove \(row.activity)")
+                        if editing?.id == row.id {
+                            editor(form)
+                        } else {
+                            stepRow(row)
                         }
                     }
                     .onDelete { offsets in
@@ -51,6 +49,84 @@ struct LadderScreen: SwiftUI.View {
         .task { load() }
     }
 
+    /// The activity and its summary, the buttons below them (beside them, a large font
+    /// squeezed the words), side by side while they fit.
+    private func stepRow(_ row: LadderRow) -> some SwiftUI.View {
+        VStack(alignment: .leading, spacing: 8) {
+            VStack(alignment: .leading, spacing: 4) {
+                Text(row.activity).font(.headline)
+                Text(row.summary).font(.subheadline)
+            }
+            .frame(maxWidth: .infinity, alignment: .leading)
+            .accessibilityElement(children: .combine)
+            ViewThatFits(in: .horizontal) {
+                HStack(spacing: 16) { stepButtons(row) }
+                VStack(alignment: .leading, spacing: 4) { stepButtons(row) }
+            }
+        }
+        .padding(.vertical, 4)
+    }
+
+    @ViewBuilder private func stepButtons(_ row: LadderRow) -> some SwiftUI.View {
+        Button("Change") {
+            editing = StepDraft(id: row.id, activity: row.activity, fear: Double(row.fear))
+            editRefusal = nil
+        }
+        .buttonStyle(.borderless)
+        .frame(minWidth: 44, minHeight: 44)
+        .accessibilityLabel("Change \(row.activity)")
+        Button("Remove") { remove(row) }
+            .buttonStyle(.borderless)
+            .frame(minWidth: 44, minHeight: 44)
+            .accessibilityLabel("Remove \(row.activity)")
+    }
+
+    /// The activity being changed, in place of its row: the add form's fields, prefilled.
+    @ViewBuilder private func editor(_ form: ExposureLadderForm) -> some SwiftUI.View {
+        if let draft = editing {
+            VStack(alignment: .leading, spacing: 12) {
+                TextField(
+                    form.activityLabel,
+                    text: Binding(get: { editing?.activity ?? "" }, set: { editing?.activity = $0 }),
+                    prompt: Text(form.activityHint),
+                    axis: .vertical
+                )
+                .lineLimit(1...4)
+                .onChange(of: draft.activity) { text in
+                    if text.count > Int(form.maxActivityChars) {
+                        editing?.activity = String(text.prefix(Int(form.maxActivityChars)))
+                    }
+                }
+                FearField(scale: form.fear, value: Binding(get: { editing?.fear ?? 0 }, set: { editing?.fear = $0 }))
+                if let editRefusal {
+                    Label {
+                        VStack(alignment: .leading, spacing: 4) {
+                            Text("Not changed").font(.headline)
+                            Text(editRefusal)
+                        }
+                    } icon: {
+                        Image(systemName: "exclamationmark.triangle.fill")
+                    }
+                    .accessibilityElement(children: .combine)
+                }
+                HStack(spacing: 16) {
+                    Button("Save") { if let current = editing { save(current) } }
+                        .buttonStyle(.borderless)
+                        .frame(minWidth: 44, minHeight: 44)
+                        .accessibilityLabel("Save the changes to \(draft.original)")
+                    Button("Cancel") {
+                        editing = nil
+                        editRefusal = nil
+                    }
+                    .buttonStyle(.borderless)
+                    .frame(minWidth: 44, minHeight: 44)
+                    .accessibilityLabel("Keep \(draft.original) as it was")
+                }
+            }
+            .padding(.vertical, 4)
+        }
+    }
+
     @ViewBuilder private func addSection(_ form: ExposureLadderForm) -> some SwiftUI.View {
         Section {
             TextField(form.activityLabel, text: $activity, prompt: Text(form.activityHint), axis: .vertical)
@@ -60,20 +136,7 @@ struct LadderScreen: SwiftUI.View {
                         activity = String(text.prefix(Int(form.maxActivityChars)))
                     }
                 }
-            VStack(alignment: .leading, spacing: 8) {
-                LabeledContent(form.fear.label, value: "\(Int(fear))")
-                Slider(
-                    value: $fear,
-                    in: Double(form.fear.min)...Double(form.fear.max),
-                    step: Double(form.fear.step)
-                ) {
-                    Text(form.fear.label)
-                }
-                .accessibilityValue("\(Int(fear))")
-                .accessibilityHint("\(form.fear.lowAnchor), \(form.fear.highAnchor)")
-                Text(form.fear.lowAnchor).font(.footnote)
-                Text(form.fear.highAnchor).font(.footnote)
-            }
+            FearField(scale: form.fear, value: $fear)
             Button("Add") { add(form) }
                 .frame(minHeight: 44)
                 .disabled(!form.canAdd)
@@ -102,6 +165,58 @@ struct LadderScreen: SwiftUI.View {
 
     private func remove(_ row: LadderRow) {
         model.run { try $0.removeExposureStep(id: row.id) }
+        if editing?.id == row.id { editing = nil }
         load()
+    }
+
+    /// Sends the activity and its fear as typed; the core checks both. A refusal keeps the
+    /// editor open with the core's words.
+    private func save(_ draft: StepDraft) {
+        guard let core = model.core else { return }
+        let rated = UInt8(clamping: Int(draft.fear.rounded()))
+        do {
+            _ = try core.updateExposureStep(id: draft.id, activity: draft.activity, fear: rated)
+            editing = nil
+            editRefusal = nil
+            load()
+        } catch {
+            editRefusal = AppModel.describe(error)
+        }
+    }
+}
+
+/// An activity's fear on the form's scale, as the add form and the editor both show it:
+/// the number (also given to VoiceOver), a slider from `min` to `max` by `step`, and the
+/// scale's two anchors as text.
+private struct FearField: SwiftUI.View {
+    let scale: ScaleField
+    @Binding var value: Double
+
+    var body: some SwiftUI.View {
+        VStack(alignment: .leading, spacing: 8) {
+            LabeledContent(scale.label, value: "\(Int(value))")
+            Slider(value: $value, in: Double(scale.min)...Double(scale.max), step: Double(scale.step)) {
+                Text(scale.label)
+            }
+            .accessibilityValue("\(Int(value))")
+            .accessibilityHint("\(scale.lowAnchor), \(scale.highAnchor)")
+            Text(scale.lowAnchor).font(.footnote)
+            Text(scale.highAnchor).font(.footnote)
+        }
+    }
+}
+
+/// An activity being changed: its id, the name it had, and the fields as typed.
+private struct StepDraft {
+    let id: Int64
+    let original: String
+    var activity: String
+    var fear: Double
+
+    init(id: Int64, activity: String, fear: Double) {
+        self.id = id
+        original = activity
+        self.activity = activity
+        self.fear = fear
     }
 }

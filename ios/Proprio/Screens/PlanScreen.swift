@@ -1,8 +1,9 @@
 // The therapist's plan, mirroring android/ui PlanScreen.kt: the core's `planScreen()` drawn
 // as it is (the plan in force in sentences, or that there is none yet; the ways in; the
 // plans received). What the patient offers (a typed or pasted code, a file from
-// `.fileImporter`, a QR code scanned with VisionKit) goes to the core's preview; Accept
-// hands the preview's text to the import call for its source.
+// `.fileImporter` or opened with the app from another one, a QR code scanned with
+// VisionKit) goes to the core's preview; Accept hands the preview's text to the import
+// call for its source.
 import ProprioCore
 import SwiftUI
 import UniformTypeIdentifiers
@@ -27,10 +28,15 @@ struct PlanScreen: SwiftUI.View {
             }
         }
         .navigationTitle(preview == nil ? "Your plan" : "New plan")
-        .task { page = model.run { try $0.planScreen() } }
+        .task {
+            page = model.run { try $0.planScreen() }
+            takeIncoming()
+        }
+        .onChange(of: model.incomingPlan) { _ in takeIncoming() }
         .fileImporter(isPresented: $choosingFile, allowedContentTypes: [.json, .plainText, .data]) { result in
-            if case let .success(url) = result, let bytes = Self.read(url, atMost: (page?.maxFileBytes ?? 0) + 1) {
-                show { try $0.previewPlanFile(bytes: bytes, now: AppModel.now()) }
+            guard case let .success(url) = result, let limit = page?.maxFileBytes else { return }
+            Task {
+                if let bytes = await PlanInputs.read(url, atMost: limit + 1) { showFile(bytes) }
             }
         }
         .sheet(isPresented: $scanning) {
@@ -186,13 +192,16 @@ struct PlanScreen: SwiftUI.View {
         accepted = true
     }
 
-    /// At most `limit` bytes of a picked file (the core refuses a larger plan as such).
-    private static func read(_ url: URL, atMost limit: UInt64) -> Data? {
-        let scoped = url.startAccessingSecurityScopedResource()
-        defer { if scoped { url.stopAccessingSecurityScopedResource() } }
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
-        return try? handle.read(upToCount: Int(limit))
+    private func showFile(_ bytes: Data) {
+        show { try $0.previewPlanFile(bytes: bytes, now: AppModel.now()) }
+    }
+
+    /// A plan file opened with the app from another one (read by `AppModel.openPlan`):
+    /// taken once, into the same preview as a picked file.
+    private func takeIncoming() {
+        guard let incoming = model.incomingPlan else { return }
+        model.incomingPlan = nil
+        showFile(incoming.bytes)
     }
 }
 

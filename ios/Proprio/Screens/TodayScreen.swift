@@ -77,9 +77,11 @@ struct TodayScreen: SwiftUI.View {
             Section("More") {
                 NavigationLink("Pain journal", value: Route.journal(sessionId: nil))
                 NavigationLink("Progress", value: Route.progress)
+                NavigationLink("Your programme", value: Route.programme)
                 NavigationLink("Reminders", value: Route.reminderSettings)
                 NavigationLink("Therapist's plan", value: Route.plan)
                 NavigationLink("Activity ladder", value: Route.ladder)
+                NavigationLink("Touch ladder", value: Route.textureLadder)
                 NavigationLink("Profile", value: Route.onboarding)
                 NavigationLink("Share with my therapist", value: Route.share)
                 NavigationLink("Delete all data", value: Route.deleteData)

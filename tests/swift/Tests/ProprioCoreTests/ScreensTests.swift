@@ -184,4 +184,155 @@ final class ScreensTests: XCTestCase {
         _ = proprio.setLanguage(tag: "de")
         XCTAssertEqual(try proprio.exposureLadderForm().steps[0].summary, "Angst 40 · noch nicht geübt · wird gerade geübt ▶")
     }
+
+    /// LadderScreen's Change: a new name and fear are kept (and the ladder re-sorted by
+    /// fear), nil keeps a value; a refusal names its field and changes nothing; an unknown
+    /// id is NotFound.
+    func testUpdateExposureStepRenamesAndRatesAgainAndARefusalChangesNothing() throws {
+        let jar = try proprio.addExposureStep(activity: "open a jar", fear: 40)
+        let bag = try proprio.addExposureStep(activity: "carry a shopping bag", fear: 60)
+        let changed = try proprio.updateExposureStep(id: jar.id, activity: " open a tight jar ", fear: 70)
+        XCTAssertEqual(changed.id, jar.id)
+        XCTAssertEqual(changed.activity, "open a tight jar")
+        XCTAssertEqual(changed.fear, 70)
+        var form = try proprio.exposureLadderForm()
+        XCTAssertEqual(form.steps.map(\.id), [bag.id, jar.id], "least feared first")
+        XCTAssertEqual(form.steps.map(\.activity), ["carry a shopping bag", "open a tight jar"])
+        XCTAssertEqual(form.steps[1].summary, "fear 70 · not practised yet")
+
+        let rated = try proprio.updateExposureStep(id: jar.id, activity: nil, fear: 50)
+        XCTAssertEqual(rated.activity, "open a tight jar", "nil keeps the activity")
+        XCTAssertEqual(rated.fear, 50)
+        let renamed = try proprio.updateExposureStep(id: jar.id, activity: "open a jar", fear: nil)
+        XCTAssertEqual(renamed.fear, 50, "nil keeps the fear")
+
+        form = try proprio.exposureLadderForm()
+        let refused: [(activity: String?, fear: UInt8?, field: String)] = [
+            ("", nil, "activity"),
+            (String(repeating: "x", count: Int(form.maxActivityChars) + 1), nil, "activity"),
+            (nil, form.fear.max + 1, "fear"),
+        ]
+        for change in refused {
+            XCTAssertThrowsError(try proprio.updateExposureStep(id: jar.id, activity: change.activity, fear: change.fear)) { error in
+                guard case let .InvalidArgument(field, reason)? = error as? ProprioError else { return XCTFail("\(error)") }
+                XCTAssertEqual(field, change.field)
+                XCTAssertFalse(reason.isEmpty, "the patient is told why")
+            }
+        }
+        XCTAssertThrowsError(try proprio.updateExposureStep(id: jar.id + bag.id + 100, activity: "x", fear: 10)) { error in
+            guard case .NotFound? = error as? ProprioError else { return XCTFail("\(error)") }
+        }
+        XCTAssertEqual(try proprio.exposureLadderForm(), form, "a refused change changes nothing")
+    }
+
+    /// TextureLadderScreen: the standard textures softest first, the place in words, what
+    /// each button may do; every edit kind returns the form again; a refused edit names
+    /// its field and changes nothing; a ladder keeps one texture and holds twelve.
+    func testTextureLadderFormTakesOneEditAtATimeAndARefusalChangesNothing() throws {
+        let standard = ["cotton ball", "silk", "soft towel", "denim", "everyday clothes"]
+        var form = try proprio.textureLadderForm(bodyPart: .hand)
+        XCTAssertEqual(form.title, "Your touch ladder")
+        XCTAssertEqual(form.textures.map(\.name), standard)
+        XCTAssertEqual(form.textures.map(\.position), [0, 1, 2, 3, 4])
+        XCTAssertEqual(form.textures[0].summary, "texture 1 · practising now ▶")
+        XCTAssertEqual(form.textures[1].summary, "texture 2")
+        XCTAssertEqual(form.textures.map(\.current), [true, false, false, false, false])
+        XCTAssertEqual(form.now, "Now: cotton ball, touch with eyes open (texture 1 of 5), 0 of 3 calm sessions so far.")
+        XCTAssertNil(form.standardLabel, "the standard textures are in use")
+        XCTAssertTrue(form.listNote.contains("standard"), form.listNote)
+        XCTAssertTrue(form.canAdd)
+        XCTAssertEqual(form.maxNameChars, 40)
+        XCTAssertEqual(form.nameHint, "for example, a wool scarf")
+        XCTAssertEqual([form.textures[0].canMoveUp, form.textures[0].canMoveDown], [false, true])
+        XCTAssertEqual([form.textures[4].canMoveUp, form.textures[4].canMoveDown], [true, false])
+        XCTAssertTrue(form.textures.allSatisfy { $0.canRemove })
+
+        form = try edit(.add(name: " wool scarf "))
+        XCTAssertEqual(form.textures.last?.name, "wool scarf")
+        XCTAssertEqual(form.textures.last?.position, 5)
+        XCTAssertNotNil(form.standardLabel, "an edit makes the list the patient's own")
+        form = try edit(.rename(position: 1, name: "satin"))
+        XCTAssertEqual(form.textures[1].name, "satin")
+        form = try edit(.moveDown(position: 0))
+        XCTAssertEqual(form.textures.prefix(2).map(\.name), ["satin", "cotton ball"])
+        form = try edit(.moveUp(position: 1))
+        XCTAssertEqual(form.textures.prefix(2).map(\.name), ["cotton ball", "satin"])
+        form = try edit(.remove(position: 5))
+        XCTAssertEqual(form.textures.map(\.name), ["cotton ball", "satin", "soft towel", "denim", "everyday clothes"])
+
+        let before = try proprio.textureLadderForm(bodyPart: .hand)
+        let refused: [(edit: TextureEdit, field: String)] = [
+            (.moveUp(position: 0), "position"),
+            (.moveDown(position: 4), "position"),
+            (.remove(position: 9), "position"),
+            (.rename(position: 9, name: "linen"), "position"),
+            (.add(name: "SATIN"), "textures[5]"),
+            (.add(name: "tab\there"), "textures[5]"),
+            (.rename(position: 0, name: String(repeating: "x", count: Int(before.maxNameChars) + 1)), "textures[0]"),
+        ]
+        for refusal in refused {
+            XCTAssertThrowsError(try edit(refusal.edit), "\(refusal.edit)") { error in
+                guard case let .InvalidArgument(field, reason)? = error as? ProprioError else { return XCTFail("\(error)") }
+                XCTAssertEqual(field, refusal.field, "\(refusal.edit)")
+                XCTAssertFalse(reason.isEmpty, "the patient is told why")
+            }
+        }
+        XCTAssertEqual(try proprio.textureLadderForm(bodyPart: .hand), before, "a refused edit changes nothing")
+
+        form = try edit(.standard)
+        XCTAssertEqual(form.textures.map(\.name), standard)
+        XCTAssertNil(form.standardLabel)
+
+        for _ in 0..<4 {
+            form = try edit(.remove(position: 0))
+        }
+        XCTAssertEqual(form.textures.map(\.name), ["everyday clothes"])
+        XCTAssertFalse(form.textures[0].canRemove, "a ladder keeps one texture")
+        XCTAssertThrowsError(try edit(.remove(position: 0))) { error in
+            guard case let .InvalidArgument(field, _)? = error as? ProprioError else { return XCTFail("\(error)") }
+            XCTAssertEqual(field, "textures")
+        }
+        for k in 1..<12 {
+            form = try edit(.add(name: "texture \(k)"))
+        }
+        XCTAssertEqual(form.textures.count, 12)
+        XCTAssertFalse(form.canAdd, "twelve textures fill the ladder")
+        XCTAssertTrue(form.full.contains("12"), form.full)
+        XCTAssertThrowsError(try edit(.add(name: "one more"))) { error in
+            guard case let .InvalidArgument(field, _)? = error as? ProprioError else { return XCTFail("\(error)") }
+            XCTAssertEqual(field, "textures")
+        }
+
+        _ = proprio.setLanguage(tag: "de")
+        form = try edit(.standard)
+        XCTAssertEqual(form.textures[0].name, "Wattebausch")
+        XCTAssertEqual(form.textures[0].summary, "Material 1 · wird gerade geübt ▶")
+    }
+
+    /// ProgrammeScreen: before the profile no parts, only `empty`; after it the painful
+    /// part with its stage, today's sentence for it and its history (the start, dated).
+    func testProgrammeScreenIsEmptyBeforeTheProfileThenShowsThePartAndItsHistory() throws {
+        let fresh = try proprio.programmeScreen(now: now())
+        XCTAssertEqual(fresh.title, "Your programme")
+        XCTAssertTrue(fresh.parts.isEmpty)
+        XCTAssertEqual(fresh.empty, "Your programme starts when you have set up your profile.")
+
+        try leftHandHurts()
+        let screen = try proprio.programmeScreen(now: now())
+        XCTAssertEqual(screen.parts.map(\.bodyPart), [.hand])
+        let part = try XCTUnwrap(screen.parts.first)
+        XCTAssertEqual(part.title, "Hand")
+        XCTAssertTrue(part.stage.hasPrefix("Stage 1 of "), part.stage)
+        XCTAssertTrue(part.stage.hasSuffix(", day 1"), part.stage)
+        XCTAssertFalse(part.sentence.isEmpty)
+        XCTAssertNil(part.touch, "no touch drills yet")
+        XCTAssertEqual(part.history.count, 1, "\(part.history)")
+        let started = try XCTUnwrap(part.history.first)
+        XCTAssertEqual(started.when, "2 November 2026")
+        XCTAssertTrue(started.sentence.hasPrefix("Started with "), started.sentence)
+    }
+
+    private func edit(_ edit: TextureEdit) throws -> TextureLadderForm {
+        try proprio.editTextureLadder(bodyPart: .hand, edit: edit)
+    }
 }
