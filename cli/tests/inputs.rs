@@ -291,18 +291,19 @@ fn encrypted_exports_open_only_with_their_passphrase() {
 fn output_into_a_closed_pipe_ends_quietly() {
     let (_dir, db) = fresh();
     ok(proprio(&db, &["journal", "add", "--pain", "2"]));
-    // The reader is gone before the command prints its first line (`stats | head -0`).
-    let mut child = Command::new(env!("CARGO_BIN_EXE_proprio"))
+    // The reader is gone before the command starts (`journal list | head -0`): closed
+    // before the spawn, so the first line cannot slip into the pipe's buffer first.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_proprio"))
         .arg("--db")
         .arg(&db)
         .args(["journal", "list"])
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
+        .stdout(writer)
         .stderr(Stdio::piped())
-        .spawn()
+        .output()
         .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(141), "stderr: {err}");
     assert!(!err.contains("panicked"), "{err}");
