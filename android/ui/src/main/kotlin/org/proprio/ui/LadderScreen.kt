@@ -12,7 +12,6 @@ import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.MaterialTheme
-import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Slider
 import androidx.compose.material3.Text
@@ -176,11 +175,7 @@ private fun LadderRowCard(
                     verticalArrangement = Arrangement.spacedBy(4.dp),
                     modifier = Modifier.align(Alignment.End),
                 ) {
-                    OutlinedButton(
-                        onClick = onCancel,
-                        modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
-                            .semantics { contentDescription = "Cancel changing ${row.activity}" },
-                    ) { Text("Cancel") }
+                    CardButton("Cancel", "Cancel changing ${row.activity}", onClick = onCancel)
                     Button(
                         onClick = { onSave(activity, fear) },
                         modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
@@ -193,16 +188,8 @@ private fun LadderRowCard(
                     verticalArrangement = Arrangement.spacedBy(4.dp),
                     modifier = Modifier.align(Alignment.End),
                 ) {
-                    OutlinedButton(
-                        onClick = onChange,
-                        modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
-                            .semantics { contentDescription = "Change ${row.activity}" },
-                    ) { Text("Change") }
-                    OutlinedButton(
-                        onClick = onRemove,
-                        modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
-                            .semantics { contentDescription = "Remove ${row.activity}" },
-                    ) { Text("Remove") }
+                    CardButton("Change", "Change ${row.activity}", onClick = onChange)
+                    CardButton("Remove", "Remove ${row.activity}", onClick = onRemove)
                 }
             }
         }

@@ -80,6 +80,7 @@ fun TextureLadderScreen(
         for (row in form.textures) {
             TextureRowCard(
                 row = row,
+                nameLabel = form.nameLabel,
                 maxChars = max,
                 renaming = renaming == row.position,
                 onRename = { renaming = row.position },
@@ -121,6 +122,7 @@ fun TextureLadderScreen(
 @Composable
 private fun TextureRowCard(
     row: TextureRow,
+    nameLabel: String,
     maxChars: Int,
     renaming: Boolean,
     onRename: () -> Unit,
@@ -148,6 +150,7 @@ private fun TextureRowCard(
                 OutlinedTextField(
                     draft,
                     { draft = it.take(maxChars) },
+                    label = { Text(nameLabel) },
                     singleLine = true,
                     modifier = Modifier.fillMaxWidth().padding(end = 8.dp)
                         .semantics { contentDescription = "New name for ${row.name}" },
@@ -158,30 +161,17 @@ private fun TextureRowCard(
                         modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
                             .semantics { contentDescription = "Save the name of ${row.name}" },
                     ) { Text("Save") }
-                    OutlinedButton(
-                        onClick = onCancel,
-                        modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
-                            .semantics { contentDescription = "Cancel renaming ${row.name}" },
-                    ) { Text("Cancel") }
+                    CardButton("Cancel", "Cancel renaming ${row.name}", onClick = onCancel)
                 }
             } else {
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                    RowButton("Move up", "Move ${row.name} up", row.canMoveUp) { onEdit(TextureEdit.MoveUp(row.position)) }
-                    RowButton("Move down", "Move ${row.name} down", row.canMoveDown) { onEdit(TextureEdit.MoveDown(row.position)) }
-                    RowButton("Rename", "Rename ${row.name}", true, onRename)
-                    RowButton("Remove", "Remove ${row.name}", row.canRemove) { onEdit(TextureEdit.Remove(row.position)) }
+                    CardButton("Move up", "Move ${row.name} up", row.canMoveUp) { onEdit(TextureEdit.MoveUp(row.position)) }
+                    CardButton("Move down", "Move ${row.name} down", row.canMoveDown) { onEdit(TextureEdit.MoveDown(row.position)) }
+                    CardButton("Rename", "Rename ${row.name}", true, onRename)
+                    CardButton("Remove", "Remove ${row.name}", row.canRemove) { onEdit(TextureEdit.Remove(row.position)) }
                 }
             }
         }
     }
 }
 
-@Composable
-private fun RowButton(label: String, description: String, enabled: Boolean, onClick: () -> Unit) {
-    OutlinedButton(
-        onClick = onClick,
-        enabled = enabled,
-        modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
-            .semantics { contentDescription = description },
-    ) { Text(label, textAlign = TextAlign.Center) }
-}
