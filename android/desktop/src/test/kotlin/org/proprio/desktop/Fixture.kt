@@ -7,7 +7,11 @@ import org.proprio.core.LeftRightSettings
 import org.proprio.core.NewJournalEntry
 import org.proprio.core.ProfileUpdate
 import org.proprio.core.Proprio
+import org.proprio.core.SessionKind
+import org.proprio.core.SessionStep
 import org.proprio.core.Side
+import org.proprio.core.StepAnswer
+import org.proprio.core.StepPurpose
 import org.proprio.core.WallTime
 import org.proprio.ui.FrameAndTouchClock
 import org.proprio.ui.Shell
@@ -50,8 +54,8 @@ class TestShell(private val dbPath: String, var nowMs: Long = TODAY_MS, private 
     }
 }
 
-/** A fresh database in a temporary folder, with a profile: left hand painful. */
-class Fixture {
+/** A fresh database in a temporary folder, with a profile: left hand painful (or `areas`). */
+class Fixture(areas: List<AffectedArea> = listOf(AffectedArea(BodyPart.HAND, Side.LEFT))) {
     val dir = Files.createTempDirectory("proprio-compose-test")
     val dbPath = dir.resolve("proprio.db").toString()
     /** Where the share screen saves exports (made by the core on the first one). */
@@ -62,7 +66,7 @@ class Fixture {
 
     init {
         core.updateProfile(
-            ProfileUpdate(listOf(AffectedArea(BodyPart.HAND, Side.LEFT)), Handedness.RIGHT, 3u),
+            ProfileUpdate(areas, Handedness.RIGHT, 3u),
         )
     }
 
@@ -96,7 +100,7 @@ class Fixture {
     fun flare() {
         for (d in 6 downTo 1) {
             val at = WallTime(TODAY_MS - d * DAY_MS, ZONE)
-            val session = core.startSession(org.proprio.core.SessionKind.MOTOR_IMAGERY, BodyPart.HAND, d.toULong(), at)
+            val session = core.startSession(SessionKind.MOTOR_IMAGERY, BodyPart.HAND, d.toULong(), at)
             core.finishSession(session.id, WallTime(at.unixMs + 600_000, ZONE))
             val pain: UByte = if (d > 3) 2u else 6u
             core.addJournalEntry(NewJournalEntry(WallTime(at.unixMs + 660_000, ZONE), pain, null, false, "", session.id))
@@ -122,6 +126,39 @@ class Fixture {
         core.addExposureStep("Carry a shopping bag", 60u)
         core.addExposureStep("Open a jar with the left hand", 35u)
         core.addExposureStep("Hang out the washing, both arms above the shoulders, for ten minutes", 85u)
+    }
+
+    /**
+     * One guided session of `kind` on each of the `days` days before today, answered
+     * through the core's guided API as a patient would: pain 2 before, during and after
+     * (calm: the touch ladder moves on), fear 10 (0–100), every timer run out; a sensory
+     * drill's right answer on two steps in three, so the regions differ.
+     */
+    fun guided(kind: SessionKind, part: BodyPart, days: Int) {
+        for (d in days downTo 1) {
+            var at = TODAY_MS - d * DAY_MS + 3 * 3_600_000L
+            val start = core.startGuided(kind, part, d.toULong(), WallTime(at, ZONE))
+            var step: SessionStep = start.first
+            var target: String? = null
+            var asked = 0
+            while (true) {
+                step.sensory?.let { target = it.target }
+                val rating = step.rating
+                val answer = when {
+                    rating != null -> StepAnswer.Rating(if (rating.max > 10u) rating.min + 10u else rating.min + 2u)
+                    step.purpose == StepPurpose.PATIENT_ANSWER -> {
+                        val right = target
+                        val wrong = step.choices.first { it.id != right }.id
+                        StepAnswer.Choice(if (right != null && asked++ % 3 != 2) right else wrong)
+                    }
+                    step.choices.isNotEmpty() -> StepAnswer.Choice(step.choices[0].id)
+                    else -> StepAnswer.Done
+                }
+                at += 2_000L + (step.timer?.seconds?.toLong() ?: 0L) * 1_000L
+                step = core.answerStep(step.sessionId, step.index, answer, WallTime(at, ZONE)).next ?: break
+            }
+            core.finishGuided(start.session.id, WallTime(at + 1_000L, ZONE))
+        }
     }
 
     fun journal(pain: Int, note: String, daysAgo: Int) {

@@ -29,11 +29,13 @@ import org.junit.AfterClass
 import org.junit.Assert.assertTrue
 import org.junit.BeforeClass
 import org.junit.Test
+import org.proprio.core.AffectedArea
 import org.proprio.core.BodyPart
 import org.proprio.core.GuidedStart
 import org.proprio.core.LeftRightSettings
 import org.proprio.core.SessionKind
 import org.proprio.core.SessionStep
+import org.proprio.core.Side
 import org.proprio.core.StepAnswer
 import org.proprio.ui.PlanOffer
 import org.proprio.ui.ProprioApp
@@ -64,6 +66,10 @@ class ScreenshotTest {
         private lateinit var flaring: Fixture
         /** Three activities on the exposure ladder. */
         private lateinit var laddered: Fixture
+        /** A left hand five calm touch sessions up the texture ladder (the second texture). */
+        private lateinit var textured: Fixture
+        /** Left hand and back: a flare in the hand's history, five touch drills on the back. */
+        private lateinit var programmed: Fixture
         private val out = File(System.getProperty("proprio.screens") ?: "target/screens")
 
         @BeforeClass @JvmStatic
@@ -76,12 +82,17 @@ class ScreenshotTest {
             planned = Fixture().also { it.core.importPlanCode(it.therapistPlan(), it.shell.now()) }
             flaring = Fixture().also { it.flare() }
             laddered = Fixture().also { it.ladder() }
+            textured = Fixture().also { it.guided(SessionKind.DESENSITISATION, BodyPart.HAND, days = 5) }
+            programmed = Fixture(listOf(AffectedArea(BodyPart.HAND, Side.LEFT), AffectedArea(BodyPart.BACK, Side.LEFT))).also {
+                it.flare()
+                it.guided(SessionKind.SENSORY_DISCRIMINATION, BodyPart.BACK, days = 5)
+            }
             out.mkdirs()
         }
 
         @AfterClass @JvmStatic
         fun tearDown() {
-            for (fixture in listOf(f, plain, planned, flaring, laddered)) fixture.close()
+            for (fixture in listOf(f, plain, planned, flaring, laddered, textured, programmed)) fixture.close()
         }
     }
 
@@ -275,5 +286,38 @@ class ScreenshotTest {
         for (row in laddered.core.exposureLadderForm().steps) {
             assertTrue(row.activity, onAllNodes(hasText(row.activity)).fetchSemanticsNodes().isNotEmpty())
         }
+    }
+
+    /** One activity being changed in its card: its name in the field, its fear on the slider. */
+    @Test fun ladderChange() = shoot("ladder-change", { Route.Ladder }, on = laddered) {
+        val first = laddered.core.exposureLadderForm().steps[0].activity
+        onNode(hasContentDescription("Change $first")).performScrollTo().performClick()
+        waitForIdle()
+        onNode(hasContentDescription("Save $first")).performScrollTo()
+        waitForIdle()
+    }
+
+    /** The touch ladder partway up: the first texture managed, the second practised now. */
+    @Test fun touchLadder() = shoot("touch-ladder", { Route.TouchLadder }, on = textured) {
+        val rows = textured.core.textureLadderForm(BodyPart.HAND).textures
+        assertTrue("partway up", rows[0].summary.contains("managed") && rows.any { it.current && it.position > 0u })
+        for (row in rows) assertTrue(row.name, onAllNodes(hasText(row.name)).fetchSemanticsNodes().isNotEmpty())
+    }
+
+    /** A texture being renamed: the name in a field, Save and Cancel. */
+    @Test fun touchLadderRename() = shoot("touch-ladder-rename", { Route.TouchLadder }, on = textured) {
+        val second = textured.core.textureLadderForm(BodyPart.HAND).textures[1].name
+        onNode(hasContentDescription("Rename $second")).performScrollTo().performClick()
+        waitForIdle()
+        onNode(hasContentDescription("Save the name of $second")).performScrollTo()
+        waitForIdle()
+    }
+
+    /** Both body parts' stages, the hand's flare in its history, the back's touch drills by region. */
+    @Test fun programme() = shoot("programme", { Route.Programme }, on = programmed) {
+        val screen = programmed.core.programmeScreen(programmed.shell.now())
+        assertTrue("two parts", screen.parts.size == 2)
+        assertTrue("the back's drills", screen.parts.any { it.bodyPart == BodyPart.BACK && it.touch != null })
+        for (part in screen.parts) assertTrue(part.title, onAllNodes(hasText(part.stage)).fetchSemanticsNodes().isNotEmpty())
     }
 }

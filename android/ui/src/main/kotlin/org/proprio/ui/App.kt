@@ -30,6 +30,10 @@ sealed interface Route {
     data object Progress : Route
     /** The graded-exposure ladder: the activities and their fear. */
     data object Ladder : Route
+    /** The touch (desensitisation) ladder: the textures, softest first. */
+    data object TouchLadder : Route
+    /** Each body part's stage and its history, the touch drills by region. */
+    data object Programme : Route
     data object Reminders : Route
     data object Delete : Route
     /** The therapist's plan; `offer` is a plan that came from outside (shared, opened). */
@@ -136,6 +140,12 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, i
                     onBack = today,
                 )
                 Route.Ladder -> LadderRun(core, onBack = today)
+                // The textures are the practice body part's; before onboarding, the profile first.
+                Route.TouchLadder -> when (val part = core.practiceBodyPart()) {
+                    null -> LaunchedEffect(Unit) { route = Route.Profile(first = false) }
+                    else -> TextureLadderRun(core, part, onBack = today)
+                }
+                Route.Programme -> ProgrammeScreen(screen = core.programmeScreen(shell.now()), onBack = today)
                 Route.Reminders -> ReminderSettingsScreen(
                     settings = core.reminderSettings(),
                     form = core.reminderForm(),
@@ -167,7 +177,9 @@ private fun firstRoute(core: Proprio): Route =
 private fun destinationRoute(d: Destination): Route = when (d) {
     Destination.JOURNAL -> Route.Journal(null)
     Destination.PROGRESS -> Route.Progress
+    Destination.PROGRAMME -> Route.Programme
     Destination.LADDER -> Route.Ladder
+    Destination.TOUCH_LADDER -> Route.TouchLadder
     Destination.REMINDERS -> Route.Reminders
     Destination.PROFILE -> Route.Profile(first = false)
     Destination.DELETE -> Route.Delete

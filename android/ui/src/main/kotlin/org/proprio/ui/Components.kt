@@ -1,5 +1,6 @@
 package org.proprio.ui
 
+import androidx.compose.foundation.BorderStroke
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ColumnScope
@@ -31,6 +32,7 @@ import androidx.compose.ui.semantics.liveRegion
 import org.proprio.core.ProprioException
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.style.TextAlign
+import androidx.compose.ui.unit.Constraints
 import androidx.compose.ui.unit.dp
 
 /** Smallest touch target (Material and Android accessibility guidance). */
@@ -39,7 +41,9 @@ internal val MinTarget = 48.dp
 /**
  * A screen with a title, an optional back button, and scrolling content. The title bar
  * grows with the text (Material's TopAppBar has a fixed height, and a title that wraps
- * at a large font scale spills out of it).
+ * at a large font scale spills out of it); when a word of the title would not fit beside
+ * the back button ("programme" at font scale 2.0), the title goes below it, rather than
+ * being broken inside the word.
  */
 @Composable
 internal fun ScreenScaffold(
@@ -48,22 +52,39 @@ internal fun ScreenScaffold(
     content: @Composable ColumnScope.() -> Unit,
 ) {
     Column(modifier = Modifier.fillMaxSize().safeDrawingPadding()) {
-        Row(
-            verticalAlignment = Alignment.CenterVertically,
-            horizontalArrangement = Arrangement.spacedBy(8.dp),
+        Layout(
+            content = {
+                if (onBack != null) {
+                    TextButton(onClick = onBack, modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)) {
+                        Text("‹ Back", style = MaterialTheme.typography.titleMedium)
+                    }
+                }
+                Text(title, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.semantics { heading() })
+            },
             modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp).padding(horizontal = 4.dp, vertical = 4.dp),
-        ) {
-            if (onBack != null) {
-                TextButton(onClick = onBack, modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)) {
-                    Text("‹ Back", style = MaterialTheme.typography.titleMedium)
+        ) { parts, constraints ->
+            val width = constraints.maxWidth
+            val loose = constraints.copy(minWidth = 0, minHeight = 0)
+            val back = if (parts.size == 2) parts[0].measure(loose) else null
+            val heading = parts.last()
+            // In line with the content below (16 dp from the edge) when it starts the bar.
+            val inset = 12.dp.roundToPx()
+            val start = back?.let { it.width + 8.dp.roundToPx() } ?: inset
+            if (back == null || heading.minIntrinsicWidth(Constraints.Infinity) <= width - start) {
+                val t = heading.measure(loose.copy(maxWidth = (width - start).coerceAtLeast(0)))
+                val height = maxOf(constraints.minHeight, back?.height ?: 0, t.height)
+                layout(width, height) {
+                    back?.place(0, (height - back.height) / 2)
+                    t.place(start, (height - t.height) / 2)
+                }
+            } else {
+                val t = heading.measure(loose.copy(maxWidth = (width - inset).coerceAtLeast(0)))
+                val height = maxOf(constraints.minHeight, back.height + t.height)
+                layout(width, height) {
+                    back.place(0, 0)
+                    t.place(inset, back.height)
                 }
             }
-            Text(
-                title,
-                style = MaterialTheme.typography.headlineSmall,
-                modifier = Modifier.weight(1f).padding(start = if (onBack == null) 12.dp else 0.dp)
-                    .semantics { heading() },
-            )
         }
         Column(
             modifier = Modifier.fillMaxSize().verticalScroll(rememberScrollState())
@@ -72,6 +93,25 @@ internal fun ScreenScaffold(
             content = content,
         )
     }
+}
+
+/**
+ * An outlined button on a card, named for TalkBack by `description` ("Move silk up").
+ * Its outline is the scheme's `outline`: Material's default, `outlineVariant`, all but
+ * vanishes on a tinted card (the item practised now) in the dark theme.
+ */
+@Composable
+internal fun CardButton(label: String, description: String, enabled: Boolean = true, onClick: () -> Unit) {
+    OutlinedButton(
+        onClick = onClick,
+        enabled = enabled,
+        border = BorderStroke(
+            1.dp,
+            if (enabled) MaterialTheme.colorScheme.outline else MaterialTheme.colorScheme.onSurface.copy(alpha = 0.12f),
+        ),
+        modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
+            .semantics { contentDescription = description },
+    ) { Text(label, textAlign = TextAlign.Center) }
 }
 
 @Composable

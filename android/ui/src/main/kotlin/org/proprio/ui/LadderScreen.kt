@@ -2,6 +2,8 @@ package org.proprio.ui
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
@@ -10,7 +12,6 @@ import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.MaterialTheme
-import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Slider
 import androidx.compose.material3.Text
@@ -55,6 +56,7 @@ fun LadderRun(core: Proprio, onBack: () -> Unit) {
         error = error,
         onAdd = { activity, fear -> edit { core.addExposureStep(activity, fear) } },
         onRemove = { row -> edit { core.removeExposureStep(row.id) } },
+        onChange = { row, activity, fear -> edit { core.updateExposureStep(row.id, activity, fear) } },
         onBack = onBack,
     )
 }
@@ -63,7 +65,9 @@ fun LadderRun(core: Proprio, onBack: () -> Unit) {
  * The ladder as the core's record has it (`exposure_ladder_form()`): its title and intro,
  * each activity with the core's summary (fear, practice, "passed" and "practising now" in
  * words), then the add form with the core's label, hint, limit and fear scale. `onAdd`
- * says whether the core took the activity (the field is emptied then).
+ * says whether the core took the activity (the field is emptied then). "Change" opens,
+ * inside the activity's card, its name and fear to edit; `onChange` says whether the
+ * core took them (the editor closes then; a refusal keeps it open, under the core's words).
  */
 @Composable
 fun LadderScreen(
@@ -71,16 +75,32 @@ fun LadderScreen(
     error: String?,
     onAdd: (String, UByte) -> Boolean,
     onRemove: (LadderRow) -> Unit,
+    onChange: (LadderRow, String, UByte) -> Boolean,
     onBack: () -> Unit,
 ) {
     var activity by remember { mutableStateOf("") }
     var fear by remember(form.fear) { mutableStateOf(form.fear.min) }
+    // The activity whose editor is open, by the core's id.
+    var changing by remember { mutableStateOf<Long?>(null) }
 
     ScreenScaffold(title = form.title, onBack = onBack) {
         Text(form.intro, style = MaterialTheme.typography.bodyLarge)
         if (form.steps.isEmpty()) Text(form.empty, style = MaterialTheme.typography.bodyLarge)
-        for (row in form.steps) LadderRowCard(row) { onRemove(row) }
-        ErrorText(error)
+        for (row in form.steps) {
+            val open = changing == row.id
+            LadderRowCard(
+                row = row,
+                form = form,
+                editing = open,
+                error = error.takeIf { open },
+                onChange = { changing = row.id },
+                onCancel = { changing = null },
+                onSave = { a, f -> if (onChange(row, a, f)) changing = null },
+                onRemove = { changing = null; onRemove(row) },
+            )
+        }
+        // A refusal of a change is shown in its card, beside the editor.
+        if (changing == null || form.steps.none { it.id == changing }) ErrorText(error)
         OutlinedTextField(
             activity,
             { activity = it.take(form.maxActivityChars.toInt()) },
@@ -92,16 +112,31 @@ fun LadderScreen(
         FearSlider(form.fear, fear) { fear = it }
         if (!form.canAdd) Text(form.full, style = MaterialTheme.typography.bodyLarge)
         Button(
-            onClick = { if (onAdd(activity, fear)) activity = "" },
+            // An open editor closes, so that a refusal of the new activity shows here.
+            onClick = { changing = null; if (onAdd(activity, fear)) activity = "" },
             enabled = form.canAdd,
             modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),
         ) { Text("Add", textAlign = TextAlign.Center) }
     }
 }
 
-/** One activity: its name in bold, the core's summary below, and its Remove button. */
+/**
+ * One activity: its name in bold, the core's summary below, and its Change and Remove
+ * buttons; while it is changed, its name in a field and its fear on the slider, with
+ * Save and Cancel (and the core's refusal, if any, above them).
+ */
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
-private fun LadderRowCard(row: LadderRow, onRemove: () -> Unit) {
+private fun LadderRowCard(
+    row: LadderRow,
+    form: ExposureLadderForm,
+    editing: Boolean,
+    error: String?,
+    onChange: () -> Unit,
+    onCancel: () -> Unit,
+    onSave: (String, UByte) -> Unit,
+    onRemove: () -> Unit,
+) {
     Card(
         colors = if (row.current) CardDefaults.cardColors(
             containerColor = MaterialTheme.colorScheme.secondaryContainer,
@@ -109,21 +144,54 @@ private fun LadderRowCard(row: LadderRow, onRemove: () -> Unit) {
         ) else CardDefaults.cardColors(),
         modifier = Modifier.fillMaxWidth(),
     ) {
-        // The button below the words, not beside them: at a large font scale a long
-        // activity beside it would be squeezed to a word a line.
+        // The buttons below the words, not beside them: at a large font scale a long
+        // activity beside them would be squeezed to a word a line.
         Column(
-            verticalArrangement = Arrangement.spacedBy(4.dp),
+            verticalArrangement = Arrangement.spacedBy(8.dp),
             modifier = Modifier.fillMaxWidth().padding(start = 16.dp, end = 8.dp, top = 12.dp, bottom = 8.dp),
         ) {
             Column(modifier = Modifier.fillMaxWidth().padding(end = 8.dp).semantics(mergeDescendants = true) {}) {
                 Text(row.activity, style = MaterialTheme.typography.bodyLarge, fontWeight = FontWeight.Bold)
                 Text(row.summary, style = MaterialTheme.typography.bodyMedium)
             }
-            OutlinedButton(
-                onClick = onRemove,
-                modifier = Modifier.align(Alignment.End).sizeIn(minWidth = MinTarget, minHeight = MinTarget)
-                    .semantics { contentDescription = "Remove ${row.activity}" },
-            ) { Text("Remove") }
+            if (editing) {
+                var activity by remember(row.id) { mutableStateOf(row.activity) }
+                var fear by remember(row.id) { mutableStateOf(row.fear) }
+                Column(
+                    verticalArrangement = Arrangement.spacedBy(8.dp),
+                    modifier = Modifier.fillMaxWidth().padding(end = 8.dp),
+                ) {
+                    OutlinedTextField(
+                        activity,
+                        { activity = it.take(form.maxActivityChars.toInt()) },
+                        label = { Text(form.activityLabel) },
+                        modifier = Modifier.fillMaxWidth(),
+                    )
+                    FearSlider(form.fear, fear) { fear = it }
+                    ErrorText(error)
+                }
+                FlowRow(
+                    horizontalArrangement = Arrangement.spacedBy(8.dp),
+                    verticalArrangement = Arrangement.spacedBy(4.dp),
+                    modifier = Modifier.align(Alignment.End),
+                ) {
+                    CardButton("Cancel", "Cancel changing ${row.activity}", onClick = onCancel)
+                    Button(
+                        onClick = { onSave(activity, fear) },
+                        modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
+                            .semantics { contentDescription = "Save ${row.activity}" },
+                    ) { Text("Save") }
+                }
+            } else {
+                FlowRow(
+                    horizontalArrangement = Arrangement.spacedBy(8.dp),
+                    verticalArrangement = Arrangement.spacedBy(4.dp),
+                    modifier = Modifier.align(Alignment.End),
+                ) {
+                    CardButton("Change", "Change ${row.activity}", onClick = onChange)
+                    CardButton("Remove", "Remove ${row.activity}", onClick = onRemove)
+                }
+            }
         }
     }
 }

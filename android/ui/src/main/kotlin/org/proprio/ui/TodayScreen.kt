@@ -24,7 +24,7 @@ import org.proprio.core.SessionKind
 import org.proprio.core.Today
 
 /** Where the other screens are reached from Today. */
-enum class Destination { JOURNAL, PROGRESS, LADDER, REMINDERS, PLAN, PROFILE, SHARE, DELETE }
+enum class Destination { JOURNAL, PROGRESS, PROGRAMME, LADDER, TOUCH_LADDER, REMINDERS, PLAN, PROFILE, SHARE, DELETE }
 
 /**
  * Today as the core decides it (`today(now)`): the safety messages first, the next step
@@ -113,7 +113,9 @@ fun TodayScreen(
 internal fun destinationLabel(d: Destination): String = when (d) {
     Destination.JOURNAL -> "Pain journal"
     Destination.PROGRESS -> "Progress"
+    Destination.PROGRAMME -> "Your programme"
     Destination.LADDER -> "Activity ladder"
+    Destination.TOUCH_LADDER -> "Touch ladder"
     Destination.REMINDERS -> "Reminders"
     Destination.PROFILE -> "Profile"
     Destination.DELETE -> "Delete all data"
