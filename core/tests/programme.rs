@@ -279,6 +279,7 @@ fn a_skipped_stage_is_passed_over_and_the_plans_order_is_followed() {
     let screen = p.programme_screen(at(14, 12)).unwrap();
     let hand = &screen.parts[0];
     assert_eq!((screen.title.as_str(), hand.title.as_str()), ("Your programme", "Hand"));
+    assert_eq!(screen.history_title, "So far, newest first");
     assert!(hand.stage.starts_with("Stage 2 of 3: mirror therapy, day "), "{}", hand.stage);
     assert_eq!(hand.sentence, p.today(at(14, 12)).unwrap().stages[0].sentence);
     let history = p.stage_history(Some(BodyPart::Hand)).unwrap();

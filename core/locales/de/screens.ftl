@@ -213,9 +213,13 @@ textures-full = Die Leiter ist voll ({ $max } Materialien). Entferne eines, um e
 # The programme screen (usecases/screens.rs, programme).
 programme-title = Dein Programm
 programme-intro = Wo jeder schmerzende Bereich steht, und jeder Schritt bisher, der neueste zuerst.
+programme-history = Bisher, das Neueste zuerst
 programme-empty = Dein Programm beginnt, sobald du dein Profil eingerichtet hast.
 programme-stage = Stufe { $position } von { $count }: { $stage }, Tag { $day }
-programme-touch-title = Berührungstraining: richtige Antworten nach Bereich
+programme-touch-title = Berührungstraining: richtige Antworten nach Bereich ({ $sessions ->
+        [one] 1 Übung
+       *[other] { $sessions } Übungen
+    })
 programme-touch-region = { $region ->
         [upper-left] Oben links
         [upper-right] Oben rechts
@@ -224,9 +228,5 @@ programme-touch-region = { $region ->
         [lower-left] Unten links
        *[lower-right] Unten rechts
     }
-programme-touch-last = zuletzt { $correct } von { $trials } ({ $percent })
+programme-touch-last = zuletzt { $percent } ({ $correct } von { $trials })
 programme-touch-first = anfangs { $percent }
-programme-touch-sessions = { $count ->
-        [one] 1 Übung
-       *[other] { $count } Übungen
-    }

@@ -214,9 +214,13 @@ textures-full = The ladder is full ({ $max } textures). Remove one to add anothe
 # The programme screen (usecases/screens.rs, programme).
 programme-title = Your programme
 programme-intro = Where each painful area stands, and every step so far, newest first.
+programme-history = So far, newest first
 programme-empty = Your programme starts when you have set up your profile.
 programme-stage = Stage { $position } of { $count }: { $stage }, day { $day }
-programme-touch-title = Touch training: right answers by region
+programme-touch-title = Touch training: right answers by region ({ $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    })
 programme-touch-region = { $region ->
         [upper-left] Upper left
         [upper-right] Upper right
@@ -225,9 +229,5 @@ programme-touch-region = { $region ->
         [lower-left] Lower left
        *[lower-right] Lower right
     }
-programme-touch-last = last time { $correct } of { $trials } ({ $percent })
-programme-touch-first = at first { $percent }
-programme-touch-sessions = { $count ->
-        [one] 1 session
-       *[other] { $count } sessions
-    }
+programme-touch-last = last { $percent } ({ $correct } of { $trials })
+programme-touch-first = first { $percent }

@@ -92,6 +92,8 @@ pub struct ProgrammeScreen {
     pub title: String,
     pub intro: String,
     pub parts: Vec<ProgrammePart>,
+    /// The heading over each part's history.
+    pub history_title: String,
     /// Shown when there are no parts (before onboarding).
     pub empty: String,
 }
@@ -154,11 +156,12 @@ pub fn programme(
         title: t!(locale, "programme-title"),
         intro: t!(locale, "programme-intro"),
         parts,
+        history_title: t!(locale, "programme-history"),
         empty: t!(locale, "programme-empty"),
     })
 }
 
-/// Each region's right answers in the last drill and the first, and how many drills.
+/// Each region's right answers in the last drill and the first; the title counts the drills.
 fn touch_section(rows: &[RegionAccuracy], locale: Locale) -> Option<FactSection> {
     let mut by_region: Vec<(Region, Vec<&RegionAccuracy>)> = Vec::new();
     for row in rows {
@@ -189,11 +192,13 @@ fn touch_section(rows: &[RegionAccuracy], locale: Locale) -> Option<FactSection>
                     percent = percent(locale, Some(first.accuracy))
                 ));
             }
-            value.push(t!(locale, "programme-touch-sessions", count = seen.len()));
             Some(fact(t!(locale, "programme-touch-region", region = region.as_str()), value.join(" · ")))
         })
         .collect();
-    Some(FactSection { title: t!(locale, "programme-touch-title"), facts })
+    let mut sessions: Vec<i64> = rows.iter().map(|r| r.session_id).collect();
+    sessions.sort_unstable();
+    sessions.dedup();
+    Some(FactSection { title: t!(locale, "programme-touch-title", sessions = sessions.len()), facts })
 }
 
 /// A response-time chart's top is rounded up to a multiple of this.

@@ -2,7 +2,8 @@
 // drawn as it is — its title and intro, `empty` before the profile names a painful area;
 // then a section per body part: its stage and today's sentence for it, the touch drills'
 // right answers by region (label and value, as the other screens draw a FactSection) and
-// the history, newest first (the date in bold, the core's sentence below).
+// the history under the core's heading, newest first (the date in bold, the core's
+// sentence below).
 //
 // The record is `ProprioCore.ProgrammeScreen`: this view has the same name, as every
 // screen here is named after its Android file, so the core's type is written in full.
@@ -23,7 +24,7 @@ struct ProgrammeScreen: SwiftUI.View {
                     }
                 }
                 ForEach(programme.parts, id: \.bodyPart) { part in
-                    partSections(part)
+                    partSections(part, historyTitle: programme.historyTitle)
                 }
             }
         }
@@ -32,7 +33,7 @@ struct ProgrammeScreen: SwiftUI.View {
         .refreshable { load() }
     }
 
-    @ViewBuilder private func partSections(_ part: ProgrammePart) -> some SwiftUI.View {
+    @ViewBuilder private func partSections(_ part: ProgrammePart, historyTitle: String) -> some SwiftUI.View {
         Section {
             Text(part.stage).font(.headline)
             Text(part.sentence)
@@ -51,6 +52,8 @@ struct ProgrammeScreen: SwiftUI.View {
                     }
                     .accessibilityElement(children: .combine)
                 }
+            } header: {
+                Text(historyTitle).accessibilityAddTraits(.isHeader)
             }
         }
     }

@@ -322,6 +322,7 @@ final class ScreensTests: XCTestCase {
         XCTAssertEqual(screen.parts.map(\.bodyPart), [.hand])
         let part = try XCTUnwrap(screen.parts.first)
         XCTAssertEqual(part.title, "Hand")
+        XCTAssertEqual(screen.historyTitle, "So far, newest first")
         XCTAssertTrue(part.stage.hasPrefix("Stage 1 of "), part.stage)
         XCTAssertTrue(part.stage.hasSuffix(", day 1"), part.stage)
         XCTAssertFalse(part.sentence.isEmpty)

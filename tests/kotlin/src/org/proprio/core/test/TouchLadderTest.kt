@@ -107,6 +107,7 @@ class TouchLadderTest {
         val part = screen.parts[0]
         assertEquals(BodyPart.BACK, part.bodyPart)
         assertEquals("Back", part.title)
+        assertEquals("So far, newest first", screen.historyTitle)
         assertEquals("Stage 1 of 4: sensory discrimination, day 1", part.stage)
         assertTrue(part.sentence.isNotEmpty())
         assertTrue("the start is in the history", part.history.isNotEmpty())

@@ -17,8 +17,8 @@ import org.proprio.core.HistoryLine
 /**
  * The programme as the core lays it out (`programme_screen(now)`): for each painful body
  * part, its stage today and the core's sentence for it, the touch drills by region when
- * there have been any, then every stage change and flare, newest first, each with its
- * date and the core's reason. Not the same screen as Progress (the left/right charts).
+ * there have been any, then under the core's heading every stage change and flare,
+ * newest first, each with its date and the core's reason. Not the same screen as Progress (the left/right charts).
  * The record shares this composable's name, so it is named in full.
  */
 @Composable
@@ -36,6 +36,7 @@ fun ProgrammeScreen(screen: org.proprio.core.ProgrammeScreen, onBack: () -> Unit
             Text(part.stage, style = MaterialTheme.typography.titleMedium)
             Text(part.sentence, style = MaterialTheme.typography.bodyLarge)
             part.touch?.let { SectionCard(it) }
+            if (part.history.isNotEmpty()) SectionTitle(screen.historyTitle)
             for (line in part.history) HistoryItem(line)
         }
     }
