@@ -194,10 +194,10 @@ ladder-row-current = wird gerade geübt ▶
 
 # The touch (desensitisation) ladder (usecases/forms.rs, texture_ladder_form).
 textures-title = Deine Berührungsleiter
-textures-intro = Die Materialien für das Berührungstraining, das weichste zuerst. Zum nächsten geht es nach { $needed ->
+textures-intro = Das weichste zuerst. Nach { $needed ->
         [one] einer ruhigen Übung
        *[other] { $needed } ruhigen Übungen hintereinander
-    }; nach dem letzten beginnt die nächste Art der Berührung wieder beim ersten.
+    } mit einem Material geht es zum nächsten.
 textures-now = Jetzt: { $texture }, { $phase } (Material { $position } von { $count }), bisher { $streak } von { $needed } ruhigen Übungen.
 textures-done = Du hast jedes Material auf jede Art der Berührung geschafft. Nutze sie weiter, wie du magst.
 textures-row = Material { $position }

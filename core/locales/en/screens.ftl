@@ -195,10 +195,10 @@ ladder-row-current = practising now ▶
 
 # The touch (desensitisation) ladder (usecases/forms.rs, texture_ladder_form).
 textures-title = Your touch ladder
-textures-intro = The textures for touch training, softest first. You move on to the next one after { $needed ->
+textures-intro = Softest first. After { $needed ->
         [one] a calm session
        *[other] { $needed } calm sessions in a row
-    }; after the last one, the next way of touching starts again from the first.
+    } with a texture, you move on to the next one.
 textures-now = Now: { $texture }, { $phase } (texture { $position } of { $count }), { $streak } of { $needed } calm sessions so far.
 textures-done = You have worked through every texture in every way of touching. Keep using them as you like.
 textures-row = texture { $position }
