@@ -365,3 +365,34 @@ fn the_left_right_gate_counts_days_from_entering_the_stage() {
     let overview = p.left_right_overview(BodyPart::Back, Some(0), at(6, 0)).unwrap();
     assert_eq!(overview.gate.days_in_stage, 2, "day 2 of the stage, not day 7 of left/right practice");
 }
+
+#[test]
+fn a_tapped_reminder_opens_the_session_its_kind_is_practised_in() {
+    let (_d, p) = open();
+    let today = p.reminders_today(at(0, 0)).unwrap();
+    let reminder = today.remaining.iter().find(|r| r.kind == SessionKind::LeftRight).unwrap();
+    let step = p.reminder_step(reminder.deep_link.clone(), at(0, 1)).unwrap();
+    assert_eq!(
+        (step.action, step.kind, step.body_part),
+        (NextAction::Practise, Some(SessionKind::LeftRight), Some(BodyPart::Hand))
+    );
+    assert_eq!(step.images_per_session, Some(50));
+    assert_eq!(step, p.today(at(0, 1)).unwrap().next, "the same step Today offers");
+    // Desensitisation runs alongside any stage: the painful hand.
+    let touch =
+        p.reminder_step("proprio://practice?kind=desensitisation&reminder=x".into(), at(0, 1)).unwrap();
+    assert_eq!((touch.kind, touch.body_part), (Some(SessionKind::Desensitisation), Some(BodyPart::Hand)));
+    // A reminder for a stage the hand has not reached opens what Today offers.
+    let mirror = p.reminder_step("proprio://practice?kind=mirror&reminder=x".into(), at(0, 1)).unwrap();
+    assert_eq!(mirror.kind, Some(SessionKind::LeftRight));
+    for bad in ["", "proprio://practice?kind=juggling", "https://example.org/?kind=mirror"] {
+        assert!(
+            matches!(p.reminder_step(bad.into(), at(0, 1)), Err(proprio_core::ProprioError::InvalidArgument { field, .. }) if field == "link"),
+            "{bad}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = Proprio::new(dir.path().join("p.db").to_str().unwrap().into(), at(0, 0)).unwrap();
+    let set_up = fresh.reminder_step(reminder.deep_link.clone(), at(0, 1)).unwrap();
+    assert_eq!((set_up.action, set_up.kind), (NextAction::SetUp, None));
+}

@@ -101,6 +101,22 @@ final class AppModel: ObservableObject {
         }
     }
 
+    /// Opens a next step (Today's, or a tapped reminder's): the profile when the core asks
+    /// to set up first, left/right practice or a guided session of its kind; nothing when
+    /// there is nothing to start.
+    func open(_ next: NextStep) {
+        if next.action == .setUp {
+            path.append(.onboarding)
+            return
+        }
+        guard let kind = next.kind, let bodyPart = next.bodyPart else { return }
+        if kind == .leftRight {
+            path.append(.session(bodyPart))
+        } else if let start = run({ try $0.startGuided(kind: kind, bodyPart: bodyPart, seed: nil, now: Self.now()) }) {
+            path.append(.guided(sessionId: start.session.id))
+        }
+    }
+
     /// A plan file opened with the app from another one (Files, Mail, AirDrop): read as
     /// the plan screen's file importer reads it (the core's bound plus one, off the main
     /// actor), then the plan screen opens with it in its preview, as a picked file is.

@@ -66,8 +66,8 @@ final class ReminderNotifications: NSObject, UNUserNotificationCenterDelegate {
         content.body = reminder.body
         content.sound = .default
         content.categoryIdentifier = Self.category
-        // The kind as Swift names the core's case: read back with the same `describing:`.
-        content.userInfo = ["fireAtMs": reminder.fireAtMs, "kind": String(describing: reminder.kind)]
+        // The deep link goes to the core when the reminder is tapped (`reminderStep`).
+        content.userInfo = ["fireAtMs": reminder.fireAtMs, "link": reminder.deepLink]
         // An interval from now fires at the planned UTC instant whatever the zone does
         // meanwhile; a zone change re-plans on the next foreground anyway.
         let seconds = Double(reminder.fireAtMs) / 1000 - Date().timeIntervalSince1970
@@ -134,7 +134,7 @@ final class ReminderNotifications: NSObject, UNUserNotificationCenterDelegate {
     ) async {
         let id = response.notification.request.identifier
         let action = response.actionIdentifier
-        let kindName = response.notification.request.content.userInfo["kind"] as? String
+        let link = response.notification.request.content.userInfo["link"] as? String
         await MainActor.run {
             guard let core = model.core else { return }
             report(response.notification, core)
@@ -144,18 +144,17 @@ final class ReminderNotifications: NSObject, UNUserNotificationCenterDelegate {
             } else if action == Self.doneElsewhereAction {
                 model.run { try $0.markReminderDoneElsewhere(reminderId: id, now: AppModel.now()) }
             } else if action == Self.startAction || action == UNNotificationDefaultActionIdentifier {
-                open(kind: SessionKind.allCases.first { String(describing: $0) == kindName })
+                open(link: link)
             }
         }
         await sync()
     }
 
-    /// Opens the practice a reminder is for. Only left/right practice has a screen so far;
-    /// the other kinds open Today.
-    private func open(kind: SessionKind?) {
+    /// Opens the session a tapped reminder leads to, as the core decides it from the link
+    /// (`reminderStep`: the part that practises its kind, or what Today offers), from Today.
+    private func open(link: String?) {
         model.path = []
-        if kind == .leftRight, let bodyPart = model.practiceBodyPart {
-            model.path = [.session(bodyPart)]
-        }
+        guard let link, let next = model.run({ try $0.reminderStep(link: link, now: AppModel.now()) }) else { return }
+        model.open(next)
     }
 }

@@ -6,7 +6,7 @@ use super::{Proprio, Result};
 use crate::programme::StagePlan;
 use crate::stimulus::BodyPart;
 use crate::time::WallTime;
-use crate::usecases::programme::{self as usecase, StageStatus, StageTransition, Today};
+use crate::usecases::programme::{self as usecase, NextStep, StageStatus, StageTransition, Today};
 
 #[uniffi::export]
 impl Proprio {
@@ -14,6 +14,14 @@ impl Proprio {
     /// stage first (and stores any transition), so it is never out of date.
     pub fn today(&self, now: WallTime) -> Result<Today> {
         Ok(usecase::today(&self.store, &now, &self.params_in_force()?, self.locale())?)
+    }
+
+    /// The step a tapped reminder opens, from its deep link (`PlannedReminder.deep_link`):
+    /// the painful part that practises the reminder's kind today, or what Today offers
+    /// (set up first, done for today). The shell opens it as it opens Today's next step; a
+    /// link that is not a reminder's is refused naming `link`.
+    pub fn reminder_step(&self, link: String, now: WallTime) -> Result<NextStep> {
+        Ok(usecase::reminder_step(&self.store, &link, &now, &self.params_in_force()?, self.locale())?)
     }
 
     /// Every stored stage transition and flare event, oldest first: of one body part, or

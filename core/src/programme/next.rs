@@ -52,6 +52,38 @@ pub fn choose(parts: &[PartToday], progress: impl Fn(SessionKind) -> (u32, u32))
         .unwrap_or(Next::DoneForToday)
 }
 
+/// The step a reminder for `kind` opens: the painful part whose stage practises that kind
+/// (as [`choose`] would practise it, easing back included); for desensitisation, which
+/// runs alongside any stage, the first part; otherwise what Today would offer, so a
+/// reminder left from an earlier stage never opens a session the programme has moved
+/// past.
+pub fn for_kind(
+    parts: &[PartToday],
+    kind: SessionKind,
+    progress: impl Fn(SessionKind) -> (u32, u32),
+) -> Next {
+    let practised = |p: &PartToday, as_kind: Option<SessionKind>| {
+        let (stage, gently) = match p.decision {
+            StageDecision::EaseBack { ease } => (ease.earlier_stage.unwrap_or(p.stage), true),
+            _ => (p.stage, false),
+        };
+        let kind = as_kind.unwrap_or(stage.session_kind());
+        let (done, target) = progress(kind);
+        Next::Practise { body_part: p.body_part, stage, kind, done, target, gently }
+    };
+    if let Some(n) = parts
+        .iter()
+        .map(|p| practised(p, None))
+        .find(|n| matches!(n, Next::Practise { kind: k, .. } if *k == kind))
+    {
+        return n;
+    }
+    match parts.first() {
+        Some(first) if kind == SessionKind::Desensitisation => practised(first, Some(kind)),
+        _ => choose(parts, progress),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +116,27 @@ mod tests {
         let all_done = |k| if k == SessionKind::LeftRight { (3, 3) } else { (1, 0) };
         assert_eq!(choose(&parts, all_done), Next::DoneForToday);
         assert_eq!(choose(&[], lr_under), Next::SetUp);
+    }
+
+    #[test]
+    fn a_reminder_opens_the_part_that_practises_its_kind_or_what_today_offers() {
+        let stay = StageDecision::Stay { blockers: vec![] };
+        let parts = [
+            PartToday { body_part: BodyPart::Hand, stage: Stage::LeftRight, decision: &stay },
+            PartToday { body_part: BodyPart::Back, stage: Stage::SensoryDiscrimination, decision: &stay },
+        ];
+        let none = |_| (0, 0);
+        assert!(matches!(
+            for_kind(&parts, SessionKind::SensoryDiscrimination, none),
+            Next::Practise { body_part: BodyPart::Back, kind: SessionKind::SensoryDiscrimination, .. }
+        ));
+        assert!(matches!(
+            for_kind(&parts, SessionKind::Desensitisation, none),
+            Next::Practise { body_part: BodyPart::Hand, kind: SessionKind::Desensitisation, .. }
+        ));
+        // Mirror therapy is no part's stage: what Today offers instead.
+        assert_eq!(for_kind(&parts, SessionKind::Mirror, none), choose(&parts, none));
+        assert_eq!(for_kind(&[], SessionKind::Mirror, none), Next::SetUp);
     }
 
     #[test]

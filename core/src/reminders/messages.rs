@@ -3,6 +3,7 @@
 //! across re-plans (and the diff does not churn) but does not repeat word for word.
 
 use super::SessionKind;
+use crate::error::{Error, Result};
 use crate::messages::{Locale, t};
 
 /// The scheme shells register for deep links.
@@ -31,9 +32,51 @@ pub(crate) fn deep_link(kind: SessionKind, reminder_id: &str) -> String {
     format!("{DEEP_LINK_SCHEME}://practice?kind={}&reminder={reminder_id}", kind.as_str())
 }
 
+/// Longest deep link read: ours are under 100 characters.
+const MAX_LINK_CHARS: usize = 256;
+
+/// The session kind a reminder's deep link opens (the link as [`deep_link`] writes it;
+/// the reminder id after it is not needed to open the session). Errors name `link`.
+pub(crate) fn kind_of_link(link: &str) -> Result<SessionKind> {
+    let bad = |reason: &str| Error::invalid("link", reason.to_string());
+    if link.len() > MAX_LINK_CHARS {
+        return Err(bad("longer than a reminder's link"));
+    }
+    let query = link
+        .strip_prefix(DEEP_LINK_SCHEME)
+        .and_then(|rest| rest.strip_prefix("://practice?"))
+        .ok_or_else(|| bad("not a Proprio reminder's link (proprio://practice?kind=…)"))?;
+    let kind = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("kind="))
+        .ok_or_else(|| bad("names no session kind"))?;
+    SessionKind::parse(kind, "link")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_link_names_its_kind_and_anything_else_is_refused_by_name() {
+        for &k in SessionKind::ALL {
+            assert_eq!(kind_of_link(&deep_link(k, "20261102-left-right-0")).unwrap(), k);
+        }
+        for bad in [
+            "",
+            "proprio://practice",
+            "proprio://practice?reminder=x",
+            "proprio://practice?kind=juggling",
+            "https://practice?kind=mirror",
+            "proprio://settings?kind=mirror",
+            &format!("proprio://practice?kind=mirror&x={}", "y".repeat(300)),
+        ] {
+            assert!(
+                matches!(kind_of_link(bad), Err(Error::InvalidArgument { ref field, .. }) if field == "link"),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn every_kind_has_its_own_wording_in_every_locale() {

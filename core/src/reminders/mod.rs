@@ -23,7 +23,7 @@ mod diff;
 mod history;
 mod layout;
 mod local_time;
-mod messages;
+pub(crate) mod messages;
 mod planner;
 mod reminder;
 mod settings;

@@ -174,6 +174,30 @@ pub(crate) fn flare_images(c: &Connection, body_part: BodyPart, params: &Paramet
 
 /// Evaluates every painful body part and assembles today, with its reminders.
 pub fn today(store: &Store, now: &WallTime, params: &Parameters, locale: Locale) -> Result<Today> {
+    today_for(store, now, params, locale, None)
+}
+
+/// The step a tapped reminder opens (its deep link names the session kind): the part
+/// that practises that kind today, or what Today offers (`next::for_kind`). The stages
+/// are evaluated first, as `today` does.
+pub fn reminder_step(
+    store: &Store,
+    link: &str,
+    now: &WallTime,
+    params: &Parameters,
+    locale: Locale,
+) -> Result<NextStep> {
+    let kind = crate::reminders::messages::kind_of_link(link)?;
+    Ok(today_for(store, now, params, locale, Some(kind))?.next)
+}
+
+fn today_for(
+    store: &Store,
+    now: &WallTime,
+    params: &Parameters,
+    locale: Locale,
+    reminded: Option<SessionKind>,
+) -> Result<Today> {
     now.validate("now")?;
     let (evaluated, practised) = store.write(|tx| {
         let mut all = Vec::new();
@@ -194,7 +218,11 @@ pub fn today(store: &Store, now: &WallTime, params: &Parameters, locale: Locale)
         .iter()
         .map(|e| PartToday { body_part: e.body_part, stage: e.entry.to, decision: &e.decision })
         .collect();
-    let next = next_step(next::choose(&parts, progress), &evaluated, params, locale);
+    let choice = match reminded {
+        Some(kind) => next::for_kind(&parts, kind, progress),
+        None => next::choose(&parts, progress),
+    };
+    let next = next_step(choice, &evaluated, params, locale);
     let mut safety = Vec::new();
     if !practised {
         safety.push(SafetyMessage {

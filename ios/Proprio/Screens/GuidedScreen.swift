@@ -103,7 +103,7 @@ struct GuidedScreen: SwiftUI.View {
             if let current {
                 show(current)
             } else {
-                results = model.run { try $0.finishGuided(sessionId: sessionId, now: AppModel.now()) }
+                finish()
             }
         }
     }
@@ -124,8 +124,15 @@ struct GuidedScreen: SwiftUI.View {
             show(next)
         } else {
             self.step = nil
-            results = model.run { try $0.finishGuided(sessionId: sessionId, now: AppModel.now()) }
+            finish()
         }
+    }
+
+    /// Finishes the session for its closing words; a finished session can meet a kind's
+    /// target, so the reminders are re-planned, as after a left/right session.
+    private func finish() {
+        results = model.run { try $0.finishGuided(sessionId: sessionId, now: AppModel.now()) }
+        Task { await model.reminders.sync() }
     }
 
     /// Only counts the core's seconds down (drawn and spoken in the core's words); the patient says Done.

@@ -35,7 +35,7 @@ struct TodayScreen: SwiftUI.View {
                 Section("Next step") {
                     Text(today.next.sentence)
                     if let label = nextLabel(today.next) {
-                        Button { open(today.next) } label: {
+                        Button { model.open(today.next) } label: {
                             Text(label).font(.title3).frame(minHeight: 56)
                         }
                     }
@@ -101,19 +101,6 @@ struct TodayScreen: SwiftUI.View {
         if next.action == .setUp { return "Set up" }
         guard let kind = next.kind, next.bodyPart != nil else { return nil }
         return "Start \(kindName(kind).lowercased())"
-    }
-
-    /// Opens the next step for its kind: the profile, left/right practice or a guided session.
-    private func open(_ next: NextStep) {
-        guard let kind = next.kind, let bodyPart = next.bodyPart else {
-            model.path.append(.onboarding)
-            return
-        }
-        if kind == .leftRight {
-            model.path.append(.session(bodyPart))
-        } else if let start = model.run({ try $0.startGuided(kind: kind, bodyPart: bodyPart, seed: nil, now: AppModel.now()) }) {
-            model.path.append(.guided(sessionId: start.session.id))
-        }
     }
 
     private func load() {

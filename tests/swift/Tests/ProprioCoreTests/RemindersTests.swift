@@ -101,4 +101,19 @@ final class RemindersTests: XCTestCase {
         }
         XCTAssertEqual(try p.remindersToday(now: rang).adherence.sent, 1)
     }
+
+    /// ReminderNotifications' tap: the core says where a reminder's link leads.
+    func testATappedReminderOpensTheStepTheCoreChoosesAndABadLinkIsRefused() throws {
+        let p = try open()
+        let link = try XCTUnwrap(try p.planReminders(now: at(monday), days: 1, pending: []).reminders.first).deepLink
+        XCTAssertEqual(try p.reminderStep(link: link, now: at(monday)).action, .setUp)
+        _ = try p.updateProfile(update: ProfileUpdate(affected: [AffectedArea(bodyPart: .hand, side: .left)]))
+        let step = try p.reminderStep(link: "proprio://practice?kind=desensitisation&reminder=x", now: at(monday))
+        XCTAssertEqual(step.kind, .desensitisation)
+        XCTAssertEqual(step.bodyPart, .hand)
+        XCTAssertThrowsError(try p.reminderStep(link: "https://example.org/", now: at(monday))) { error in
+            guard case let ProprioError.InvalidArgument(field, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(field, "link")
+        }
+    }
 }

@@ -11,10 +11,16 @@ import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertTrue
 import org.junit.Assert.fail
 import org.junit.Test
+import org.proprio.core.AffectedArea
+import org.proprio.core.BodyPart
+import org.proprio.core.NextAction
 import org.proprio.core.PendingNotification
+import org.proprio.core.ProfileUpdate
 import org.proprio.core.Proprio
 import org.proprio.core.ProprioException
 import org.proprio.core.ReminderDiff
+import org.proprio.core.SessionKind
+import org.proprio.core.Side
 import org.proprio.core.WallTime
 
 class RemindersTest {
@@ -119,6 +125,27 @@ class RemindersTest {
             }
             val today = p.remindersToday(rang)
             assertEquals(1u, today.adherence.sent)
+        } finally {
+            p.close()
+        }
+    }
+
+    @Test
+    fun aTappedReminderOpensTheStepTheCoreChoosesAndABadLinkIsRefused() {
+        val p = open()
+        try {
+            val link = p.planReminders(at(monday), 1u, emptyList()).reminders.first().deepLink
+            assertEquals(NextAction.SET_UP, p.reminderStep(link, at(monday)).action)
+            p.updateProfile(ProfileUpdate(affected = listOf(AffectedArea(BodyPart.HAND, Side.LEFT)), handedness = null, skinTone = null))
+            val step = p.reminderStep("proprio://practice?kind=desensitisation&reminder=x", at(monday))
+            assertEquals(SessionKind.DESENSITISATION, step.kind)
+            assertEquals(BodyPart.HAND, step.bodyPart)
+            try {
+                p.reminderStep("https://example.org/", at(monday))
+                fail("not a reminder's link")
+            } catch (e: ProprioException.InvalidArgument) {
+                assertEquals("link", e.field)
+            }
         } finally {
             p.close()
         }

@@ -21,6 +21,7 @@ import org.proprio.core.SharedExport
 import org.proprio.ui.FrameAndTouchClock
 import org.proprio.ui.PlanOffer
 import org.proprio.ui.ProprioApp
+import org.proprio.ui.ReminderTap
 import org.proprio.ui.Shell
 import java.io.File
 
@@ -73,6 +74,9 @@ class MainActivity : ComponentActivity() {
     /** A plan shared with the app or opened with it (VIEW or SEND), for the plan screen. */
     private var incoming by mutableStateOf<PlanOffer?>(null)
 
+    /** A tapped reminder, for the session it opens. */
+    private var tapped by mutableStateOf<ReminderTap?>(null)
+
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         enableEdgeToEdge()
@@ -81,21 +85,26 @@ class MainActivity : ComponentActivity() {
         ) {
             askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
         }
-        if (savedInstanceState == null) offerPlan(intent)
-        setContent { ProprioApp(app.core, shell, dark = isSystemInDarkTheme(), incoming = incoming) }
+        if (savedInstanceState == null) take(intent)
+        setContent { ProprioApp(app.core, shell, dark = isSystemInDarkTheme(), incoming = incoming, tapped = tapped) }
     }
 
     override fun onNewIntent(intent: Intent) {
         super.onNewIntent(intent)
-        offerPlan(intent)
+        take(intent)
     }
 
     /**
-     * What an intent carries, for the plan screen: a shared code's text at once, a
-     * document's bytes once read off the main thread.
+     * What an intent carries: a tapped reminder's link, for the session it opens; for the
+     * plan screen, a shared code's text at once, a document's bytes once read off the main
+     * thread.
      */
-    private fun offerPlan(intent: Intent?) {
+    private fun take(intent: Intent?) {
         intent ?: return
+        tappedReminderLink(intent)?.let {
+            tapped = ReminderTap(it)
+            return
+        }
         PlanInputs.sharedText(intent)?.let {
             incoming = PlanOffer.Code(it)
             return

@@ -142,3 +142,11 @@ class BootReceiver : BroadcastReceiver() {
         if (intent.action == Intent.ACTION_TIMEZONE_CHANGED) reminders.apply() else reminders.rescheduleAll()
     }
 }
+
+/**
+ * The deep link of a tapped reminder (the notification's content intent, a VIEW of the
+ * `proprio` scheme the manifest declares), for the core's `reminderStep`; null for any
+ * other intent. The core reads and checks the link.
+ */
+fun tappedReminderLink(intent: Intent): String? =
+    if (intent.action == Intent.ACTION_VIEW && intent.data?.scheme == "proprio") intent.dataString else null

@@ -29,6 +29,7 @@ import org.proprio.core.SessionKind
 import org.proprio.core.SessionState
 import org.proprio.core.Side
 import org.proprio.ui.ProprioApp
+import org.proprio.ui.ReminderTap
 import org.proprio.ui.Route
 
 /**
@@ -191,6 +192,36 @@ class SessionUiTest {
             }
         } finally {
             f.close()
+        }
+    }
+
+    /** A tapped reminder opens the session the core chooses for its link, started and stored. */
+    @Test
+    fun aTappedReminderStartsTheSessionItsLinkLeadsTo() {
+        val f = Fixture()
+        try {
+            val touch = ReminderTap("proprio://practice?kind=desensitisation&reminder=x")
+            runSkikoComposeUiTest(Size(822f, 1782f), Density(2f)) {
+                setContent { ProprioApp(f.core, f.shell, dark = false, start = Route.Today, tapped = touch) }
+                waitUntil(timeoutMillis = 10_000) { f.core.sessions().isNotEmpty() }
+                val session = f.core.sessions().first()
+                assertEquals(SessionKind.DESENSITISATION, session.kind)
+                assertEquals(BodyPart.HAND, session.bodyPart)
+                assertEquals(SessionState.RUNNING, session.state)
+                onNodeWithText("Next step").assertDoesNotExist()
+            }
+        } finally {
+            f.close()
+        }
+        val g = Fixture()
+        try {
+            runSkikoComposeUiTest(Size(822f, 1782f), Density(2f)) {
+                setContent { ProprioApp(g.core, g.shell, dark = false, start = Route.Today, tapped = ReminderTap("https://example.org/")) }
+                onNodeWithText("Next step").assertExists()
+                assertTrue("a link that is not a reminder's starts nothing", g.core.sessions().isEmpty())
+            }
+        } finally {
+            g.close()
         }
     }
 }

@@ -15,6 +15,8 @@ import org.proprio.core.SessionKind
 import org.proprio.core.LeftRightSettings
 import org.proprio.core.LeftRightStart
 import org.proprio.core.NewJournalEntry
+import org.proprio.core.NextAction
+import org.proprio.core.NextStep
 import org.proprio.core.Proprio
 import org.proprio.core.StimulusSpec
 import org.proprio.core.renderStimulus
@@ -51,10 +53,17 @@ private const val TODAY_HISTORY = 30u
  * app goes on over the fresh core the shell opens (`Shell.reopenCore`), from the start.
  */
 @Composable
-fun ProprioApp(core: Proprio, shell: Shell, dark: Boolean, start: Route? = null, incoming: PlanOffer? = null) {
+fun ProprioApp(
+    core: Proprio,
+    shell: Shell,
+    dark: Boolean,
+    start: Route? = null,
+    incoming: PlanOffer? = null,
+    tapped: ReminderTap? = null,
+) {
     var open by remember { mutableStateOf(core) }
     key(open) {
-        Screens(open, shell, dark, start.takeIf { open === core }, incoming) {
+        Screens(open, shell, dark, start.takeIf { open === core }, incoming, tapped) {
             open = shell.reopenCore()
             shell.remindersChanged()
         }
@@ -62,7 +71,15 @@ fun ProprioApp(core: Proprio, shell: Shell, dark: Boolean, start: Route? = null,
 }
 
 @Composable
-private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, incoming: PlanOffer?, onDeleted: () -> Unit) {
+private fun Screens(
+    core: Proprio,
+    shell: Shell,
+    dark: Boolean,
+    start: Route?,
+    incoming: PlanOffer?,
+    tapped: ReminderTap?,
+    onDeleted: () -> Unit,
+) {
     ProprioTheme(dark) {
         Surface {
             var route by remember { mutableStateOf(start ?: firstRoute(core)) }
@@ -78,6 +95,11 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, i
                     error = describe(e)
                 }
             }
+            // The step a tapped reminder opens is the core's (`reminderStep`), opened as
+            // Today's next step is.
+            LaunchedEffect(tapped) {
+                if (tapped != null) attempt { route = opening(core, shell, core.reminderStep(tapped.link, shell.now())) }
+            }
             val today = { route = Route.Today }
             val backdrop = if (dark) Backdrop.DARK else Backdrop.LIGHT
             when (val r = route) {
@@ -88,18 +110,7 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, i
                         overview = part?.let { core.leftRightOverview(it, TODAY_HISTORY, shell.now()) },
                         kinds = core.reminderForm().targets,
                         error = error,
-                        onNext = { next ->
-                            attempt {
-                                val kind = next.kind
-                                val body = next.bodyPart
-                                route = when {
-                                    kind == null || body == null -> Route.Profile(first = false)
-                                    kind == SessionKind.LEFT_RIGHT ->
-                                        Route.Session(core.startLeftRight(LeftRightSettings(bodyPart = body, count = next.imagesPerSession), shell.now()))
-                                    else -> Route.Guided(core.startGuided(kind, body, null, shell.now()))
-                                }
-                            }
-                        },
+                        onNext = { next -> attempt { route = opening(core, shell, next) } },
                         onStart = {
                             attempt {
                                 val settings = LeftRightSettings(bodyPart = part ?: error("no body part before onboarding"))
@@ -168,6 +179,22 @@ private fun Screens(core: Proprio, shell: Shell, dark: Boolean, start: Route?, i
                 is Route.Plan -> PlanRun(core, shell, r.offer, onBack = today)
             }
         }
+    }
+}
+
+/**
+ * Where a next step (Today's, or a tapped reminder's) leads: its session started, the
+ * profile when the core asks to set up first, Today when there is nothing to start.
+ */
+private fun opening(core: Proprio, shell: Shell, next: NextStep): Route {
+    val kind = next.kind
+    val body = next.bodyPart
+    return when {
+        next.action == NextAction.SET_UP -> Route.Profile(first = false)
+        kind == null || body == null -> Route.Today
+        kind == SessionKind.LEFT_RIGHT ->
+            Route.Session(core.startLeftRight(LeftRightSettings(bodyPart = body, count = next.imagesPerSession), shell.now()))
+        else -> Route.Guided(core.startGuided(kind, body, null, shell.now()))
     }
 }
 

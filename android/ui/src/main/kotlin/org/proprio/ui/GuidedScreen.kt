@@ -46,7 +46,8 @@ import org.proprio.core.renderStimulusId
 /**
  * A guided session of any kind but left/right, driven by the core: the shell draws each
  * `SessionStep` as it is, sends the patient's answer (`answer_step`) and, when no step is
- * left, finishes it (`finish_guided`) and shows the closing words.
+ * left, finishes it (`finish_guided`), has the reminders re-planned and shows the closing
+ * words.
  */
 @Composable
 fun GuidedRun(core: Proprio, shell: Shell, start: GuidedStart, backdrop: Backdrop, onDone: () -> Unit) {
@@ -65,14 +66,23 @@ fun GuidedRun(core: Proprio, shell: Shell, start: GuidedStart, backdrop: Backdro
                 notice = result.notice
                 error = null
                 step = result.next
-                if (result.next == null) results = core.finishGuided(sessionId, shell.now())
+                if (result.next == null) {
+                    results = core.finishGuided(sessionId, shell.now())
+                    // A finished session can meet a kind's target: the core re-plans.
+                    shell.remindersChanged()
+                }
             } catch (e: Exception) {
                 error = describe(e)
             }
         }
         else -> LaunchedEffect(sessionId) {
             // Restored after the steps were over: finish it.
-            try { results = core.finishGuided(sessionId, shell.now()) } catch (e: Exception) { error = describe(e) }
+            try {
+                results = core.finishGuided(sessionId, shell.now())
+                shell.remindersChanged()
+            } catch (e: Exception) {
+                error = describe(e)
+            }
         }
     }
 }

@@ -67,6 +67,12 @@ sealed interface PlanOffer {
 }
 
 /**
+ * A tapped reminder: its deep link (`PlannedReminder.deepLink`), for the core's
+ * `reminderStep`. Each tap is its own object, so the same reminder tapped twice opens twice.
+ */
+class ReminderTap(val link: String)
+
+/**
  * Turns the times Compose reports into the core's trial stamps (nanoseconds, one clock).
  * On Android Compose's frame time is the Choreographer frame time and a pointer event's
  * uptime is `MotionEvent.getEventTime()`, both on the uptime clock.
