@@ -972,3 +972,87 @@ fn the_report_judges_the_gate_by_the_parameters_in_force() {
         "{refused:?}"
     );
 }
+
+/// The phones' restore screen: a backup file picked, plain or locked, into a new phone;
+/// a phone that already holds data is warned and replaced only when asked; every
+/// refusal names its input and writes nothing.
+#[test]
+fn a_backup_file_restores_on_a_new_phone_plain_or_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = open(&dir, "old.db");
+    practised(&old);
+    let now = at(MONDAY_9AM + 10 * DAY_MS);
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    old.export_to_file(ExportFormat::Json, None, None, path("backup.json"), None, now.clone()).unwrap();
+    let locked = old
+        .export_to_file(
+            ExportFormat::Json,
+            None,
+            None,
+            path("locked.json"),
+            Some("horse battery".into()),
+            now,
+        )
+        .unwrap()
+        .remove(0);
+
+    let new = open(&dir, "new.db");
+    let form = new.restore_form().unwrap();
+    assert!(!form.holds_data && form.replace_warning.is_none());
+    assert_eq!((form.confirm_label.as_str(), form.max_file_bytes), ("Restore", 1 << 30));
+    let restored = new.restore_backup_file(path("backup.json"), None, false).unwrap();
+    let (o, n) = (old.status().unwrap(), new.status().unwrap());
+    assert_eq!((n.sessions, n.trials, n.journal_entries), (o.sessions, o.trials, o.journal_entries));
+    assert_eq!(
+        restored.sentence,
+        format!(
+            "Restored {} sessions (0 guided) and {} journal entries, with your profile, reminders and plan.",
+            o.sessions, o.journal_entries
+        )
+    );
+
+    // Now the phone holds data: the form warns, and only replace restores.
+    let form = new.restore_form().unwrap();
+    assert!(form.holds_data);
+    assert_eq!(
+        form.replace_warning.as_deref(),
+        Some(
+            format!(
+                "This phone already holds {} sessions and {} journal entries. Restoring replaces everything on it with the backup.",
+                o.sessions, o.journal_entries
+            )
+            .as_str()
+        )
+    );
+    assert_eq!(form.confirm_label, "Replace everything and restore");
+    assert!(matches!(
+        new.restore_backup_file(locked.clone(), Some("horse battery".into()), false),
+        Err(ProprioError::InvalidState { .. })
+    ));
+    let field = |r: Result<_, ProprioError>| match r {
+        Err(ProprioError::InvalidArgument { field, .. }) => field,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(field(new.restore_backup_file(locked.clone(), None, true)), "passphrase");
+    assert_eq!(
+        field(new.restore_backup_file(locked.clone(), Some("wrong horse".into()), true)),
+        "passphrase"
+    );
+    assert_eq!(field(new.restore_backup_file(path("missing.json"), None, true)), "path");
+    std::fs::write(path("notes.txt"), b"my shopping list").unwrap();
+    assert!(matches!(
+        new.restore_backup_file(path("notes.txt"), None, true),
+        Err(ProprioError::InvalidArgument { .. })
+    ));
+    let huge = std::fs::File::create(path("huge.json")).unwrap();
+    huge.set_len((1 << 30) + 1).unwrap();
+    assert_eq!(field(new.restore_backup_file(path("huge.json"), None, true)), "backup");
+    let n = new.status().unwrap();
+    assert_eq!(
+        (n.sessions, n.journal_entries),
+        (o.sessions, o.journal_entries),
+        "the refusals changed nothing"
+    );
+    new.restore_backup_file(locked, Some("horse battery".into()), true).unwrap();
+    assert_eq!(new.status().unwrap().sessions, o.sessions);
+}

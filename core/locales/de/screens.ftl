@@ -230,3 +230,25 @@ programme-touch-region = { $region ->
     }
 programme-touch-last = zuletzt { $percent } ({ $correct } von { $trials })
 programme-touch-first = anfangs { $percent }
+
+# Restoring a backup (usecases/forms.rs, restore_form and restored).
+restore-title = Aus einer Sicherung wiederherstellen
+restore-intro = Hol alles aus einer Proprio-Sicherung zurück, auf einem neuen Handy oder nachdem du deine Daten gelöscht hast: ein JSON-Export von allem (die ganze Zeit), mit oder ohne Passphrase.
+restore-choose = Sicherungsdatei auswählen
+restore-passphrase = Passphrase, falls die Sicherung geschützt ist
+restore-replaces = Auf diesem Handy sind schon { $sessions ->
+        [one] 1 Übung
+       *[other] { $sessions } Übungen
+    } und { $entries ->
+        [one] 1 Tagebucheintrag
+       *[other] { $entries } Tagebucheinträge
+    }. Die Wiederherstellung ersetzt alles darauf durch die Sicherung.
+restore-confirm = Wiederherstellen
+restore-replace-confirm = Alles ersetzen und wiederherstellen
+restore-done = { $sessions ->
+        [one] 1 Übung
+       *[other] { $sessions } Übungen
+    } ({ $guided } angeleitet) und { $entries ->
+        [one] 1 Tagebucheintrag
+       *[other] { $entries } Tagebucheinträge
+    } wiederhergestellt, mit Profil, Erinnerungen und Plan.

@@ -231,3 +231,25 @@ programme-touch-region = { $region ->
     }
 programme-touch-last = last { $percent } ({ $correct } of { $trials })
 programme-touch-first = first { $percent }
+
+# Restoring a backup (usecases/forms.rs, restore_form and restored).
+restore-title = Restore from a backup
+restore-intro = Bring back everything from a Proprio backup, on a new phone or after deleting your data: a JSON export of everything (the whole time), locked with a passphrase or not.
+restore-choose = Choose the backup file
+restore-passphrase = Passphrase, if the backup is locked
+restore-replaces = This phone already holds { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    } and { $entries ->
+        [one] 1 journal entry
+       *[other] { $entries } journal entries
+    }. Restoring replaces everything on it with the backup.
+restore-confirm = Restore
+restore-replace-confirm = Replace everything and restore
+restore-done = Restored { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    } ({ $guided } guided) and { $entries ->
+        [one] 1 journal entry
+       *[other] { $entries } journal entries
+    }, with your profile, reminders and plan.

@@ -4,7 +4,7 @@ use super::{Proprio, Result};
 use crate::export::{ExportFile, ExportFormat};
 use crate::time::WallTime;
 use crate::usecases::export::{self, ImportSummary};
-use crate::usecases::forms::{self, ShareForm};
+use crate::usecases::forms::{self, RestoreForm, Restored, ShareForm};
 use crate::usecases::share::{self, ShareChoice, SharedExport};
 
 #[uniffi::export]
@@ -66,6 +66,28 @@ impl Proprio {
     /// written; a failure on the way leaves no file.
     pub fn prepare_share(&self, choice: ShareChoice, dir: String, now: WallTime) -> Result<SharedExport> {
         Ok(share::share(&self.store, &choice, std::path::Path::new(&dir), &now, self.locale())?)
+    }
+
+    /// The restore screen: what a backup is, the passphrase field, and what restoring
+    /// would replace when the phone already holds data.
+    pub fn restore_form(&self) -> Result<RestoreForm> {
+        Ok(forms::restore_form(&self.store, self.locale())?)
+    }
+
+    /// Restores the backup file at `path` (a JSON export, plain or locked), as the restore
+    /// screen picked it; `replace` as the form's warning asked. At most
+    /// `RestoreForm.max_file_bytes`; a locked backup without its passphrase is refused
+    /// naming `passphrase`, a wrong one likewise; nothing is written unless all of it
+    /// restores. The shells re-plan the reminders after it (the backup brings its own).
+    pub fn restore_backup_file(
+        &self,
+        path: String,
+        passphrase: Option<String>,
+        replace: bool,
+    ) -> Result<Restored> {
+        let summary =
+            export::restore_file(&self.store, std::path::Path::new(&path), passphrase.as_deref(), replace)?;
+        Ok(forms::restored(summary, self.locale()))
     }
 
     /// Restores a JSON export (a backup) into this database in one transaction. A

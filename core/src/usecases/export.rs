@@ -323,7 +323,7 @@ pub fn report_file(export: &Path, passphrase: Option<&str>, out: &Path) -> Resul
 }
 
 /// What a restore brought in.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, uniffi::Record)]
 pub struct ImportSummary {
     pub sessions: u32,
     /// Left/right pictures answered (or timed out) in those sessions.
@@ -418,6 +418,39 @@ pub fn import(store: &Store, bytes: &[u8], replace: bool) -> Result<ImportSummar
             journal_entries: doc.journal.len() as u32,
         })
     })
+}
+
+/// The largest backup a phone restores: five years of practice export to 445 MB, and a
+/// restore holds the document in memory (about 1.6 times its size at the peak).
+pub const MAX_BACKUP_BYTES: u64 = 1 << 30;
+
+/// Restores the backup file at `path`, as the phones' restore screen picks it: the JSON
+/// export, plain or locked with a passphrase. Bounded by [`MAX_BACKUP_BYTES`]; a locked
+/// one without its passphrase is refused naming `passphrase`, and nothing is written
+/// unless the whole backup restores (see [`import`]).
+pub fn restore_file(
+    store: &Store,
+    path: &Path,
+    passphrase: Option<&str>,
+    replace: bool,
+) -> Result<ImportSummary> {
+    let named = |e: std::io::Error| Error::invalid("path", format!("cannot read {}: {e}", path.display()));
+    let size = std::fs::metadata(path).map_err(named)?.len();
+    if size > MAX_BACKUP_BYTES {
+        return Err(Error::invalid(
+            "backup",
+            format!("{size} bytes; a backup this app restores is at most {MAX_BACKUP_BYTES} bytes"),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(named)?;
+    let plain = match (crate::export::crypt::is_encrypted(&bytes), passphrase) {
+        (false, _) => bytes,
+        (true, Some(pass)) => crate::export::crypt::decrypt(&bytes, pass)?,
+        (true, None) => {
+            return Err(Error::invalid("passphrase", "this backup is locked: enter its passphrase"));
+        }
+    };
+    import(store, &plain, replace)
 }
 
 /// Checks every record of a backup against the rules a fresh recording would meet;

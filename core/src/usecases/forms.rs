@@ -4,6 +4,7 @@
 //! its value and its label, so a shell draws the list it is given and sends the value
 //! back; the core still validates whatever comes back.
 
+use super::export::{ImportSummary, MAX_BACKUP_BYTES};
 use super::screens::body_part_name;
 use crate::error::Result;
 use crate::export::ExportFormat;
@@ -461,6 +462,61 @@ pub fn texture_ladder_form(
         can_add: (count as usize) < MAX_TEXTURES,
         full: t!(locale, "textures-full", max = MAX_TEXTURES),
     })
+}
+
+/// The restore screen: a backup brought back, on a new phone or after a reset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct RestoreForm {
+    pub title: String,
+    /// What a backup is and where it comes from.
+    pub intro: String,
+    pub choose_label: String,
+    pub passphrase_label: String,
+    /// The phone already holds sessions or journal entries: restoring replaces them.
+    pub holds_data: bool,
+    /// What restoring would replace, when `holds_data`; the shell asks to confirm it.
+    pub replace_warning: Option<String>,
+    pub confirm_label: String,
+    /// The largest backup file restored ([`MAX_BACKUP_BYTES`]).
+    pub max_file_bytes: u64,
+}
+
+/// A restored backup: the counts, and the sentence that tells them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct Restored {
+    pub summary: ImportSummary,
+    pub sentence: String,
+}
+
+pub fn restore_form(store: &Store, locale: Locale) -> Result<RestoreForm> {
+    let (sessions, _, entries) = store.read(store::sessions::counts)?;
+    let holds_data = sessions > 0 || entries > 0;
+    Ok(RestoreForm {
+        title: t!(locale, "restore-title"),
+        intro: t!(locale, "restore-intro"),
+        choose_label: t!(locale, "restore-choose"),
+        passphrase_label: t!(locale, "restore-passphrase"),
+        holds_data,
+        replace_warning: holds_data
+            .then(|| t!(locale, "restore-replaces", sessions = sessions, entries = entries)),
+        confirm_label: if holds_data {
+            t!(locale, "restore-replace-confirm")
+        } else {
+            t!(locale, "restore-confirm")
+        },
+        max_file_bytes: MAX_BACKUP_BYTES,
+    })
+}
+
+pub fn restored(summary: ImportSummary, locale: Locale) -> Restored {
+    let sentence = t!(
+        locale,
+        "restore-done",
+        sessions = summary.sessions,
+        guided = summary.guided_sessions,
+        entries = summary.journal_entries
+    );
+    Restored { summary, sentence }
 }
 
 fn journal_line(e: &JournalEntry, locale: Locale) -> Result<JournalLine> {
