@@ -14,6 +14,7 @@ enum Route: Hashable {
     case reminderSettings
     case onboarding
     case deleteData
+    case restore
     case plan
     case share
     case ladder
@@ -30,6 +31,7 @@ enum Route: Hashable {
         case .reminderSettings: ReminderSettingsScreen()
         case .onboarding: OnboardingScreen()
         case .deleteData: DeleteDataScreen()
+        case .restore: RestoreScreen()
         case .plan: PlanScreen()
         case .share: ShareScreen()
         case .ladder: LadderScreen()

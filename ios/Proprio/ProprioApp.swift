@@ -54,21 +54,22 @@ struct RootView: SwiftUI.View {
         Group {
             if let failure = model.openFailure {
                 OpenFailureView(message: failure)
-            } else if model.practiceBodyPart == nil {
-                // The path here too, so a plan opened with the app before the profile is
-                // set up still reaches the plan screen.
-                NavigationStack(path: $model.path) {
-                    OnboardingScreen()
-                        .navigationDestination(for: Route.self) { route in
-                            route.screen
-                        }
-                }
             } else {
+                // One stack whichever screen is its root: a plan opened with the app before
+                // the profile is set up still reaches the plan screen, and a backup restored
+                // from onboarding keeps its screen (and what the core said was restored)
+                // while the restored profile makes Today the root beneath it.
                 NavigationStack(path: $model.path) {
-                    TodayScreen()
-                        .navigationDestination(for: Route.self) { route in
-                            route.screen
+                    Group {
+                        if model.practiceBodyPart == nil {
+                            OnboardingScreen()
+                        } else {
+                            TodayScreen()
                         }
+                    }
+                    .navigationDestination(for: Route.self) { route in
+                        route.screen
+                    }
                 }
             }
         }

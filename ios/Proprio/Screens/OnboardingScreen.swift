@@ -1,7 +1,8 @@
 // Onboarding and the profile, mirroring android/ui OnboardingScreen.kt: the core's form
 // (`onboardingForm`) gives the questions, every choice with its label, the sample picture
 // for each skin tone and who should check with a clinician first; this screen shows them
-// and sends the chosen values to `updateProfile`, which checks them.
+// and sends the chosen values to `updateProfile`, which checks them. Before the profile
+// is set up (a new phone starts here) it also leads to restoring a backup.
 import ProprioCore
 import SwiftUI
 
@@ -17,6 +18,16 @@ struct OnboardingScreen: SwiftUI.View {
 
     var body: some SwiftUI.View {
         Form {
+            // A new phone starts here: a backup brings the profile with everything else,
+            // so it need not be filled in first (only before the profile is set up).
+            if model.practiceBodyPart == nil {
+                Section {
+                    NavigationLink(value: Route.restore) {
+                        Label("Restore from a backup", systemImage: "arrow.down.doc")
+                            .frame(minHeight: 44)
+                    }
+                }
+            }
             if let form {
                 Section {
                     Text(form.codeText)

@@ -84,6 +84,7 @@ struct TodayScreen: SwiftUI.View {
                 NavigationLink("Touch ladder", value: Route.textureLadder)
                 NavigationLink("Profile", value: Route.onboarding)
                 NavigationLink("Share with my therapist", value: Route.share)
+                NavigationLink("Restore from a backup", value: Route.restore)
                 NavigationLink("Delete all data", value: Route.deleteData)
             }
         }
