@@ -33,7 +33,7 @@ check_android_glue() {
         --out-dir "$COMPOSE_OUT/generated-android" --no-format >/dev/null || die "uniffi-bindgen (android = true) failed"
     local app=$ROOT/android/app/src/main/kotlin/org/proprio/app
     compile --plain android-glue "$(cat "$dir/cp.txt"):$JNA_JAR" "$COMPOSE_OUT/generated-android" \
-        "$app/ProprioApplication.kt" "$app/Reminders.kt" "$app/Pictures.kt" "$app/PlanInputs.kt" "$app/Share.kt"
+        "$app/ProprioApplication.kt" "$app/Reminders.kt" "$app/Pictures.kt" "$app/PlanInputs.kt" "$app/Share.kt" "$app/Backups.kt"
 }
 
 build_desktop

@@ -49,6 +49,14 @@ class MainActivity : ComponentActivity() {
             // Any type: a plan saved by a mail or chat app is often not labelled JSON.
             openDocument.launch(arrayOf("application/json", "text/plain", "application/octet-stream", "*/*"))
         }
+        override fun pickBackupFile(maxBytes: Long, onPicked: (String?) -> Unit) {
+            backupFileLimit = maxBytes + 1
+            onBackupFile = onPicked
+            // Any type: a backup saved from a mail or cloud app is often not labelled JSON.
+            openBackup.launch(arrayOf("application/json", "application/octet-stream", "*/*"))
+        }
+        // The copy in the cache is deleted once the restore screen is done with it (Backups.kt).
+        override fun backupFileDone(path: String) = Backups.delete(path, cacheDir)
         override fun scanPlanCode(onScanned: (String?) -> Unit) = scanQrCode(this@MainActivity, onScanned)
         override fun exportFolder() = freshExportFolder(this@MainActivity).path
         override fun share(export: SharedExport): String? {
@@ -71,6 +79,18 @@ class MainActivity : ComponentActivity() {
         if (uri == null) callback(null) else PlanInputs.readInBackground(contentResolver, uri, planFileLimit, callback)
     }
 
+    /**
+     * The backup file picker's answer goes to the restore screen as the path of a bounded
+     * copy in the cache (Backups.kt), made off the main thread and handed back on it.
+     */
+    private var onBackupFile: ((String?) -> Unit)? = null
+    private var backupFileLimit = 0L
+    private val openBackup = registerForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
+        val callback = onBackupFile ?: return@registerForActivityResult
+        onBackupFile = null
+        if (uri == null) callback(null) else Backups.copyInBackground(contentResolver, uri, cacheDir, backupFileLimit, callback)
+    }
+
     /** A plan shared with the app or opened with it (VIEW or SEND), for the plan screen. */
     private var incoming by mutableStateOf<PlanOffer?>(null)
 
@@ -85,7 +105,11 @@ class MainActivity : ComponentActivity() {
         ) {
             askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
         }
-        if (savedInstanceState == null) take(intent)
+        if (savedInstanceState == null) {
+            // A backup copy left behind by a process ended mid-restore.
+            Backups.clear(cacheDir)
+            take(intent)
+        }
         setContent { ProprioApp(app.core, shell, dark = isSystemInDarkTheme(), incoming = incoming, tapped = tapped) }
     }
 

@@ -46,6 +46,17 @@ class DesktopShell(private val dbPath: String, override val clock: TrialClock = 
         onPicked(name?.let { readAtMost(File(dialog.directory, it), maxBytes + 1) })
     }
 
+    /**
+     * A backup file from the system's file dialog, as its path: the core opens it where it
+     * is (and bounds it), and it is the user's own file, so nothing deletes it after.
+     */
+    override fun pickBackupFile(maxBytes: Long, onPicked: (String?) -> Unit) {
+        val dialog = FileDialog(null as Frame?, "Open a backup", FileDialog.LOAD)
+        dialog.isVisible = true
+        val name = dialog.file
+        onPicked(name?.let { File(dialog.directory, it).path })
+    }
+
     // No QR scanning on the desktop: canScanQr stays false and the plan screen leaves
     // the scan out (a webcam is rare there, and the code can be pasted).
 

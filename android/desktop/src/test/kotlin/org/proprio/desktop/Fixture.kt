@@ -43,6 +43,21 @@ class TestShell(private val dbPath: String, var nowMs: Long = TODAY_MS, private 
     override val shareLabel = "Save to a folder"
     override fun share(export: org.proprio.core.SharedExport) = "Saved in $exports"
 
+    /** What the restore screen's "choose the file" picks (as the desktop's dialog gives a path). */
+    var backupFile: String? = null
+    /** The paths the restore screen handed back when done with them. */
+    val backupsDone = mutableListOf<String>()
+    override fun pickBackupFile(maxBytes: Long, onPicked: (String?) -> Unit) = onPicked(backupFile)
+    override fun backupFileDone(path: String) {
+        backupsDone += path
+    }
+    /** How often the screens asked to re-plan the reminders. */
+    var replans = 0
+        private set
+    override fun remindersChanged() {
+        replans++
+    }
+
     var core = Proprio(dbPath, now())
         private set
     var reopened = 0
@@ -54,7 +69,7 @@ class TestShell(private val dbPath: String, var nowMs: Long = TODAY_MS, private 
     }
 }
 
-/** A fresh database in a temporary folder, with a profile: left hand painful (or `areas`). */
+/** A fresh database in a temporary folder, with a profile: left hand painful (or `areas`; none, no profile). */
 class Fixture(areas: List<AffectedArea> = listOf(AffectedArea(BodyPart.HAND, Side.LEFT))) {
     val dir = Files.createTempDirectory("proprio-compose-test")
     val dbPath = dir.resolve("proprio.db").toString()
@@ -65,9 +80,8 @@ class Fixture(areas: List<AffectedArea> = listOf(AffectedArea(BodyPart.HAND, Sid
     val core get() = shell.core
 
     init {
-        core.updateProfile(
-            ProfileUpdate(areas, Handedness.RIGHT, 3u),
-        )
+        // No areas: a new phone, before onboarding.
+        if (areas.isNotEmpty()) core.updateProfile(ProfileUpdate(areas, Handedness.RIGHT, 3u))
     }
 
     /**

@@ -31,6 +31,7 @@ import org.junit.BeforeClass
 import org.junit.Test
 import org.proprio.core.AffectedArea
 import org.proprio.core.BodyPart
+import org.proprio.core.ExportFormat
 import org.proprio.core.GuidedStart
 import org.proprio.core.LeftRightSettings
 import org.proprio.core.SessionKind
@@ -70,6 +71,9 @@ class ScreenshotTest {
         private lateinit var textured: Fixture
         /** Left hand and back: a flare in the hand's history, five touch drills on the back. */
         private lateinit var programmed: Fixture
+        /** A profile and nothing else, restored from `backup` (f's data, a JSON export) by the screenshots. */
+        private lateinit var restoring: Fixture
+        private lateinit var backup: String
         private val out = File(System.getProperty("proprio.screens") ?: "target/screens")
 
         @BeforeClass @JvmStatic
@@ -87,12 +91,14 @@ class ScreenshotTest {
                 it.flare()
                 it.guided(SessionKind.SENSORY_DISCRIMINATION, BodyPart.BACK, days = 5)
             }
+            restoring = Fixture()
+            backup = f.core.exportToFile(ExportFormat.JSON, null, null, f.dir.resolve("backup.json").toString(), null, f.shell.now()).single()
             out.mkdirs()
         }
 
         @AfterClass @JvmStatic
         fun tearDown() {
-            for (fixture in listOf(f, plain, planned, flaring, laddered, textured, programmed)) fixture.close()
+            for (fixture in listOf(f, plain, planned, flaring, laddered, textured, programmed, restoring)) fixture.close()
         }
     }
 
@@ -155,6 +161,8 @@ class ScreenshotTest {
     private val lastSession get() = f.core.sessions().first { it.endedAt != null }.id
 
     @Test fun onboarding() = shoot("onboarding", { Route.Profile(first = false) })
+    /** The first run on a new phone: no Back, and the way to restore a backup instead. */
+    @Test fun onboardingFirst() = shoot("onboarding-first", { Route.Profile(first = true) }, on = plain)
     @Test fun today() = shoot("today", { Route.Today })
 
     @Test fun session() = shoot("session", {
@@ -319,5 +327,36 @@ class ScreenshotTest {
         assertTrue("two parts", screen.parts.size == 2)
         assertTrue("the back's drills", screen.parts.any { it.bodyPart == BodyPart.BACK && it.touch != null })
         for (part in screen.parts) assertTrue(part.title, onAllNodes(hasText(part.stage)).fetchSemanticsNodes().isNotEmpty())
+    }
+
+    /** Restoring on a phone with a profile and nothing else: no warning, the file not chosen yet. */
+    @Test fun restore() = shoot("restore", { Route.Restore() }, on = plain) {
+        assertTrue("no warning", onAllNodes(hasText("I understand")).fetchSemanticsNodes().isEmpty())
+    }
+
+    /** Restoring on a phone with two weeks of practice: the core's warning of what it replaces, the file chosen, a passphrase typed. */
+    @Test fun restoreReplaces() = shoot("restore-replaces", { Route.Restore() }) {
+        f.shell.backupFile = backup
+        onNodeWithText("Choose the backup file").performScrollTo().performClick()
+        assertTrue(onAllNodes(hasText("⚠ This phone already holds", substring = true)).fetchSemanticsNodes().isNotEmpty())
+        // A passphrase typed: the field's label floats on its border (two lines at font 2.0).
+        onNode(hasSetTextAction()).performScrollTo().performTextInput("correct horse battery")
+        onNodeWithText("I understand").performScrollTo().performClick()
+        onNodeWithText("⚠ This phone already holds", substring = true).performScrollTo()
+        waitForIdle()
+    }
+
+    /** After a restore: the core's sentence and the way back to Today (the second drawing on replaces what the first restored). */
+    @Test fun restoreDone() = shoot("restore-done", { Route.Restore() }, on = restoring) {
+        restoring.shell.backupFile = backup
+        onNodeWithText("Choose the backup file").performScrollTo().performClick()
+        if (onAllNodes(hasText("I understand")).fetchSemanticsNodes().isNotEmpty()) {
+            onNodeWithText("I understand").performScrollTo().performClick()
+        }
+        // "Restore", or from the second drawing on (the phone now holds the first's data) "Replace everything and restore".
+        val confirm = restoring.core.restoreForm().confirmLabel
+        onNode(hasText(confirm).and(androidx.compose.ui.test.hasClickAction())).performScrollTo().performClick()
+        waitUntil(timeoutMillis = 30_000) { onAllNodes(hasText("✓ Restored", substring = true)).fetchSemanticsNodes().isNotEmpty() }
+        waitForIdle()
     }
 }

@@ -41,6 +41,11 @@ sealed interface Route {
     /** The therapist's plan; `offer` is a plan that came from outside (shared, opened). */
     data class Plan(val offer: PlanOffer? = null) : Route
     data object Share : Route
+    /**
+     * Restoring a backup; `first` when opened from the first-run profile (a new phone),
+     * so that Back returns there (a restore goes to Today either way).
+     */
+    data class Restore(val first: Boolean = false) : Route
 }
 
 /** Sessions the Today and Progress screens read (all of them on Progress). */
@@ -127,6 +132,8 @@ private fun Screens(
                     sample = { spec -> sample(shell, spec, backdrop) },
                     onSave = { update -> attempt { core.updateProfile(update); route = Route.Today } },
                     onBack = today.takeUnless { r.first },
+                    // A new phone need not fill in a profile first: its backup brings one.
+                    onRestore = { route = Route.Restore(first = true) }.takeIf { r.first },
                 )
                 is Route.Session -> LeftRightRun(core, shell, r.start, backdrop) { route = Route.Summary(it) }
                 is Route.Guided -> GuidedRun(core, shell, r.start, backdrop, onDone = today)
@@ -165,6 +172,12 @@ private fun Screens(
                     onBack = today,
                 )
                 Route.Share -> ShareRun(core, shell, onBack = today)
+                is Route.Restore -> RestoreRun(
+                    core,
+                    shell,
+                    onRestored = today,
+                    onBack = if (r.first) ({ route = Route.Profile(first = true) }) else today,
+                )
                 Route.Delete -> DeleteDataScreen(
                     status = core.status(),
                     error = error,
@@ -212,6 +225,7 @@ private fun destinationRoute(d: Destination): Route = when (d) {
     Destination.DELETE -> Route.Delete
     Destination.PLAN -> Route.Plan()
     Destination.SHARE -> Route.Share
+    Destination.RESTORE -> Route.Restore()
 }
 
 /** The picture the core picked to show a skin tone. */

@@ -9,6 +9,7 @@ import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
@@ -37,6 +38,7 @@ fun OnboardingScreen(
     sample: (StimulusSpec) -> ImageBitmap?,
     onSave: (ProfileUpdate) -> Unit,
     onBack: (() -> Unit)?,
+    onRestore: (() -> Unit)? = null,
 ) {
     val first = profile.affected.firstOrNull()
     var part by remember { mutableStateOf(first?.bodyPart ?: form.bodyParts.first().bodyPart) }
@@ -49,6 +51,14 @@ fun OnboardingScreen(
 
     ScreenScaffold(title = "Your profile", onBack = onBack) {
         Text(form.codeText, style = MaterialTheme.typography.bodyLarge)
+        // On first run (a new phone): bring everything back from a backup instead, first
+        // on the screen so that no one fills in a profile the backup would replace.
+        if (onRestore != null) {
+            OutlinedButton(
+                onClick = onRestore,
+                modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),
+            ) { Text(destinationLabel(Destination.RESTORE), textAlign = TextAlign.Center) }
+        }
         // Who should check with a clinician first: set apart, so it is read before the choices.
         Card(modifier = Modifier.fillMaxWidth()) {
             Text(form.checkFirst, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.padding(16.dp))

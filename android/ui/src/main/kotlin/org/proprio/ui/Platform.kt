@@ -41,6 +41,20 @@ interface Shell {
      */
     fun pickPlanFile(maxBytes: Long, onPicked: (ByteArray?) -> Unit) = onPicked(null)
 
+    /**
+     * Lets the patient pick a backup file and hands back a local path the core can open
+     * (`restore_backup_file`), or null when they cancelled or it could not be read. On
+     * Android a copy in the app's cache of at most `maxBytes + 1` bytes (so the core can
+     * refuse a larger file as such), named as the document is; on the desktop the file.
+     */
+    fun pickBackupFile(maxBytes: Long, onPicked: (String?) -> Unit) = onPicked(null)
+
+    /**
+     * The restore screen is done with a path [pickBackupFile] handed back (restored, or
+     * the screen left): Android deletes its copy; the desktop leaves the user's file.
+     */
+    fun backupFileDone(path: String) {}
+
     /** Scans a QR code and hands back the text it holds, or null when the patient cancelled. */
     fun scanPlanCode(onScanned: (String?) -> Unit) = onScanned(null)
 

@@ -24,7 +24,7 @@ import org.proprio.core.SessionKind
 import org.proprio.core.Today
 
 /** Where the other screens are reached from Today. */
-enum class Destination { JOURNAL, PROGRESS, PROGRAMME, LADDER, TOUCH_LADDER, REMINDERS, PLAN, PROFILE, SHARE, DELETE }
+enum class Destination { JOURNAL, PROGRESS, PROGRAMME, LADDER, TOUCH_LADDER, REMINDERS, PLAN, PROFILE, SHARE, RESTORE, DELETE }
 
 /**
  * Today as the core decides it (`today(now)`): the safety messages first, the next step
@@ -121,4 +121,5 @@ internal fun destinationLabel(d: Destination): String = when (d) {
     Destination.DELETE -> "Delete all data"
     Destination.PLAN -> "Therapist's plan"
     Destination.SHARE -> "Share with my therapist"
+    Destination.RESTORE -> "Restore from a backup"
 }
