@@ -31,16 +31,7 @@ pub fn choose(parts: &[PartToday], progress: impl Fn(SessionKind) -> (u32, u32))
     if parts.is_empty() {
         return Next::SetUp;
     }
-    let practise = |p: &PartToday| {
-        let (stage, gently) = match p.decision {
-            StageDecision::EaseBack { ease } => (ease.earlier_stage.unwrap_or(p.stage), true),
-            _ => (p.stage, false),
-        };
-        let kind = stage.session_kind();
-        let (done, target) = progress(kind);
-        Next::Practise { body_part: p.body_part, stage, kind, done, target, gently }
-    };
-    let candidates: Vec<Next> = parts.iter().map(practise).collect();
+    let candidates: Vec<Next> = parts.iter().map(|p| practise(p, None, &progress)).collect();
     let under_target =
         |n: &&Next| matches!(n, Next::Practise { done, target, .. } if *target > 0 && done < target);
     let untargeted = |n: &&Next| matches!(n, Next::Practise { done: 0, target: 0, .. });
@@ -62,26 +53,33 @@ pub fn for_kind(
     kind: SessionKind,
     progress: impl Fn(SessionKind) -> (u32, u32),
 ) -> Next {
-    let practised = |p: &PartToday, as_kind: Option<SessionKind>| {
-        let (stage, gently) = match p.decision {
-            StageDecision::EaseBack { ease } => (ease.earlier_stage.unwrap_or(p.stage), true),
-            _ => (p.stage, false),
-        };
-        let kind = as_kind.unwrap_or(stage.session_kind());
-        let (done, target) = progress(kind);
-        Next::Practise { body_part: p.body_part, stage, kind, done, target, gently }
-    };
     if let Some(n) = parts
         .iter()
-        .map(|p| practised(p, None))
+        .map(|p| practise(p, None, &progress))
         .find(|n| matches!(n, Next::Practise { kind: k, .. } if *k == kind))
     {
         return n;
     }
     match parts.first() {
-        Some(first) if kind == SessionKind::Desensitisation => practised(first, Some(kind)),
+        Some(first) if kind == SessionKind::Desensitisation => practise(first, Some(kind), &progress),
         _ => choose(parts, progress),
     }
+}
+
+/// A part practised today: its stage's kind (or `as_kind`), the earlier stage gently
+/// during a flare, with that kind's sessions done and target.
+fn practise(
+    p: &PartToday,
+    as_kind: Option<SessionKind>,
+    progress: &impl Fn(SessionKind) -> (u32, u32),
+) -> Next {
+    let (stage, gently) = match p.decision {
+        StageDecision::EaseBack { ease } => (ease.earlier_stage.unwrap_or(p.stage), true),
+        _ => (p.stage, false),
+    };
+    let kind = as_kind.unwrap_or(stage.session_kind());
+    let (done, target) = progress(kind);
+    Next::Practise { body_part: p.body_part, stage, kind, done, target, gently }
 }
 
 #[cfg(test)]
