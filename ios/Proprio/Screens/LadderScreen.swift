@@ -68,17 +68,11 @@ struct LadderScreen: SwiftUI.View {
     }
 
     @ViewBuilder private func stepButtons(_ row: LadderRow) -> some SwiftUI.View {
-        Button("Change") {
+        CardButton(title: "Change", spoken: "Change \(row.activity)") {
             editing = StepDraft(id: row.id, activity: row.activity, fear: Double(row.fear))
             editRefusal = nil
         }
-        .buttonStyle(.borderless)
-        .frame(minWidth: 44, minHeight: 44)
-        .accessibilityLabel("Change \(row.activity)")
-        Button("Remove") { remove(row) }
-            .buttonStyle(.borderless)
-            .frame(minWidth: 44, minHeight: 44)
-            .accessibilityLabel("Remove \(row.activity)")
+        CardButton(title: "Remove", spoken: "Remove \(row.activity)") { remove(row) }
     }
 
     /// The activity being changed, in place of its row: the add form's fields, prefilled.
@@ -99,28 +93,16 @@ struct LadderScreen: SwiftUI.View {
                 }
                 FearField(scale: form.fear, value: Binding(get: { editing?.fear ?? 0 }, set: { editing?.fear = $0 }))
                 if let editRefusal {
-                    Label {
-                        VStack(alignment: .leading, spacing: 4) {
-                            Text("Not changed").font(.headline)
-                            Text(editRefusal)
-                        }
-                    } icon: {
-                        Image(systemName: "exclamationmark.triangle.fill")
-                    }
-                    .accessibilityElement(children: .combine)
+                    RefusalLabel(sentence: editRefusal)
                 }
                 HStack(spacing: 16) {
-                    Button("Save") { if let current = editing { save(current) } }
-                        .buttonStyle(.borderless)
-                        .frame(minWidth: 44, minHeight: 44)
-                        .accessibilityLabel("Save the changes to \(draft.original)")
-                    Button("Cancel") {
+                    CardButton(title: "Save", spoken: "Save the changes to \(draft.original)") {
+                        if let current = editing { save(current) }
+                    }
+                    CardButton(title: "Cancel", spoken: "Keep \(draft.original) as it was") {
                         editing = nil
                         editRefusal = nil
                     }
-                    .buttonStyle(.borderless)
-                    .frame(minWidth: 44, minHeight: 44)
-                    .accessibilityLabel("Keep \(draft.original) as it was")
                 }
             }
             .padding(.vertical, 4)

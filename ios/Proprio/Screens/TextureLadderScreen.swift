@@ -37,7 +37,7 @@ struct TextureLadderScreen: SwiftUI.View {
                             Button(label) { apply(.standard, to: bodyPart, at: .standard) }
                                 .frame(minHeight: 44)
                             if let refusal, refusal.place == .standard {
-                                refusalLabel(refusal.sentence)
+                                RefusalLabel(sentence: refusal.sentence)
                             }
                         }
                     }
@@ -61,10 +61,10 @@ struct TextureLadderScreen: SwiftUI.View {
                     .frame(minHeight: 44)
                     .accessibilityLabel("New name for \(row.name)")
                 HStack(spacing: 16) {
-                    rowButton("Save", spoken: "Save the new name for \(row.name)", enabled: true) {
+                    CardButton(title: "Save", spoken: "Save the new name for \(row.name)") {
                         rename(row, bodyPart: bodyPart)
                     }
-                    rowButton("Cancel", spoken: "Keep the name \(row.name)", enabled: true) {
+                    CardButton(title: "Cancel", spoken: "Keep the name \(row.name)") {
                         renaming = nil
                         refusal = nil
                     }
@@ -83,37 +83,27 @@ struct TextureLadderScreen: SwiftUI.View {
                 }
             }
             if let refusal, refusal.place == .row(row.position) {
-                refusalLabel(refusal.sentence)
+                RefusalLabel(sentence: refusal.sentence)
             }
         }
         .padding(.vertical, 4)
     }
 
     @ViewBuilder private func rowButtons(_ row: TextureRow, bodyPart: BodyPart) -> some SwiftUI.View {
-        rowButton("Move up", spoken: "Move \(row.name) up", enabled: row.canMoveUp) {
+        CardButton(title: "Move up", spoken: "Move \(row.name) up", enabled: row.canMoveUp) {
             apply(.moveUp(position: row.position), to: bodyPart, at: .row(row.position))
         }
-        rowButton("Move down", spoken: "Move \(row.name) down", enabled: row.canMoveDown) {
+        CardButton(title: "Move down", spoken: "Move \(row.name) down", enabled: row.canMoveDown) {
             apply(.moveDown(position: row.position), to: bodyPart, at: .row(row.position))
         }
-        rowButton("Rename", spoken: "Rename \(row.name)", enabled: true) {
+        CardButton(title: "Rename", spoken: "Rename \(row.name)") {
             renamed = row.name
             renaming = row.position
             refusal = nil
         }
-        rowButton("Remove", spoken: "Remove \(row.name)", enabled: row.canRemove) {
+        CardButton(title: "Remove", spoken: "Remove \(row.name)", enabled: row.canRemove) {
             apply(.remove(position: row.position), to: bodyPart, at: .row(row.position))
         }
-    }
-
-    /// A row's button: a 44-point target of its own in the list row, named for VoiceOver
-    /// with the texture it acts on.
-    private func rowButton(_ title: String, spoken: String, enabled: Bool, action: @escaping () -> Void) -> some SwiftUI.View {
-        Button(title, action: action)
-            .buttonStyle(.borderless)
-            .frame(minWidth: 44, minHeight: 44)
-            .disabled(!enabled)
-            .accessibilityLabel(spoken)
     }
 
     @ViewBuilder private func addSection(_ form: TextureLadderForm, bodyPart: BodyPart) -> some SwiftUI.View {
@@ -133,23 +123,11 @@ struct TextureLadderScreen: SwiftUI.View {
                 Label(form.full, systemImage: "info.circle")
             }
             if let refusal, refusal.place == .add {
-                refusalLabel(refusal.sentence)
+                RefusalLabel(sentence: refusal.sentence)
             }
         } header: {
             Text(form.nameLabel)
         }
-    }
-
-    private func refusalLabel(_ sentence: String) -> some SwiftUI.View {
-        Label {
-            VStack(alignment: .leading, spacing: 4) {
-                Text("Not changed").font(.headline)
-                Text(sentence)
-            }
-        } icon: {
-            Image(systemName: "exclamationmark.triangle.fill")
-        }
-        .accessibilityElement(children: .combine)
     }
 
     private func load() {

@@ -17,6 +17,8 @@ import androidx.compose.foundation.layout.sizeIn
 import androidx.compose.foundation.layout.widthIn
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
@@ -31,6 +33,7 @@ import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.liveRegion
 import org.proprio.core.ProprioException
 import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.Constraints
 import androidx.compose.ui.unit.dp
@@ -112,6 +115,34 @@ internal fun CardButton(label: String, description: String, enabled: Boolean = t
         modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
             .semantics { contentDescription = description },
     ) { Text(label, textAlign = TextAlign.Center) }
+}
+
+/**
+ * One rung of a ladder (an activity, a texture): its name in bold and the core's summary,
+ * read as one, then `content` (its buttons or its editor) below the words, not beside
+ * them: at a large font scale a long name beside buttons would be squeezed to a word a
+ * line. The rung practised now is tinted, and its summary says so in words.
+ */
+@Composable
+internal fun LadderCard(name: String, summary: String, current: Boolean, content: @Composable ColumnScope.() -> Unit) {
+    Card(
+        colors = if (current) CardDefaults.cardColors(
+            containerColor = MaterialTheme.colorScheme.secondaryContainer,
+            contentColor = MaterialTheme.colorScheme.onSecondaryContainer,
+        ) else CardDefaults.cardColors(),
+        modifier = Modifier.fillMaxWidth(),
+    ) {
+        Column(
+            verticalArrangement = Arrangement.spacedBy(8.dp),
+            modifier = Modifier.fillMaxWidth().padding(start = 16.dp, end = 8.dp, top = 12.dp, bottom = 8.dp),
+        ) {
+            Column(modifier = Modifier.fillMaxWidth().padding(end = 8.dp).semantics(mergeDescendants = true) {}) {
+                Text(name, style = MaterialTheme.typography.bodyLarge, fontWeight = FontWeight.Bold)
+                Text(summary, style = MaterialTheme.typography.bodyMedium)
+            }
+            content()
+        }
+    }
 }
 
 @Composable

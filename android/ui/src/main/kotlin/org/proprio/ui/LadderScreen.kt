@@ -9,8 +9,6 @@ import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.sizeIn
 import androidx.compose.material3.Button
-import androidx.compose.material3.Card
-import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Slider
@@ -25,7 +23,6 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.semantics.stateDescription
-import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
 import org.proprio.core.ExposureLadderForm
@@ -137,60 +134,43 @@ private fun LadderRowCard(
     onSave: (String, UByte) -> Unit,
     onRemove: () -> Unit,
 ) {
-    Card(
-        colors = if (row.current) CardDefaults.cardColors(
-            containerColor = MaterialTheme.colorScheme.secondaryContainer,
-            contentColor = MaterialTheme.colorScheme.onSecondaryContainer,
-        ) else CardDefaults.cardColors(),
-        modifier = Modifier.fillMaxWidth(),
-    ) {
-        // The buttons below the words, not beside them: at a large font scale a long
-        // activity beside them would be squeezed to a word a line.
-        Column(
-            verticalArrangement = Arrangement.spacedBy(8.dp),
-            modifier = Modifier.fillMaxWidth().padding(start = 16.dp, end = 8.dp, top = 12.dp, bottom = 8.dp),
-        ) {
-            Column(modifier = Modifier.fillMaxWidth().padding(end = 8.dp).semantics(mergeDescendants = true) {}) {
-                Text(row.activity, style = MaterialTheme.typography.bodyLarge, fontWeight = FontWeight.Bold)
-                Text(row.summary, style = MaterialTheme.typography.bodyMedium)
+    LadderCard(row.activity, row.summary, row.current) {
+        if (editing) {
+            var activity by remember(row.id) { mutableStateOf(row.activity) }
+            var fear by remember(row.id) { mutableStateOf(row.fear) }
+            Column(
+                verticalArrangement = Arrangement.spacedBy(8.dp),
+                modifier = Modifier.fillMaxWidth().padding(end = 8.dp),
+            ) {
+                OutlinedTextField(
+                    activity,
+                    { activity = it.take(form.maxActivityChars.toInt()) },
+                    label = { Text(form.activityLabel) },
+                    modifier = Modifier.fillMaxWidth(),
+                )
+                FearSlider(form.fear, fear) { fear = it }
+                ErrorText(error)
             }
-            if (editing) {
-                var activity by remember(row.id) { mutableStateOf(row.activity) }
-                var fear by remember(row.id) { mutableStateOf(row.fear) }
-                Column(
-                    verticalArrangement = Arrangement.spacedBy(8.dp),
-                    modifier = Modifier.fillMaxWidth().padding(end = 8.dp),
-                ) {
-                    OutlinedTextField(
-                        activity,
-                        { activity = it.take(form.maxActivityChars.toInt()) },
-                        label = { Text(form.activityLabel) },
-                        modifier = Modifier.fillMaxWidth(),
-                    )
-                    FearSlider(form.fear, fear) { fear = it }
-                    ErrorText(error)
-                }
-                FlowRow(
-                    horizontalArrangement = Arrangement.spacedBy(8.dp),
-                    verticalArrangement = Arrangement.spacedBy(4.dp),
-                    modifier = Modifier.align(Alignment.End),
-                ) {
-                    CardButton("Cancel", "Cancel changing ${row.activity}", onClick = onCancel)
-                    Button(
-                        onClick = { onSave(activity, fear) },
-                        modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
-                            .semantics { contentDescription = "Save ${row.activity}" },
-                    ) { Text("Save") }
-                }
-            } else {
-                FlowRow(
-                    horizontalArrangement = Arrangement.spacedBy(8.dp),
-                    verticalArrangement = Arrangement.spacedBy(4.dp),
-                    modifier = Modifier.align(Alignment.End),
-                ) {
-                    CardButton("Change", "Change ${row.activity}", onClick = onChange)
-                    CardButton("Remove", "Remove ${row.activity}", onClick = onRemove)
-                }
+            FlowRow(
+                horizontalArrangement = Arrangement.spacedBy(8.dp),
+                verticalArrangement = Arrangement.spacedBy(4.dp),
+                modifier = Modifier.align(Alignment.End),
+            ) {
+                CardButton("Cancel", "Cancel changing ${row.activity}", onClick = onCancel)
+                Button(
+                    onClick = { onSave(activity, fear) },
+                    modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
+                        .semantics { contentDescription = "Save ${row.activity}" },
+                ) { Text("Save") }
+            }
+        } else {
+            FlowRow(
+                horizontalArrangement = Arrangement.spacedBy(8.dp),
+                verticalArrangement = Arrangement.spacedBy(4.dp),
+                modifier = Modifier.align(Alignment.End),
+            ) {
+                CardButton("Change", "Change ${row.activity}", onClick = onChange)
+                CardButton("Remove", "Remove ${row.activity}", onClick = onRemove)
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.proprio.ui
 
 import androidx.compose.foundation.layout.Arrangement
-import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.fillMaxWidth
@@ -9,8 +8,6 @@ import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.sizeIn
 import androidx.compose.material3.Button
-import androidx.compose.material3.Card
-import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
@@ -130,46 +127,31 @@ private fun TextureRowCard(
     onSave: (String) -> Unit,
     onEdit: (TextureEdit) -> Unit,
 ) {
-    Card(
-        colors = if (row.current) CardDefaults.cardColors(
-            containerColor = MaterialTheme.colorScheme.secondaryContainer,
-            contentColor = MaterialTheme.colorScheme.onSecondaryContainer,
-        ) else CardDefaults.cardColors(),
-        modifier = Modifier.fillMaxWidth(),
-    ) {
-        Column(
-            verticalArrangement = Arrangement.spacedBy(8.dp),
-            modifier = Modifier.fillMaxWidth().padding(start = 16.dp, end = 8.dp, top = 12.dp, bottom = 8.dp),
-        ) {
-            Column(modifier = Modifier.fillMaxWidth().padding(end = 8.dp).semantics(mergeDescendants = true) {}) {
-                Text(row.name, style = MaterialTheme.typography.bodyLarge, fontWeight = FontWeight.Bold)
-                Text(row.summary, style = MaterialTheme.typography.bodyMedium)
+    LadderCard(row.name, row.summary, row.current) {
+        if (renaming) {
+            var draft by remember(row.position, row.name) { mutableStateOf(row.name) }
+            OutlinedTextField(
+                draft,
+                { draft = it.take(maxChars) },
+                label = { Text(nameLabel) },
+                singleLine = true,
+                modifier = Modifier.fillMaxWidth().padding(end = 8.dp)
+                    .semantics { contentDescription = "New name for ${row.name}" },
+            )
+            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+                Button(
+                    onClick = { onSave(draft) },
+                    modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
+                        .semantics { contentDescription = "Save the name of ${row.name}" },
+                ) { Text("Save") }
+                CardButton("Cancel", "Cancel renaming ${row.name}", onClick = onCancel)
             }
-            if (renaming) {
-                var draft by remember(row.position, row.name) { mutableStateOf(row.name) }
-                OutlinedTextField(
-                    draft,
-                    { draft = it.take(maxChars) },
-                    label = { Text(nameLabel) },
-                    singleLine = true,
-                    modifier = Modifier.fillMaxWidth().padding(end = 8.dp)
-                        .semantics { contentDescription = "New name for ${row.name}" },
-                )
-                FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                    Button(
-                        onClick = { onSave(draft) },
-                        modifier = Modifier.sizeIn(minWidth = MinTarget, minHeight = MinTarget)
-                            .semantics { contentDescription = "Save the name of ${row.name}" },
-                    ) { Text("Save") }
-                    CardButton("Cancel", "Cancel renaming ${row.name}", onClick = onCancel)
-                }
-            } else {
-                FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                    CardButton("Move up", "Move ${row.name} up", row.canMoveUp) { onEdit(TextureEdit.MoveUp(row.position)) }
-                    CardButton("Move down", "Move ${row.name} down", row.canMoveDown) { onEdit(TextureEdit.MoveDown(row.position)) }
-                    CardButton("Rename", "Rename ${row.name}", true, onRename)
-                    CardButton("Remove", "Remove ${row.name}", row.canRemove) { onEdit(TextureEdit.Remove(row.position)) }
-                }
+        } else {
+            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+                CardButton("Move up", "Move ${row.name} up", row.canMoveUp) { onEdit(TextureEdit.MoveUp(row.position)) }
+                CardButton("Move down", "Move ${row.name} down", row.canMoveDown) { onEdit(TextureEdit.MoveDown(row.position)) }
+                CardButton("Rename", "Rename ${row.name}", true, onRename)
+                CardButton("Remove", "Remove ${row.name}", row.canRemove) { onEdit(TextureEdit.Remove(row.position)) }
             }
         }
     }
