@@ -177,6 +177,30 @@ pub fn today(store: &Store, now: &WallTime, params: &Parameters, locale: Locale)
     today_for(store, now, params, locale, None)
 }
 
+/// Every painful body part's stage, evaluated first (any transition stored), as `today`
+/// has them; for the screens that need the stages without today's reminders.
+pub fn stages(
+    store: &Store,
+    now: &WallTime,
+    params: &Parameters,
+    locale: Locale,
+) -> Result<Vec<StageStatus>> {
+    now.validate("now")?;
+    let evaluated = store.write(|tx| evaluate_all(tx, now, params))?;
+    let today = now.local_day()?;
+    evaluated.iter().map(|e| status(e, today, locale)).collect()
+}
+
+/// Evaluates every painful body part's stage inside the caller's transaction.
+fn evaluate_all(tx: &Connection, now: &WallTime, params: &Parameters) -> Result<Vec<Evaluated>> {
+    let mut all = Vec::new();
+    for part in painful_parts(tx)? {
+        let plan = plan_of(tx, part)?;
+        all.push(evaluate(tx, part, plan, now, params, &STORED_ANSWERS, &mut Events::Stored)?);
+    }
+    Ok(all)
+}
+
 /// The step a tapped reminder opens (its deep link names the session kind): the part
 /// that practises that kind today, or what Today offers (`next::for_kind`). The stages
 /// are evaluated first, as `today` does.
@@ -199,14 +223,8 @@ fn today_for(
     reminded: Option<SessionKind>,
 ) -> Result<Today> {
     now.validate("now")?;
-    let (evaluated, practised) = store.write(|tx| {
-        let mut all = Vec::new();
-        for part in painful_parts(tx)? {
-            let plan = plan_of(tx, part)?;
-            all.push(evaluate(tx, part, plan, now, params, &STORED_ANSWERS, &mut Events::Stored)?);
-        }
-        Ok((all, rows::any_completed(tx)?))
-    })?;
+    let (evaluated, practised) =
+        store.write(|tx| Ok((evaluate_all(tx, now, params)?, rows::any_completed(tx)?)))?;
     let reminders = super::reminders::today(store, now, locale)?;
     let today = now.local_day()?;
     let stages: Vec<StageStatus> =

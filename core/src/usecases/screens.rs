@@ -127,9 +127,9 @@ pub fn programme(
     params: &Parameters,
     locale: Locale,
 ) -> crate::error::Result<ProgrammeScreen> {
-    let today = super::programme::today(store, now, params, locale)?;
-    let mut parts = Vec::with_capacity(today.stages.len());
-    for status in &today.stages {
+    let stages = super::programme::stages(store, now, params, locale)?;
+    let mut parts = Vec::with_capacity(stages.len());
+    for status in &stages {
         let mut history = Vec::new();
         for t in super::programme::history(store, Some(status.body_part), locale)?.into_iter().rev() {
             let day = t.at.local()?.format("%Y-%m-%d").to_string();
